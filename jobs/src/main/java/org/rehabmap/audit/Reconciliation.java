@@ -1,0 +1,58 @@
+package org.rehabmap.audit;
+
+import org.apache.spark.sql.Row;
+import org.rehabmap.cli.TextTable;
+import org.rehabmap.pipeline.RunContext;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * The table printed at the end of every run: each file this run touched, and whether
+ * rows_read = rows_accepted + rows_quarantined holds for it.
+ */
+public final class Reconciliation {
+    private Reconciliation() {}
+
+    public static List<String[]> rows(RunContext ctx) {
+        List<String[]> out = new ArrayList<>();
+        if (!ctx.lake().exists(FileLedger.TABLE)) return out;
+        List<Row> rows = ctx.lake().read(FileLedger.TABLE)
+                .filter(col("run_id").equalTo(ctx.runId()).or(col("conformed_run_id").equalTo(ctx.runId())))
+                .orderBy("source", "file_seq")
+                .select("source", "file_name", "status", "rows_read", "rows_accepted", "rows_quarantined", "reason")
+                .collectAsList();
+        for (Row r : rows) {
+            String check = "";
+            if (!r.isNullAt(3) && !r.isNullAt(4) && !r.isNullAt(5)) {
+                check = r.getLong(3) == r.getLong(4) + r.getLong(5) ? "ok" : "MISMATCH";
+            }
+            out.add(new String[]{r.getString(0), r.getString(1), r.getString(2), str(r, 3), str(r, 4), str(r, 5), check,
+                    r.isNullAt(6) ? "" : r.getString(6)});
+        }
+        return out;
+    }
+
+    public static void print(RunContext ctx) {
+        List<String[]> rows;
+        try {
+            rows = rows(ctx);
+        } catch (RuntimeException e) {
+            ctx.console().progress("(reconciliation not available: " + e.getMessage() + ")");
+            return;
+        }
+        if (rows.isEmpty()) {
+            ctx.console().result("reconciliation: no new files in this run");
+            return;
+        }
+        ctx.console().result("reconciliation (run " + ctx.runId() + "):");
+        ctx.console().result(TextTable.renderStrings(
+                new String[]{"source", "file", "status", "read", "accepted", "quarantined", "read=acc+quar", "reason"}, rows).stripTrailing());
+    }
+
+    private static String str(Row r, int i) {
+        return r.isNullAt(i) ? "" : String.valueOf(r.getLong(i));
+    }
+}

@@ -1,0 +1,63 @@
+package org.rehabmap.cli;
+
+import org.apache.spark.sql.SparkSession;
+import org.rehabmap.config.ConfigError;
+import org.rehabmap.config.Settings;
+import org.rehabmap.lake.Lake;
+import org.rehabmap.lake.SparkSessions;
+import org.rehabmap.pipeline.Pipeline;
+import org.rehabmap.pipeline.RunContext;
+import org.rehabmap.pipeline.Steps;
+import org.rehabmap.audit.Reconciliation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+
+@Command(name = "run", description = "Run the jobs in order: ingest, conform, curate, publish (or one of them).")
+public final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", defaultValue = "all", description = "all | ingest | conform | curate | publish (default all)")
+    String target;
+
+    @Option(names = "--as-of", description = "the run's as-of date, YYYY-MM-DD (default today)")
+    String asOf;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        if (!target.equals("all") && !Steps.ORDER.contains(target)) {
+            throw new ConfigError("unknown step '" + target + "': use all, ingest, conform, curate or publish");
+        }
+        LocalDate asOfDate;
+        try {
+            asOfDate = asOf == null ? LocalDate.now(java.time.ZoneOffset.UTC) : LocalDate.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw new ConfigError("--as-of must be a date YYYY-MM-DD, got '" + asOf + "'");
+        }
+        Settings s = common.settings();
+        org.rehabmap.config.PseudonymKey.from(s); // refuse to start before any work when the key is missing
+        Instant started = Instant.now();
+        String runId = RunIds.next(started);
+        SparkSession spark = SparkSessions.create(s, common.sparkUi);
+        Lake lake = new Lake(spark, s.location("paths.lake"));
+        RunContext.Console console = new RunContext.Console(System.out, System.err, common.quiet);
+        RunContext ctx = new RunContext(s, spark, lake, runId, started, asOfDate, s.location("paths.landing"), console);
+        console.progress("rehabmap run " + runId + " (" + target + ", env " + s.env() + ", lake " + lake.root() + ")");
+        Pipeline.Outcome outcome = new Pipeline(Steps.forTarget(target)).run(ctx, "run " + target);
+        Reconciliation.print(ctx);
+        if (!outcome.succeeded()) {
+            if (common.verbose) outcome.failure().printStackTrace(System.err);
+            System.err.println("rehabmap: run " + runId + " failed: " + Failures.describe(outcome.failure()));
+            return Main.FAILED;
+        }
+        console.progress("run " + runId + " succeeded");
+        return Main.OK;
+    }
+}

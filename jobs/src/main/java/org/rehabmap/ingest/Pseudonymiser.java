@@ -1,0 +1,56 @@
+package org.rehabmap.ingest;
+
+import org.rehabmap.config.PseudonymKey;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Replaces NHS numbers with HMAC-SHA256 pseudonyms before anything is written. The same
+ * person gets the same pseudonym across files (the number is normalised first); without the
+ * key the pseudonym cannot be reversed or recomputed.
+ */
+public final class Pseudonymiser {
+    /** Something shaped like an NHS number anywhere in a cell (3-3-4 digits, spaces optional). */
+    private static final Pattern NHS_SHAPED = Pattern.compile("(?<![0-9])[0-9]{3} ?[0-9]{3} ?[0-9]{4}(?![0-9])");
+
+    private final Mac mac;
+
+    public Pseudonymiser(PseudonymKey key) {
+        try {
+            mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.bytes(), "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
+    }
+
+    public String pseudonym(String raw) {
+        if (raw == null || raw.isBlank()) return null;
+        String n = NhsNumber.normalise(raw);
+        String input = n != null ? n : raw.trim();
+        return HexFormat.of().formatHex(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * For cells that are not the identifier column of a source that carries identifiers: a
+     * number that slipped into the wrong column (a shifted row, a free-text field) must not be
+     * stored raw either.
+     */
+    public String scrub(String cell) {
+        if (cell == null || cell.length() < 10) return cell;
+        Matcher m = NHS_SHAPED.matcher(cell);
+        if (!m.find()) return cell;
+        StringBuilder b = new StringBuilder();
+        do {
+            m.appendReplacement(b, "nhs:" + pseudonym(m.group()).substring(0, 16));
+        } while (m.find());
+        m.appendTail(b);
+        return b.toString();
+    }
+}

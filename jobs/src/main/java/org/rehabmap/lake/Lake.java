@@ -1,0 +1,101 @@
+package org.rehabmap.lake;
+
+import io.delta.tables.DeltaTable;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Delta lake on disk or object storage: {@code <root>/<layer>/<table>} for the layers
+ * bronze, silver, gold and audit. Jobs address tables by path; {@link #registerAll()} names
+ * them {@code layer.table} in the session catalog so SQL, notebooks and BI can use the names.
+ */
+public final class Lake {
+    public static final List<String> LAYERS = List.of("bronze", "silver", "gold", "audit");
+
+    private final SparkSession spark;
+    private final String root;
+
+    public Lake(SparkSession spark, String root) {
+        this.spark = spark;
+        this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    }
+
+    public SparkSession spark() { return spark; }
+    public String root() { return root; }
+
+    /** Path of a table named "layer.table". */
+    public String path(String qualifiedName) {
+        String[] parts = qualifiedName.split("\\.");
+        if (parts.length != 2 || !LAYERS.contains(parts[0])) throw new IllegalArgumentException("not a lake table name: " + qualifiedName);
+        return root + "/" + parts[0] + "/" + parts[1];
+    }
+
+    /** A working folder outside the layers (staging of large ingests, run scratch space). */
+    public String scratch(String name) {
+        return root + "/_scratch/" + name;
+    }
+
+    public boolean exists(String qualifiedName) {
+        return DeltaTable.isDeltaTable(spark, path(qualifiedName));
+    }
+
+    public Dataset<Row> read(String qualifiedName) {
+        return spark.read().format("delta").load(path(qualifiedName));
+    }
+
+    public DeltaTable table(String qualifiedName) {
+        return DeltaTable.forPath(spark, path(qualifiedName));
+    }
+
+    public long version(String qualifiedName) {
+        if (!exists(qualifiedName)) return -1;
+        Row r = table(qualifiedName).history(1).select("version").first();
+        return r.getLong(0);
+    }
+
+    /** The tables present in the lake, as "layer.table", sorted. */
+    public List<String> tables() {
+        List<String> out = new ArrayList<>();
+        try {
+            FileSystem fs = fileSystem();
+            for (String layer : LAYERS) {
+                Path dir = new Path(root + "/" + layer);
+                if (!fs.exists(dir)) continue;
+                for (FileStatus st : fs.listStatus(dir)) {
+                    if (st.isDirectory() && fs.exists(new Path(st.getPath(), "_delta_log"))) {
+                        out.add(layer + "." + st.getPath().getName());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.sort(String::compareTo);
+        return out;
+    }
+
+    /** Names every table as layer.table in this session's catalog. */
+    public List<String> registerAll() {
+        List<String> names = tables();
+        for (String layer : LAYERS) spark.sql("CREATE DATABASE IF NOT EXISTS " + layer);
+        for (String name : names) {
+            spark.sql("DROP TABLE IF EXISTS " + name);
+            spark.sql("CREATE TABLE " + name + " USING delta LOCATION '" + path(name).replace("'", "''") + "'");
+        }
+        return names;
+    }
+
+    public FileSystem fileSystem() throws IOException {
+        return FileSystem.get(URI.create(root.contains("://") ? root : "file://" + root), spark.sparkContext().hadoopConfiguration());
+    }
+}

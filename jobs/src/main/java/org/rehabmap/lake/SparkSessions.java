@@ -1,0 +1,34 @@
+package org.rehabmap.lake;
+
+import org.apache.spark.sql.SparkSession;
+import org.rehabmap.config.Settings;
+
+import java.util.Map;
+
+/** Builds the one SparkSession a process uses, with Delta and the lake's settings. */
+public final class SparkSessions {
+    private SparkSessions() {}
+
+    public static SparkSession create(Settings s, boolean uiOverride) {
+        SparkSession.Builder b = SparkSession.builder()
+                .appName(s.getString("spark.app-name"))
+                .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+                .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+                .config("spark.sql.shuffle.partitions", s.getInt("spark.shuffle-partitions"))
+                .config("spark.databricks.delta.snapshotPartitions", s.getInt("spark.shuffle-partitions"))
+                .config("spark.ui.enabled", uiOverride || s.getBoolean("spark.ui"))
+                .config("spark.ui.showConsoleProgress", false)
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.warehouse.dir", s.location("paths.lake") + "/_warehouse")
+                // Delta's optimistic commits retry on conflict; the local lake has one writer at a time.
+                .config("spark.databricks.delta.schema.autoMerge.enabled", "false");
+        String master = s.getString("spark.master");
+        if (!master.isBlank()) b = b.master(master);
+        for (Map.Entry<String, com.typesafe.config.ConfigValue> e : s.section("spark.conf").entrySet()) {
+            b = b.config(e.getKey().replace("\"", ""), String.valueOf(e.getValue().unwrapped()));
+        }
+        SparkSession spark = b.getOrCreate();
+        spark.sparkContext().setLogLevel(s.getString("spark.log-level"));
+        return spark;
+    }
+}
