@@ -35,9 +35,13 @@ public final class Geography {
     public static final String AREA_CODE = "area_code";
     public static final String AREA_NAME = "area_name";
     public static final String LEVEL_ORDER = "_level_order";
+    public static final String PARENT_CODE = "_parent_code";
 
-    /** One area; {@code stpCode} is the STP a borough belongs to (the siblings of secondary suppression). */
-    public record Area(String level, String code, String name, String stpCode) {}
+    /**
+     * One area; {@code parentCode} is the area of the next level up that it adds into (a borough's
+     * STP, an STP's alliance, an alliance's London), null for London. Siblings share a parent.
+     */
+    public record Area(String level, String code, String name, String parentCode) {}
 
     private final List<Area> areas;
     private final Map<String, String[]> boroughs; // la_code → [la_name, stp, stp name, alliance, alliance name]
@@ -71,8 +75,8 @@ public final class Geography {
         for (Map.Entry<String, String[]> e : boroughs.entrySet()) {
             String[] v = e.getValue();
             all.put(BOROUGH + "|" + e.getKey(), new Area(BOROUGH, e.getKey(), v[0], v[1]));
-            all.put(STP + "|" + v[1], new Area(STP, v[1], v[2], null));
-            all.put(ALLIANCE + "|" + v[3], new Area(ALLIANCE, v[3], v[4], null));
+            all.put(STP + "|" + v[1], new Area(STP, v[1], v[2], v[3]));
+            all.put(ALLIANCE + "|" + v[3], new Area(ALLIANCE, v[3], v[4], londonCode));
         }
         List<Area> list = new ArrayList<>(all.values());
         list.sort(AREA_ORDER);
@@ -108,6 +112,13 @@ public final class Geography {
         return out;
     }
 
+    /** How many boroughs an area holds. */
+    public int boroughCount(String areaCode) {
+        int n = 0;
+        for (String b : boroughs.keySet()) if (parents(b).contains(areaCode)) n++;
+        return n;
+    }
+
     /** The codes of the areas a borough counts towards: itself, its STP, its alliance, London. */
     public List<String> parents(String laCode) {
         if (UNKNOWN.equals(laCode)) return List.of(londonCode);
@@ -138,15 +149,16 @@ public final class Geography {
         return spark.createDataFrame(rows, schema);
     }
 
-    /** Every area once: area_level, area_code, area_name, and the level's sort position. */
+    /** Every area once: area_level, area_code, area_name, the level's sort position and the parent area. */
     public Dataset<Row> areaList(SparkSession spark) {
         StructType schema = new StructType()
                 .add(AREA_LEVEL, DataTypes.StringType, false)
                 .add(AREA_CODE, DataTypes.StringType, false)
                 .add(AREA_NAME, DataTypes.StringType, false)
-                .add(LEVEL_ORDER, DataTypes.IntegerType, false);
+                .add(LEVEL_ORDER, DataTypes.IntegerType, false)
+                .add(PARENT_CODE, DataTypes.StringType, true);
         List<Row> rows = new ArrayList<>();
-        for (Area a : areas) rows.add(RowFactory.create(a.level(), a.code(), a.name(), LEVELS.indexOf(a.level())));
+        for (Area a : areas) rows.add(RowFactory.create(a.level(), a.code(), a.name(), LEVELS.indexOf(a.level()), a.parentCode()));
         return spark.createDataFrame(rows, schema);
     }
 
