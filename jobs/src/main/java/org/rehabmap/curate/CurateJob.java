@@ -58,7 +58,7 @@ public final class CurateJob implements Step {
 
     /** The five gold tables from silver, in their published order (not yet checked or written). */
     public static List<GoldWriter.GoldTable> build(SparkSession spark, SilverInputs in, IndicatorCatalogue catalogue, CurateConfig cfg) {
-        Geography geo = new Geography(in.borough(), in.population(), cfg.londonCode(), cfg.londonName());
+        Geography geo = Geography.from(in.borough(), in.population(), cfg.londonCode(), cfg.londonName());
         Dataset<Row> areaMap = geo.areaMap(spark).cache();
         Dataset<Row> areaList = geo.areaList(spark).cache();
 

@@ -50,29 +50,38 @@ public final class Geography {
     private final String londonName;
 
     /**
-     * @param boroughRef silver.borough (la_code, la_name, stp19_code, stp_footprint, cancer_alliance19_code, cancer_alliance19_name)
+     * @param boroughRef    silver.borough (la_code, la_name, stp19_code, stp_footprint, cancer_alliance19_code, cancer_alliance19_name)
      * @param populationRef silver.population (la_code, census2021_usual_residents)
      */
-    public Geography(Dataset<Row> boroughRef, Dataset<Row> populationRef, String londonCode, String londonName) {
-        this.londonCode = londonCode;
-        this.londonName = londonName;
-        this.boroughs = new TreeMap<>();
+    public static Geography from(Dataset<Row> boroughRef, Dataset<Row> populationRef, String londonCode, String londonName) {
+        Map<String, String[]> boroughs = new TreeMap<>();
         for (Row r : boroughRef.select("la_code", "la_name", "stp19_code", "stp_footprint", "cancer_alliance19_code", "cancer_alliance19_name")
                 .collectAsList()) {
             boroughs.put(r.getString(0), new String[]{r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)});
         }
-        if (boroughs.isEmpty()) throw new IllegalStateException("silver.borough is empty: the curate job needs the borough reference table");
-        this.population = new TreeMap<>();
+        Map<String, Long> population = new TreeMap<>();
         for (Row r : populationRef.select(col("la_code"), col("census2021_usual_residents").cast("long")).collectAsList()) {
-            if (r.isNullAt(1)) continue;
-            population.put(r.getString(0), r.getLong(1));
+            if (!r.isNullAt(1)) population.put(r.getString(0), r.getLong(1));
         }
-        for (String b : boroughs.keySet()) {
-            if (!population.containsKey(b)) throw new IllegalStateException("silver.population has no census2021_usual_residents for borough " + b);
+        return new Geography(boroughs, population, londonCode, londonName);
+    }
+
+    /**
+     * @param boroughs   la_code → {la_name, stp code, stp name, alliance code, alliance name}
+     * @param population la_code → usual residents
+     */
+    public Geography(Map<String, String[]> boroughs, Map<String, Long> population, String londonCode, String londonName) {
+        this.londonCode = londonCode;
+        this.londonName = londonName;
+        this.boroughs = new TreeMap<>(boroughs);
+        this.population = new TreeMap<>(population);
+        if (this.boroughs.isEmpty()) throw new IllegalStateException("silver.borough is empty: the curate job needs the borough reference table");
+        for (String b : this.boroughs.keySet()) {
+            if (!this.population.containsKey(b)) throw new IllegalStateException("silver.population has no census2021_usual_residents for borough " + b);
         }
         Map<String, Area> all = new TreeMap<>();
         all.put(LONDON + "|" + londonCode, new Area(LONDON, londonCode, londonName, null));
-        for (Map.Entry<String, String[]> e : boroughs.entrySet()) {
+        for (Map.Entry<String, String[]> e : this.boroughs.entrySet()) {
             String[] v = e.getValue();
             all.put(BOROUGH + "|" + e.getKey(), new Area(BOROUGH, e.getKey(), v[0], v[1]));
             all.put(STP + "|" + v[1], new Area(STP, v[1], v[2], v[3]));
