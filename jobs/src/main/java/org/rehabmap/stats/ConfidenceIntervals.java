@@ -29,8 +29,9 @@ public final class ConfidenceIntervals {
         double z2 = z * z;
         double spread = z * Math.sqrt(z2 + 4.0 * x * (1.0 - (double) x / n));
         double denominator = 2.0 * (n + z2);
-        // At x = 0 and x = n the formula is exactly 0 and 1, but z·√(z²) ≠ z² in floating point;
-        // pin them so a published 0% never shows a lower limit of -1e-17.
+        // At x = n the formula is exactly 1, but rounding gives 1 ± 1 ulp for most n, sometimes above,
+        // i.e. an upper limit over 100%. Pin it; x = 0 already comes out as exactly 0 in IEEE
+        // arithmetic (√(z·z) == z) and is pinned only so the two ends read alike.
         double lower = x == 0 ? 0.0 : (2.0 * x + z2 - spread) / denominator;
         double upper = x == n ? 1.0 : (2.0 * x + z2 + spread) / denominator;
         return new Interval(lower, upper);

@@ -52,7 +52,7 @@ class ConfidenceIntervalsTest {
         // 95%:   3.841458881296 / 13.841458881296 = 0.277532803026058
         // 99.8%: 9.549533813824 / 19.549533813824 = 0.488478850941769
         Interval ci95 = ConfidenceIntervals.wilson(0, 10, P95);
-        assertEquals(0.0, ci95.lower(), 0.0, "exactly zero, not -1e-17");
+        assertEquals(0.0, ci95.lower(), 0.0);
         assertEquals(0.277532803026058, ci95.upper(), PROPORTION_TOL);
         Interval ci998 = ConfidenceIntervals.wilson(0, 10, P998);
         assertEquals(0.0, ci998.lower(), 0.0);
@@ -71,6 +71,18 @@ class ConfidenceIntervalsTest {
         Interval ci998 = ConfidenceIntervals.wilson(10, 10, P998);
         assertEquals(0.511521149058231, ci998.lower(), PROPORTION_TOL);
         assertEquals(1.0, ci998.upper(), 0.0);
+    }
+
+    @Test
+    void wilsonEndsAreExactlyZeroAndOneForEveryN() {
+        // Left to floating point, (2n + 2z²) / (2(n + z²)) is 1 ± 1 ulp for many n (e.g. an upper
+        // limit of 100.00000000000001%), so the ends must be exact, not merely close.
+        for (ConfidenceLevel c : ConfidenceLevel.values()) {
+            for (long n = 1; n <= 2_000; n++) {
+                assertEquals(0.0, ConfidenceIntervals.wilson(0, n, c).lower(), 0.0, c + ", n = " + n);
+                assertEquals(1.0, ConfidenceIntervals.wilson(n, n, c).upper(), 0.0, c + ", n = " + n);
+            }
+        }
     }
 
     @Test
