@@ -11,6 +11,7 @@ public record Contract(
         String rulePrefix,
         String silverTable,
         List<String> supersessionKey,
+        String financialYearFrom,
         List<ColumnSpec> columns,
         List<RowRule> rowRules) {
 

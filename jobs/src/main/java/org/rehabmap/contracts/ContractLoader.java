@@ -50,6 +50,36 @@ public final class ContractLoader {
         return out;
     }
 
+    /** The reference-table contracts in {@code <dir>/reference}, keyed by silver table name. */
+    public static Map<String, ReferenceContract> loadReference(Path contractsDir) {
+        Path dir = contractsDir.resolve("reference");
+        if (!Files.isDirectory(dir)) throw new ConfigError("contracts folder not found: " + dir);
+        Map<String, ReferenceContract> out = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".odcs.yaml")).sorted().toList()) {
+                JsonNode root = readYaml(f);
+                String where = "contract " + f.getFileName();
+                String name = need(root, "name", where);
+                Map<String, JsonNode> custom = customProperties(root.path("customProperties"));
+                if (!custom.containsKey("file")) throw new ConfigError(where + ": customProperties needs 'file'");
+                List<ColumnSpec> cols = new ArrayList<>();
+                java.util.TreeMap<Integer, String> key = new java.util.TreeMap<>();
+                for (JsonNode p : root.path("schema").path(0).path("properties")) {
+                    String col = need(p, "name", where);
+                    String type = p.path("logicalType").asText("string");
+                    if (!TYPES.contains(type) || "array".equals(type)) throw new ConfigError(where + ", column " + col + ": unsupported logicalType '" + type + "'");
+                    if (p.path("primaryKey").asBoolean(false)) key.put(p.path("primaryKeyPosition").asInt(key.size() + 1), col);
+                    cols.add(new ColumnSpec(col, type, p.path("required").asBoolean(false), p.path("description").asText(null),
+                            null, null, null, null, "none", List.of(), null, null, List.of()));
+                }
+                out.put(name, new ReferenceContract(name, custom.get("file").asText(), List.copyOf(cols), List.copyOf(key.values())));
+            }
+        } catch (IOException e) {
+            throw new ConfigError("cannot list contracts in " + dir + ": " + e.getMessage());
+        }
+        return out;
+    }
+
     static Contract parse(Path file, JsonNode root) {
         String where = "contract " + file.getFileName();
         if (!"DataContract".equals(root.path("kind").asText())) throw new ConfigError(where + ": kind must be DataContract");
@@ -117,7 +147,9 @@ public final class ContractLoader {
         Set<String> names = new HashSet<>();
         for (ColumnSpec c : columns) names.add(c.name());
         for (String k : key) if (!names.contains(k)) throw new ConfigError(where + ": supersessionKey names unknown column " + k);
-        return new Contract(name, root.path("version").asText("0"), prefix, silver, key, List.copyOf(columns), List.copyOf(rowRules));
+        String fy = custom.containsKey("financialYearFrom") ? custom.get("financialYearFrom").asText() : null;
+        if (fy != null && !names.contains(fy)) throw new ConfigError(where + ": financialYearFrom names unknown column " + fy);
+        return new Contract(name, root.path("version").asText("0"), prefix, silver, key, fy, List.copyOf(columns), List.copyOf(rowRules));
     }
 
     private static String need(JsonNode n, String field, String where) {

@@ -19,6 +19,10 @@ public final class SparkSessions {
                 .config("spark.ui.enabled", uiOverride || s.getBoolean("spark.ui"))
                 .config("spark.ui.showConsoleProgress", false)
                 .config("spark.sql.session.timeZone", "UTC")
+                // Every landing value is checked by an explicit contract rule before it is cast, so the
+                // lenient (non-ANSI) casts never meet bad input; it also lets a ratio with a zero
+                // denominator be null rather than stop a whole night's run.
+                .config("spark.sql.ansi.enabled", "false")
                 .config("spark.sql.warehouse.dir", s.location("paths.lake") + "/_warehouse")
                 // Delta's optimistic commits retry on conflict; the local lake has one writer at a time.
                 .config("spark.databricks.delta.schema.autoMerge.enabled", "false");

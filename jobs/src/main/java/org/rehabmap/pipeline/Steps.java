@@ -41,7 +41,6 @@ public final class Steps {
     record NotBuilt(String name) implements Step {
         @Override
         public StepResult run(RunContext ctx) {
-            ctx.console().progress("  step " + name + ": not built yet, skipped");
             return StepResult.skipped(name, "not built yet, skipped");
         }
     }

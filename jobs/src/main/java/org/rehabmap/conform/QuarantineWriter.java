@@ -1,0 +1,55 @@
+package org.rehabmap.conform;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.rehabmap.audit.Quarantine;
+import org.rehabmap.contracts.ColumnSpec;
+import org.rehabmap.contracts.Contract;
+import org.rehabmap.ingest.BronzeSchema;
+import org.rehabmap.lake.Lake;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * Failed rows → audit.quarantine. A file's quarantine rows are replaced as a set (by sha256), so
+ * conforming the same file twice after a crash never doubles them.
+ */
+public final class QuarantineWriter {
+    private QuarantineWriter() {}
+
+    /** Rows with failures, shaped as audit.quarantine (the row's values as delivered, identifiers masked). */
+    public static Dataset<Row> toQuarantine(Dataset<Row> validated, Contract contract, String runId) {
+        List<Column> kv = new ArrayList<>();
+        for (ColumnSpec c : contract.columns()) {
+            kv.add(lit(c.name()));
+            kv.add(c.isIdentifier() ? when(col("_raw_" + c.name()).isNotNull(), lit(Quarantine.MASK)) : col("_raw_" + c.name()));
+        }
+        Column values = map(kv.toArray(new Column[0]));
+        Column row = when(col(BronzeSchema.EXTRA).isNull(), values).otherwise(map_concat(values, col(BronzeSchema.EXTRA)));
+        return validated.filter(size(col(RowValidator.FAILURES)).gt(0)).select(
+                lit(contract.name()).as("source"),
+                col(BronzeSchema.FILE_NAME).as("file_name"),
+                col(BronzeSchema.FILE_SHA).as("file_sha256"),
+                col(BronzeSchema.ROW_NUMBER).as("row_number"),
+                col(RowValidator.FAILURES).getItem(0).getField("rule_id").as("rule_id"),
+                transform(col(RowValidator.FAILURES), f -> f.getField("rule_id")).as("rule_ids"),
+                array_join(transform(col(RowValidator.FAILURES), f -> f.getField("reason")), "; ").as("reason"),
+                row.as("row"),
+                lit(runId).as("run_id"));
+    }
+
+    public static void write(Lake lake, Dataset<Row> quarantine, List<String> shas) {
+        String path = lake.path(Quarantine.TABLE);
+        Dataset<Row> q = lake.spark().createDataFrame(quarantine.rdd(), Quarantine.SCHEMA);
+        if (lake.exists(Quarantine.TABLE)) {
+            String in = String.join(",", shas.stream().map(s -> "'" + s + "'").toList());
+            q.write().format("delta").mode("overwrite").option("replaceWhere", "file_sha256 IN (" + in + ")").save(path);
+        } else {
+            q.write().format("delta").mode("append").save(path);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.rehabmap.conform;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.rehabmap.config.ConfigError;
+import org.rehabmap.contracts.ColumnSpec;
+import org.rehabmap.contracts.ReferenceContract;
+import org.rehabmap.lake.Lake;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * Loads the reference CSVs the repo keeps (data/reference, with their source notes) into
+ * silver.<name>, typed by their contracts. A table is rewritten only when its file changed, so
+ * a quiet night writes nothing.
+ */
+public final class ReferenceTables {
+    private ReferenceTables() {}
+
+    /** audit.reference_load: which file content each reference table holds (one read tells a quiet night). */
+    public static final String LOG = "audit.reference_load";
+
+    /** Returns the versions of the tables it (re)wrote. */
+    public static Map<String, Long> load(Lake lake, Path referenceDir, Map<String, ReferenceContract> contracts, String runId) throws IOException {
+        Map<String, Long> written = new LinkedHashMap<>();
+        Map<String, String> loaded = new java.util.HashMap<>();
+        if (lake.exists(LOG)) {
+            for (Row r : lake.read(LOG).select("table_name", "sha256").collectAsList()) loaded.put(r.getString(0), r.getString(1));
+        }
+        List<Row> log = new ArrayList<>();
+        for (ReferenceContract rc : contracts.values()) {
+            Path file = referenceDir.resolve(rc.file());
+            if (!Files.isRegularFile(file)) throw new ConfigError("reference file not found: " + file + " (contract silver." + rc.name() + ")");
+            String sha = HexFormat.of().formatHex(sha256(Files.readAllBytes(file)));
+            String table = "silver." + rc.name();
+            if (sha.equals(loaded.get(table))) continue;
+            Dataset<Row> df = lake.spark().read().option("header", "true").option("mode", "FAILFAST")
+                    .option("encoding", "UTF-8").option("multiLine", "true").option("escape", "\"")
+                    .schema(schema(rc)).csv(file.toString());
+            check(df, rc, file);
+            df.withColumn("_source_file", lit(rc.file())).withColumn("_source_sha256", lit(sha))
+                    .orderBy(rc.key().stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
+                    .coalesce(1)
+                    .write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(lake.path(table));
+            written.put(table, lake.version(table));
+            log.add(RowFactory.create(table, rc.file(), sha, runId));
+        }
+        if (!log.isEmpty()) {
+            StructType schema = new StructType().add("table_name", DataTypes.StringType).add("file", DataTypes.StringType)
+                    .add("sha256", DataTypes.StringType).add("run_id", DataTypes.StringType);
+            Dataset<Row> updates = lake.spark().createDataFrame(log, schema);
+            if (lake.exists(LOG)) {
+                lake.table(LOG).as("t").merge(updates.as("s"), "t.table_name = s.table_name")
+                        .whenMatched().updateAll().whenNotMatched().insertAll().execute();
+            } else {
+                updates.coalesce(1).write().format("delta").save(lake.path(LOG));
+            }
+            written.put(LOG, lake.version(LOG));
+        }
+        return written;
+    }
+
+    static StructType schema(ReferenceContract rc) {
+        StructField[] f = new StructField[rc.columns().size()];
+        for (int i = 0; i < f.length; i++) {
+            ColumnSpec c = rc.columns().get(i);
+            f[i] = DataTypes.createStructField(c.name(), type(c.logicalType()), true);
+        }
+        return new StructType(f);
+    }
+
+    private static DataType type(String logical) {
+        return switch (logical) {
+            case "integer" -> DataTypes.IntegerType;
+            case "number" -> DataTypes.DoubleType;
+            case "boolean" -> DataTypes.BooleanType;
+            case "date" -> DataTypes.DateType;
+            default -> DataTypes.StringType;
+        };
+    }
+
+    private static void check(Dataset<Row> df, ReferenceContract rc, Path file) {
+        try {
+            for (ColumnSpec c : rc.columns()) {
+                if (c.required() && df.filter(col(c.name()).isNull()).limit(1).count() > 0) {
+                    throw new ConfigError("reference file " + file + ": column " + c.name() + " has an empty or non-" + c.logicalType() + " value");
+                }
+            }
+            if (!rc.key().isEmpty()) {
+                long n = df.count();
+                long k = df.select(rc.key().stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new)).distinct().count();
+                if (n != k) throw new ConfigError("reference file " + file + ": key " + rc.key() + " is not unique");
+            }
+        } catch (RuntimeException e) {
+            if (e instanceof ConfigError) throw e;
+            throw new ConfigError("reference file " + file + " does not match its contract: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private static byte[] sha256(byte[] b) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(b);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

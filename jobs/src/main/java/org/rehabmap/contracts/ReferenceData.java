@@ -1,0 +1,49 @@
+package org.rehabmap.contracts;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.rehabmap.config.ConfigError;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Value sets a contract refers to as {@code file_stem.column} (e.g. london_boroughs.la_code),
+ * read from the reference CSVs the repo keeps in data/reference.
+ */
+public final class ReferenceData {
+    private final Path dir;
+
+    public ReferenceData(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Set<String> values(String reference) {
+        String[] parts = reference.split("\\.");
+        if (parts.length != 2) throw new ConfigError("reference '" + reference + "' must be file_stem.column");
+        Path f = dir.resolve(parts[0] + ".csv");
+        if (!Files.isRegularFile(f)) throw new ConfigError("reference file not found: " + f);
+        Set<String> out = new LinkedHashSet<>();
+        try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8);
+             CSVParser p = CSVParser.parse(r, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            if (!p.getHeaderMap().containsKey(parts[1])) throw new ConfigError("reference " + f + " has no column " + parts[1]);
+            for (CSVRecord rec : p) {
+                String v = rec.get(parts[1]).trim();
+                if (!v.isEmpty()) out.add(v);
+            }
+        } catch (IOException e) {
+            throw new ConfigError("cannot read reference file " + f + ": " + e.getMessage());
+        }
+        return out;
+    }
+}
