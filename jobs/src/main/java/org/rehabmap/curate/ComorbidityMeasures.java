@@ -12,27 +12,24 @@ import static org.apache.spark.sql.functions.*;
 /**
  * Indicators of kind {@code comorbidity}: Σ numerator column / Σ denominator column over the
  * extract's rows passing the filter, by extract date. A cell with either count suppressed by the
- * supplier is left out of both and counted in {@code excluded}.
+ * supplier is left out of both and counted.
  */
 final class ComorbidityMeasures {
     private ComorbidityMeasures() {}
 
-    /** @param comorbidity {@link Positions#comorbidity} rows */
-    static Dataset<Row> build(List<IndicatorDefinition> defs, Dataset<Row> comorbidity, Dataset<Row> areaMap, Dataset<Row> areaList,
-                              Dataset<Row> denominatorFrame, CurateConfig cfg) {
-        Dataset<Row> periods = comorbidity.select(Positions.PERIOD).distinct();
-        Dataset<Row> withAreas = comorbidity.withColumn(Apportionment.LA_CODE, col("borough_code")).join(areaMap, Apportionment.LA_CODE);
-        List<Dataset<Row>> out = new ArrayList<>();
+    /** @param comorbidity {@link Positions#comorbidity} rows; returns sparse sums */
+    static Dataset<Row> build(List<IndicatorDefinition> defs, Dataset<Row> comorbidity, Dataset<Row> areaMap, CurateConfig cfg) {
+        if (defs.isEmpty()) return null;
+        List<MeasureGrid.Sums> sums = new ArrayList<>();
         for (IndicatorDefinition d : defs) {
+            Column in = coalesce(expr(cfg.expand(d.input("filter", "true"))), lit(false));
             Column num = expr(cfg.expand(d.input("numerator"))).cast("long");
             Column den = expr(cfg.expand(d.input("denominator"))).cast("long");
-            Column kept = num.isNotNull().and(den.isNotNull());
-            Dataset<Row> sums = withAreas.filter(expr(cfg.expand(d.input("filter", "true"))))
-                    .groupBy(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE)
-                    .agg(sum(when(kept, num)).as("numerator"), sum(when(kept, den)).as("denominator"),
-                            sum(when(kept, 0L).otherwise(1L)).as("excluded"));
-            out.add(MeasureGrid.complete(d.id(), periods, areaList, sums, null, denominatorFrame));
+            Column kept = in.and(num.isNotNull()).and(den.isNotNull());
+            sums.add(new MeasureGrid.Sums(d.id(), sum(when(kept, num)), sum(when(kept, den)),
+                    sum(when(in.and(not(kept)), 1L).otherwise(0L))));
         }
-        return WorkforceMeasures.union(out);
+        return MeasureGrid.longForm(comorbidity.withColumn(Apportionment.LA_CODE, col("borough_code")).join(areaMap, Apportionment.LA_CODE)
+                .groupBy(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE), sums);
     }
 }

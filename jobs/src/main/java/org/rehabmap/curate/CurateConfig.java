@@ -22,7 +22,7 @@ public record CurateConfig(int highDistressScore, int fundingRiskDays, Apportion
                            String londonCode, String londonName,
                            List<IndexComponent> indexComponents, Map<String, List<String>> concernProfessions,
                            List<String> pathwayStages, List<String> tumourGroups, List<String> settings,
-                           double singleHandedMaxWte, Map<String, String> conditionLabels,
+                           double singleHandedMaxWte, Map<String, String> conditionLabels, String cancerCaseloadShare,
                            int disclosureMin, int disclosureMax, LocalDate asOf) {
 
     /**
@@ -66,7 +66,8 @@ public record CurateConfig(int highDistressScore, int fundingRiskDays, Apportion
                     s.getString("geography.london-code"), s.getString("geography.london-name"),
                     List.copyOf(comps), cp,
                     List.copyOf(c.getStringList("pathway-stages")), List.copyOf(c.getStringList("tumour-groups")),
-                    List.copyOf(c.getStringList("settings")), c.getDouble("single-handed-max-wte"), labels, dmin, dmax, asOf);
+                    List.copyOf(c.getStringList("settings")), c.getDouble("single-handed-max-wte"), labels,
+                    c.getString("cancer-caseload-share"), dmin, dmax, asOf);
         } catch (ConfigException e) {
             throw new ConfigError("configuration error: " + e.getMessage().replaceAll("\\s*\\R\\s*", " "), e);
         }

@@ -32,20 +32,14 @@ public record Denominators(Map<String, Long> population, Map<String, Long> livin
         Map<String, Long> lwc = new TreeMap<>();
         Map<String, Long> leftOut = new TreeMap<>();
         if (latest != null) {
-            // one count per cell; conform quarantines cells whose rows disagree (COMORB_DENOMINATOR_MISMATCH),
-            // so a disagreement here is only counted, never guessed at
-            List<Row> rows = comorbidityLabelled.filter(col(Positions.PERIOD).equalTo(latest))
-                    .groupBy("borough_code", "sex", "age_band")
-                    .agg(min("cancer_register_count").as("lo"), max("cancer_register_count").as("hi"))
-                    .groupBy("borough_code")
-                    .agg(sum(when(col("lo").equalTo(col("hi")), col("lo").cast("long"))).as("lwc"),
-                            sum(when(col("lo").isNull().or(col("lo").notEqual(col("hi"))), 1L).otherwise(0L)).as("left_out"))
-                    .orderBy("borough_code")
+            List<Row> rows = LivingWithCancer.byBorough(comorbidityLabelled.filter(col(Positions.PERIOD).equalTo(latest)))
+                    .select(Apportionment.LA_CODE, "living_with_cancer", "cells_left_out")
+                    .orderBy(Apportionment.LA_CODE)
                     .collectAsList();
             for (Row r : rows) {
                 String b = r.getString(0);
                 if (!geo.population().containsKey(b)) continue;
-                long v = r.isNullAt(1) ? 0L : r.getLong(1);
+                long v = r.getLong(1);
                 for (String area : geo.parents(b)) {
                     lwc.merge(area, v, Long::sum);
                     leftOut.merge(area, r.getLong(2), Long::sum);

@@ -35,9 +35,13 @@ public final class Geography {
     public static final String AREA_CODE = "area_code";
     public static final String AREA_NAME = "area_name";
     public static final String LEVEL_ORDER = "_level_order";
+    public static final String PARENT_CODE = "_parent_code";
 
-    /** One area; {@code stpCode} is the STP a borough belongs to (the siblings of secondary suppression). */
-    public record Area(String level, String code, String name, String stpCode) {}
+    /**
+     * One area; {@code parentCode} is the area of the next level up that it adds into (a borough's
+     * STP, an STP's alliance, an alliance's London), null for London. Siblings share a parent.
+     */
+    public record Area(String level, String code, String name, String parentCode) {}
 
     private final List<Area> areas;
     private final Map<String, String[]> boroughs; // la_code → [la_name, stp, stp name, alliance, alliance name]
@@ -46,33 +50,42 @@ public final class Geography {
     private final String londonName;
 
     /**
-     * @param boroughRef silver.borough (la_code, la_name, stp19_code, stp_footprint, cancer_alliance19_code, cancer_alliance19_name)
+     * @param boroughRef    silver.borough (la_code, la_name, stp19_code, stp_footprint, cancer_alliance19_code, cancer_alliance19_name)
      * @param populationRef silver.population (la_code, census2021_usual_residents)
      */
-    public Geography(Dataset<Row> boroughRef, Dataset<Row> populationRef, String londonCode, String londonName) {
-        this.londonCode = londonCode;
-        this.londonName = londonName;
-        this.boroughs = new TreeMap<>();
+    public static Geography from(Dataset<Row> boroughRef, Dataset<Row> populationRef, String londonCode, String londonName) {
+        Map<String, String[]> boroughs = new TreeMap<>();
         for (Row r : boroughRef.select("la_code", "la_name", "stp19_code", "stp_footprint", "cancer_alliance19_code", "cancer_alliance19_name")
                 .collectAsList()) {
             boroughs.put(r.getString(0), new String[]{r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)});
         }
-        if (boroughs.isEmpty()) throw new IllegalStateException("silver.borough is empty: the curate job needs the borough reference table");
-        this.population = new TreeMap<>();
+        Map<String, Long> population = new TreeMap<>();
         for (Row r : populationRef.select(col("la_code"), col("census2021_usual_residents").cast("long")).collectAsList()) {
-            if (r.isNullAt(1)) continue;
-            population.put(r.getString(0), r.getLong(1));
+            if (!r.isNullAt(1)) population.put(r.getString(0), r.getLong(1));
         }
-        for (String b : boroughs.keySet()) {
-            if (!population.containsKey(b)) throw new IllegalStateException("silver.population has no census2021_usual_residents for borough " + b);
+        return new Geography(boroughs, population, londonCode, londonName);
+    }
+
+    /**
+     * @param boroughs   la_code → {la_name, stp code, stp name, alliance code, alliance name}
+     * @param population la_code → usual residents
+     */
+    public Geography(Map<String, String[]> boroughs, Map<String, Long> population, String londonCode, String londonName) {
+        this.londonCode = londonCode;
+        this.londonName = londonName;
+        this.boroughs = new TreeMap<>(boroughs);
+        this.population = new TreeMap<>(population);
+        if (this.boroughs.isEmpty()) throw new IllegalStateException("silver.borough is empty: the curate job needs the borough reference table");
+        for (String b : this.boroughs.keySet()) {
+            if (!this.population.containsKey(b)) throw new IllegalStateException("silver.population has no census2021_usual_residents for borough " + b);
         }
         Map<String, Area> all = new TreeMap<>();
         all.put(LONDON + "|" + londonCode, new Area(LONDON, londonCode, londonName, null));
-        for (Map.Entry<String, String[]> e : boroughs.entrySet()) {
+        for (Map.Entry<String, String[]> e : this.boroughs.entrySet()) {
             String[] v = e.getValue();
             all.put(BOROUGH + "|" + e.getKey(), new Area(BOROUGH, e.getKey(), v[0], v[1]));
-            all.put(STP + "|" + v[1], new Area(STP, v[1], v[2], null));
-            all.put(ALLIANCE + "|" + v[3], new Area(ALLIANCE, v[3], v[4], null));
+            all.put(STP + "|" + v[1], new Area(STP, v[1], v[2], v[3]));
+            all.put(ALLIANCE + "|" + v[3], new Area(ALLIANCE, v[3], v[4], londonCode));
         }
         List<Area> list = new ArrayList<>(all.values());
         list.sort(AREA_ORDER);
@@ -108,6 +121,13 @@ public final class Geography {
         return out;
     }
 
+    /** How many boroughs an area holds. */
+    public int boroughCount(String areaCode) {
+        int n = 0;
+        for (String b : boroughs.keySet()) if (parents(b).contains(areaCode)) n++;
+        return n;
+    }
+
     /** The codes of the areas a borough counts towards: itself, its STP, its alliance, London. */
     public List<String> parents(String laCode) {
         if (UNKNOWN.equals(laCode)) return List.of(londonCode);
@@ -138,15 +158,16 @@ public final class Geography {
         return spark.createDataFrame(rows, schema);
     }
 
-    /** Every area once: area_level, area_code, area_name, and the level's sort position. */
+    /** Every area once: area_level, area_code, area_name, the level's sort position and the parent area. */
     public Dataset<Row> areaList(SparkSession spark) {
         StructType schema = new StructType()
                 .add(AREA_LEVEL, DataTypes.StringType, false)
                 .add(AREA_CODE, DataTypes.StringType, false)
                 .add(AREA_NAME, DataTypes.StringType, false)
-                .add(LEVEL_ORDER, DataTypes.IntegerType, false);
+                .add(LEVEL_ORDER, DataTypes.IntegerType, false)
+                .add(PARENT_CODE, DataTypes.StringType, true);
         List<Row> rows = new ArrayList<>();
-        for (Area a : areas) rows.add(RowFactory.create(a.level(), a.code(), a.name(), LEVELS.indexOf(a.level())));
+        for (Area a : areas) rows.add(RowFactory.create(a.level(), a.code(), a.name(), LEVELS.indexOf(a.level()), a.parentCode()));
         return spark.createDataFrame(rows, schema);
     }
 

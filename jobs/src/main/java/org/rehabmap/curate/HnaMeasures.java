@@ -17,44 +17,41 @@ import static org.apache.spark.sql.functions.*;
 final class HnaMeasures {
     private HnaMeasures() {}
 
-    /** @param hna {@link Positions#hna} rows */
-    static Dataset<Row> assessments(List<IndicatorDefinition> defs, Dataset<Row> hna, Dataset<Row> areaMap, Dataset<Row> areaList,
-                                    Dataset<Row> denominatorFrame, CurateConfig cfg) {
-        Dataset<Row> periods = hna.select(Positions.PERIOD).distinct();
-        List<Dataset<Row>> out = new ArrayList<>();
-        for (IndicatorDefinition d : defs) {
+    /** @param hna {@link Positions#hna} rows; returns sparse sums, a named denominator left null */
+    static Dataset<Row> assessments(List<IndicatorDefinition> defs, Dataset<Row> hna, Dataset<Row> areaMap, CurateConfig cfg) {
+        if (defs.isEmpty()) return null;
+        List<Column> perAssessment = new ArrayList<>();
+        List<MeasureGrid.Sums> sums = new ArrayList<>();
+        for (int i = 0; i < defs.size(); i++) {
+            IndicatorDefinition d = defs.get(i);
+            Column in = coalesce(expr(cfg.expand(d.input("filter", "true"))), lit(false));
             String denSpec = d.input("denominator");
             boolean named = Denominators.isNamed(denSpec);
-            Column num = flag(expr(cfg.expand(d.input("numerator"))));
-            Column den = named ? lit(0) : flag(expr(cfg.expand(denSpec)));
-            // one residence per assessment: a known borough wins over 'unknown' ('E09…' sorts first)
-            Dataset<Row> perAssessment = hna.filter(expr(cfg.expand(d.input("filter", "true"))))
-                    .groupBy(col(Positions.PERIOD), col("assessment_id"))
-                    .agg(min("residence").as(Apportionment.LA_CODE), max(num).as("n"), max(den).as("d"));
-            Dataset<Row> sums = perAssessment.join(areaMap, Apportionment.LA_CODE)
-                    .groupBy(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE)
-                    .agg(sum("n").as("numerator"), sum("d").as("denominator"), lit(0L).as("excluded"));
-            out.add(MeasureGrid.complete(d.id(), periods, areaList, sums, named ? denSpec : null, denominatorFrame));
+            perAssessment.add(max(flag(in.and(expr(cfg.expand(d.input("numerator")))))).as("_an" + i));
+            perAssessment.add(max(flag(named ? in : in.and(expr(cfg.expand(denSpec))))).as("_ad" + i));
+            sums.add(new MeasureGrid.Sums(d.id(), sum("_an" + i), named ? lit(null).cast("double") : sum("_ad" + i), lit(0L)));
         }
-        return WorkforceMeasures.union(out);
+        // one residence per assessment: a known borough wins over 'unknown' ('E09…' sorts first)
+        perAssessment.add(0, min("residence").as(Apportionment.LA_CODE));
+        Dataset<Row> assessed = hna.groupBy(col(Positions.PERIOD), col("assessment_id"))
+                .agg(perAssessment.get(0), perAssessment.subList(1, perAssessment.size()).toArray(Column[]::new));
+        return MeasureGrid.longForm(assessed.join(areaMap, Apportionment.LA_CODE)
+                .groupBy(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE), sums);
     }
 
-    /** @param hna {@link Positions#hna} rows */
-    static Dataset<Row> concerns(List<IndicatorDefinition> defs, Dataset<Row> hna, Dataset<Row> areaMap, Dataset<Row> areaList,
-                                 Dataset<Row> denominatorFrame, CurateConfig cfg) {
-        Dataset<Row> periods = hna.select(Positions.PERIOD).distinct();
-        Dataset<Row> withAreas = hna.withColumn(Apportionment.LA_CODE, col("residence")).join(areaMap, Apportionment.LA_CODE);
-        List<Dataset<Row>> out = new ArrayList<>();
+    /** @param hna {@link Positions#hna} rows; returns sparse sums, a named denominator left null */
+    static Dataset<Row> concerns(List<IndicatorDefinition> defs, Dataset<Row> hna, Dataset<Row> areaMap, CurateConfig cfg) {
+        if (defs.isEmpty()) return null;
+        List<MeasureGrid.Sums> sums = new ArrayList<>();
         for (IndicatorDefinition d : defs) {
+            Column in = coalesce(expr(cfg.expand(d.input("filter", "true"))), lit(false));
             String denSpec = d.input("denominator");
             boolean named = Denominators.isNamed(denSpec);
-            Column den = named ? lit(0) : flag(expr(cfg.expand(denSpec)));
-            Dataset<Row> sums = withAreas.filter(expr(cfg.expand(d.input("filter", "true"))))
-                    .groupBy(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE)
-                    .agg(sum(flag(expr(cfg.expand(d.input("numerator"))))).as("numerator"), sum(den).as("denominator"), lit(0L).as("excluded"));
-            out.add(MeasureGrid.complete(d.id(), periods, areaList, sums, named ? denSpec : null, denominatorFrame));
+            sums.add(new MeasureGrid.Sums(d.id(), sum(flag(in.and(expr(cfg.expand(d.input("numerator")))))),
+                    named ? lit(null).cast("double") : sum(flag(in.and(expr(cfg.expand(denSpec))))), lit(0L)));
         }
-        return WorkforceMeasures.union(out);
+        return MeasureGrid.longForm(hna.withColumn(Apportionment.LA_CODE, col("residence")).join(areaMap, Apportionment.LA_CODE)
+                .groupBy(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE), sums);
     }
 
     /** A predicate as 1/0, null counting as not matching. */

@@ -13,64 +13,56 @@ import static org.apache.spark.sql.functions.*;
  * Indicators over the services active in each return period. Kind {@code services} counts
  * distinct services serving the area (a service serving two boroughs of one STP is one service of
  * that STP), so the counts stay whole for a Wilson interval. Kind {@code service_coverage} counts
- * (borough, value) pairs with a service, which do add up from boroughs.
+ * (borough, value) pairs with a service, which do add up from boroughs; its denominator (boroughs
+ * × values) is filled in by the caller from {@link #coverageValues}.
  */
 final class ServiceMeasures {
     private ServiceMeasures() {}
 
-    /** @param services {@link Positions#services} rows */
-    static Dataset<Row> services(List<IndicatorDefinition> defs, Dataset<Row> services, Dataset<Row> areaMap, Dataset<Row> areaList,
-                                 Dataset<Row> denominatorFrame, CurateConfig cfg) {
-        Dataset<Row> periods = services.select(Positions.PERIOD).distinct();
-        Dataset<Row> withAreas = services.withColumn(Apportionment.LA_CODE, explode(array_distinct(col("borough_codes"))))
-                .join(areaMap, Apportionment.LA_CODE);
-        List<Dataset<Row>> out = new ArrayList<>();
+    /** @param services {@link Positions#services} rows; returns sparse sums */
+    static Dataset<Row> services(List<IndicatorDefinition> defs, Dataset<Row> services, Dataset<Row> areaMap, CurateConfig cfg) {
+        if (defs.isEmpty()) return null;
+        List<MeasureGrid.Sums> sums = new ArrayList<>();
         for (IndicatorDefinition d : defs) {
-            Column num = coalesce(expr(cfg.expand(d.input("numerator"))), lit(false));
-            Column den = coalesce(expr(cfg.expand(d.input("denominator"))), lit(false));
-            Dataset<Row> sums = withAreas.filter(expr(cfg.expand(d.input("filter", "true"))))
-                    .groupBy(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE)
-                    .agg(countDistinct(when(num, col("service_key"))).as("numerator"),
-                            countDistinct(when(den, col("service_key"))).as("denominator"), lit(0L).as("excluded"));
-            out.add(MeasureGrid.complete(d.id(), periods, areaList, sums, null, denominatorFrame));
+            Column in = coalesce(expr(cfg.expand(d.input("filter", "true"))), lit(false));
+            Column num = in.and(coalesce(expr(cfg.expand(d.input("numerator"))), lit(false)));
+            Column den = in.and(coalesce(expr(cfg.expand(d.input("denominator"))), lit(false)));
+            sums.add(new MeasureGrid.Sums(d.id(), size(collect_set(when(num, col("service_key")))),
+                    size(collect_set(when(den, col("service_key")))), lit(0L)));
         }
-        return WorkforceMeasures.union(out);
+        return MeasureGrid.longForm(services.withColumn(Apportionment.LA_CODE, explode(array_distinct(col("borough_codes"))))
+                .join(areaMap, Apportionment.LA_CODE)
+                .groupBy(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE), sums);
     }
 
-    /**
-     * @param services {@link Positions#services} rows
-     * @param boroughs every borough code (a borough no service serves still has its pairs)
-     */
-    static Dataset<Row> coverage(List<IndicatorDefinition> defs, Dataset<Row> services, Dataset<Row> areaMap, Dataset<Row> areaList,
-                                 List<String> boroughs, Dataset<Row> denominatorFrame, CurateConfig cfg) {
-        Dataset<Row> periods = services.select(Positions.PERIOD).distinct();
+    /** @param services {@link Positions#services} rows; returns sparse covered-pair counts, denominator null */
+    static Dataset<Row> coverage(List<IndicatorDefinition> defs, Dataset<Row> services, Dataset<Row> areaMap, CurateConfig cfg) {
         List<Dataset<Row>> out = new ArrayList<>();
         for (IndicatorDefinition d : defs) {
             String dimension = d.input("dimension");
-            List<String> values = d.inputs().hasPath("values") ? d.inputs().getStringList("values") : defaultValues(dimension, cfg);
-            Column valueArray = array(values.stream().map(org.apache.spark.sql.functions::lit).toArray(Column[]::new));
+            Column valueArray = array(coverageValues(d, cfg).stream().map(org.apache.spark.sql.functions::lit).toArray(Column[]::new));
             // a service listing 'all' serves every value
             Column served = when(array_contains(col(dimension), "all"), valueArray).otherwise(col(dimension));
-            Dataset<Row> pairs = services.filter(expr(cfg.expand(d.input("filter", "true"))))
-                    .select(col(Positions.PERIOD), explode(array_distinct(col("borough_codes"))).as(Apportionment.LA_CODE), served.as("_values"))
-                    .select(col(Positions.PERIOD), col(Apportionment.LA_CODE), explode(array_intersect(col("_values"), valueArray)).as("_value"))
-                    .distinct();
-            Dataset<Row> boroughGrid = periods.crossJoin(areaMap.select(Apportionment.LA_CODE).filter(col(Apportionment.LA_CODE).isin(boroughs.toArray())).distinct())
-                    .join(pairs.groupBy(Positions.PERIOD, Apportionment.LA_CODE).agg(count(lit(1)).as("covered")),
-                            Positions.usingColumns(Positions.PERIOD, Apportionment.LA_CODE), "left");
-            Dataset<Row> sums = boroughGrid.join(areaMap, Apportionment.LA_CODE)
-                    .groupBy(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE)
-                    .agg(sum(coalesce(col("covered"), lit(0L))).as("numerator"), sum(lit((long) values.size())).as("denominator"), lit(0L).as("excluded"));
-            out.add(MeasureGrid.complete(d.id(), periods, areaList, sums, null, denominatorFrame));
+            Dataset<Row> pairs = services.filter(coalesce(expr(cfg.expand(d.input("filter", "true"))), lit(false)))
+                    .select(col(Positions.PERIOD), explode(array_distinct(col("borough_codes"))).as(Apportionment.LA_CODE),
+                            array_intersect(served, valueArray).as("_values"))
+                    .groupBy(Positions.PERIOD, Apportionment.LA_CODE)
+                    .agg(size(array_distinct(flatten(collect_list("_values")))).as("_covered"));
+            out.add(MeasureGrid.longForm(pairs.join(areaMap, Apportionment.LA_CODE)
+                    .groupBy(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE),
+                    List.of(new MeasureGrid.Sums(d.id(), sum("_covered"), lit(null).cast("double"), lit(0L)))));
         }
         return WorkforceMeasures.union(out);
     }
 
-    private static List<String> defaultValues(String dimension, CurateConfig cfg) {
-        return switch (dimension) {
+    /** The values whose (borough, value) pairs a coverage indicator counts. */
+    static List<String> coverageValues(IndicatorDefinition d, CurateConfig cfg) {
+        if (d.inputs().hasPath("values")) return d.inputs().getStringList("values");
+        return switch (d.input("dimension")) {
             case "pathway_stages" -> cfg.pathwayStages();
             case "tumour_groups" -> cfg.tumourGroups();
-            default -> throw new org.rehabmap.config.ConfigError("configuration error: service_coverage over " + dimension + " needs inputs.values");
+            default -> throw new org.rehabmap.config.ConfigError("configuration error: indicator " + d.id() + ": service_coverage over "
+                    + d.input("dimension") + " needs inputs.values");
         };
     }
 }
