@@ -4,6 +4,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.rehabmap.config.ConfigError;
+import org.rehabmap.model.PeerGroups;
+import org.rehabmap.model.PeerValues;
+import org.rehabmap.model.WorkforceModelJob;
 import org.rehabmap.pipeline.RunContext;
 import org.rehabmap.pipeline.Step;
 import org.rehabmap.pipeline.StepResult;
@@ -38,10 +41,11 @@ public final class CurateJob implements Step {
         IndicatorCatalogue catalogue = IndicatorCatalogue.from(ctx.settings());
         CurateConfig cfg = CurateConfig.from(ctx.settings(), ctx.asOf());
         checkIndexComponents(catalogue, cfg);
+        WorkforceModelJob model = WorkforceModelJob.prepare(ctx.settings(), ctx.lake(), ctx.asOf());
         SilverInputs in = SilverInputs.read(ctx.lake()).cached();
         for (String t : in.missing()) ctx.console().progress("  " + t + " does not exist yet: its indicators and tables are empty");
         try {
-            List<GoldWriter.GoldTable> tables = build(ctx.spark(), in, catalogue, cfg);
+            List<GoldWriter.GoldTable> tables = build(ctx.spark(), in, catalogue, cfg, model);
             GoldWriter.Written written = new GoldWriter(ctx.lake(), Path.of(ctx.settings().location("paths.contracts"))).writeAll(tables);
             long rows = 0;
             List<String> parts = new ArrayList<>();
@@ -56,8 +60,18 @@ public final class CurateJob implements Step {
         }
     }
 
-    /** The five gold tables from silver, in their published order (not yet checked or written). */
+    /** The five gold tables from silver, in their published order (not yet checked or written); no workforce model or peer values. */
     public static List<GoldWriter.GoldTable> build(SparkSession spark, SilverInputs in, IndicatorCatalogue catalogue, CurateConfig cfg) {
+        return build(spark, in, catalogue, cfg, null);
+    }
+
+    /**
+     * The gold tables from silver, in their published order (not yet checked or written): the five
+     * of the curate job and, with a workforce model, its three (model, sensitivity, peer groups)
+     * and the peer-group values in gold.benchmarks.
+     */
+    public static List<GoldWriter.GoldTable> build(SparkSession spark, SilverInputs in, IndicatorCatalogue catalogue, CurateConfig cfg,
+                                                   WorkforceModelJob model) {
         Geography geo = Geography.from(in.borough(), in.population(), cfg.londonCode(), cfg.londonName());
         Dataset<Row> areaMap = geo.areaMap(spark).cache();
         Dataset<Row> areaList = geo.areaList(spark).cache();
@@ -75,15 +89,21 @@ public final class CurateJob implements Step {
                 .collect(catalogue, cfg, geo, denominators, areaMap);
         BenchmarkAssembler.Result bench = new BenchmarkAssembler(catalogue, geo, denominators, cfg)
                 .assemble(collected, Deprivation.byArea(geo, in.imd()));
-        Dataset<Row> benchmarks = spark.createDataFrame(bench.rows().stream().map(BenchmarkRow::toRow).toList(), BenchmarkRow.SCHEMA);
+        List<PeerGroups.Peer> peers = model == null ? List.of() : model.peers(geo, denominators, in.imd());
+        Dataset<Row> benchmarks = PeerValues.benchmarks(spark, bench.rows(),
+                PeerValues.all(collected, bench, PeerGroups.byBorough(peers), catalogue, cfg, geo, in.imd()));
 
         Dataset<Row> workforceNow = currentPosition == null ? positions : positions.filter(col(Positions.PERIOD).equalTo(currentPosition));
-        return List.of(
+        List<GoldWriter.GoldTable> tables = new ArrayList<>(List.of(
                 new GoldWriter.GoldTable(BENCHMARKS, benchmarks),
                 new GoldWriter.GoldTable(WORKFORCE_RATIOS, WorkforceRatios.build(apportioned, areaMap, areaList, denominatorFrame, in.profession(), cfg)),
                 new GoldWriter.GoldTable(UNMET_NEED, UnmetNeedTable.build(hna, in.concern(), in.profession(), areaMap, areaList, bench, cfg)),
                 new GoldWriter.GoldTable(SERVICE_MAP, ServiceMap.build(services, workforceNow, areaMap, areaList, cfg)),
-                new GoldWriter.GoldTable(COMORBIDITY_BURDEN, ComorbidityBurden.build(comorbidity, in.ltcCondition(), areaMap, areaList, cfg)));
+                new GoldWriter.GoldTable(COMORBIDITY_BURDEN, ComorbidityBurden.build(comorbidity, in.ltcCondition(), areaMap, areaList, cfg))));
+        if (model != null) {
+            tables.addAll(model.tables(spark, model.inputs(geo, denominators, apportioned, currentPosition, in.profession(), cfg), peers));
+        }
+        return tables;
     }
 
     /** The index names indicators by id; a typo there should stop the run, not publish an index without it. */
