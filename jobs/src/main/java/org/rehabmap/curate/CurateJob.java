@@ -30,6 +30,14 @@ public final class CurateJob implements Step {
     public static final String SERVICE_MAP = "gold.service_map";
     public static final String COMORBIDITY_BURDEN = "gold.comorbidity_burden";
 
+    /** Bump when a change to the methods changes gold for the same silver, so the next run rewrites it. */
+    static final String METHOD_VERSION = "1";
+    static final List<String> TABLES = List.of(BENCHMARKS, WORKFORCE_RATIOS, UNMET_NEED, SERVICE_MAP, COMORBIDITY_BURDEN);
+    /** The curate job's tables and the workforce model's, all written together. */
+    static final List<String> ALL_TABLES = java.util.stream.Stream.concat(TABLES.stream(), WorkforceModelJob.TABLES.stream()).toList();
+    static final List<String> SILVER = List.of("silver.service", "silver.workforce", "silver.hna_concern", "silver.comorbidity",
+            "silver.borough", "silver.population", "silver.imd", "silver.profession", "silver.concern", "silver.ltc_condition");
+
     @Override
     public String name() {
         return "curate";
@@ -41,12 +49,16 @@ public final class CurateJob implements Step {
         IndicatorCatalogue catalogue = IndicatorCatalogue.from(ctx.settings());
         CurateConfig cfg = CurateConfig.from(ctx.settings(), ctx.asOf());
         checkIndexComponents(catalogue, cfg);
+        Path contracts = Path.of(ctx.settings().location("paths.contracts"));
+        GoldWriter writer = new GoldWriter(ctx.lake(), contracts);
+        String inputs = inputs(ctx, contracts);
+        if (writer.upToDate(ALL_TABLES, inputs)) return StepResult.skipped(name(), "silver, configuration and as-of date unchanged: gold is up to date");
         WorkforceModelJob model = WorkforceModelJob.prepare(ctx.settings(), ctx.lake(), ctx.asOf());
         SilverInputs in = SilverInputs.read(ctx.lake()).cached();
         for (String t : in.missing()) ctx.console().progress("  " + t + " does not exist yet: its indicators and tables are empty");
         try {
             List<GoldWriter.GoldTable> tables = build(ctx.spark(), in, catalogue, cfg, model);
-            GoldWriter.Written written = new GoldWriter(ctx.lake(), Path.of(ctx.settings().location("paths.contracts"))).writeAll(tables);
+            GoldWriter.Written written = writer.writeAll(tables, inputs);
             long rows = 0;
             List<String> parts = new ArrayList<>();
             for (Map.Entry<String, Long> e : written.rows().entrySet()) {
@@ -104,6 +116,42 @@ public final class CurateJob implements Step {
             tables.addAll(model.tables(spark, model.inputs(geo, denominators, apportioned, currentPosition, in.profession(), cfg), peers));
         }
         return tables;
+    }
+
+    /**
+     * What gold is made from: the silver versions, the as-of date, the configuration the curate job
+     * reads and the output contracts. Same inputs, same gold (the job is deterministic), so a run
+     * with the same inputs has nothing to write.
+     */
+    static String inputs(RunContext ctx, Path contracts) {
+        StringBuilder sb = new StringBuilder("curate method " + METHOD_VERSION + "; as_of " + ctx.asOf());
+        for (String t : SILVER) sb.append("; ").append(t).append(" v").append(ctx.lake().version(t));
+        for (String t : WorkforceModelJob.SILVER) sb.append("; ").append(t).append(" v").append(ctx.lake().version(t));
+        var conf = ctx.settings().raw();
+        StringBuilder c = new StringBuilder();
+        for (String k : List.of("indicators", "curate", "thresholds", "geography", "disclosure")) {
+            if (conf.hasPath(k)) c.append(k).append('=').append(conf.getValue(k).render(com.typesafe.config.ConfigRenderOptions.concise())).append('\n');
+        }
+        c.append(WorkforceModelJob.configText(ctx.settings()));
+        sb.append("; config sha256 ").append(sha256(c.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        StringBuilder k = new StringBuilder();
+        for (String t : ALL_TABLES) {
+            try {
+                k.append(java.nio.file.Files.readString(contracts.resolve("gold").resolve(t.substring(5) + ".odcs.yaml")));
+            } catch (java.io.IOException e) {
+                k.append("missing ").append(t);
+            }
+        }
+        sb.append("; contracts sha256 ").append(sha256(k.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return sb.toString();
+    }
+
+    private static String sha256(byte[] b) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b)).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The index names indicators by id; a typo there should stop the run, not publish an index without it. */

@@ -55,6 +55,30 @@ public final class WorkforceModelJob {
         return new WorkforceModelJob(config, config.loadSets(), ModelSilver.read(lake), asOf);
     }
 
+    /**
+     * The model's configuration as text, for the curate job's "same inputs, nothing to write"
+     * check: its configuration sections and the content of every assumption set file they name.
+     */
+    public static String configText(Settings settings) {
+        var conf = settings.raw();
+        StringBuilder c = new StringBuilder();
+        for (String k : CONFIG) {
+            if (conf.hasPath(k)) c.append(k).append('=').append(conf.getValue(k).render(com.typesafe.config.ConfigRenderOptions.concise())).append('\n');
+        }
+        ModelConfig config = ModelConfig.from(settings);
+        java.util.Set<Path> files = new java.util.TreeSet<>();
+        files.add(config.assumptionSetFile());
+        for (ModelConfig.Scenario s : config.scenarios()) files.add(s.assumptionSetFile());
+        for (Path f : files) {
+            try {
+                c.append(f.getFileName()).append('=').append(java.nio.file.Files.readString(f)).append('\n');
+            } catch (java.io.IOException e) {
+                c.append(f.getFileName()).append(" missing\n");
+            }
+        }
+        return c.toString();
+    }
+
     public ModelConfig config() {
         return config;
     }
