@@ -11,7 +11,8 @@ import java.util.Map;
  * @param baseYear          the first modelled year (people living with cancer are counted in it)
  * @param areas             every area, London first, then alliances, STPs and boroughs by code
  * @param professions       the modelled professions (those the concern mapping names), sorted
- * @param livingWithCancer  area code → people living with cancer in the base year (absent: unknown)
+ * @param livingWithCancer  borough → people living with cancer in the base year (absent: not in the extract);
+ *                          an area's count is the sum of its boroughs'
  * @param hna               area code → assessed people and high-distress concerns in the financial year
  * @param supply            area code → profession → cancer WTE (absent: no posts of that profession)
  * @param population65      borough → year → projected residents aged 65+, rebased to Census 2021

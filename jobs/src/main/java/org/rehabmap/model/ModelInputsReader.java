@@ -55,7 +55,11 @@ public final class ModelInputsReader {
         Map<String, Map<String, ModelInputs.Supply>> supply = c.workforcePosition() == null || c.apportionedNow() == null ? Map.of()
                 : supply(c.apportionedNow(), areaMap, professions, c.caseloadShareSql());
 
-        Map<String, Long> lwc = new TreeMap<>(c.denominators().livingWithCancer());
+        Map<String, Long> lwc = new TreeMap<>();
+        for (String b : geo.boroughCodes()) {
+            Long v = c.denominators().livingWithCancer().get(b);
+            if (v != null) lwc.put(b, v);
+        }
         Map<String, Map<Integer, Double>> pop65 = silver.projection() == null ? Map.of() : population65(silver, geo);
         ModelInputs.PayTable pay = pay(silver);
         return new ModelInputs(baseYear, areas, List.copyOf(professions), c.professionLabels(), lwc, hna, supply, pop65, pay,

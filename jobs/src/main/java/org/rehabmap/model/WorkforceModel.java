@@ -76,11 +76,9 @@ public final class WorkforceModel {
         List<String> areaNotes = new ArrayList<>();
         Rate rate = rates.get(area.code());
         if (rate.note() != null) areaNotes.add(rate.note());
-        Long lwcBase = in.livingWithCancer().get(area.code());
-        Double growth = growthFactor(a, area, year, areaNotes);
-        Double lwc = null;
-        if (lwcBase == null) areaNotes.add("people living with cancer not known for this area (no comorbidity extract covers it)");
-        else if (growth != null) lwc = lwcBase * growth;
+        Long lwcBase = livingWithCancer(area, areaNotes);
+        Double growth = lwcBase == null ? null : growthFactor(a, area, year, areaNotes);
+        Double lwc = lwcBase != null && growth != null ? lwcBase * growth : null;
         Double pop65 = population65(area, year);
         double minutesPerWte = a.clinicalMinutesPerWte();
         double supplyGrowth = Math.pow(1.0 + a.number(Assumptions.WORKFORCE_GROWTH) / 100.0, year - in.baseYear());
@@ -181,6 +179,28 @@ public final class WorkforceModel {
             default:
                 throw new IllegalArgumentException("unknown growth " + a.choice(Assumptions.GROWTH));
         }
+    }
+
+    /**
+     * People living with cancer in an area in the base year: the sum over its boroughs, or null
+     * (and a note) when any of them is not in the comorbidity extract — a part-count would
+     * understate need against the whole area's workforce.
+     */
+    Long livingWithCancer(ModelInputs.Area area, List<String> notes) {
+        long sum = 0;
+        int missing = 0;
+        for (String b : area.boroughs()) {
+            Long v = in.livingWithCancer().get(b);
+            if (v == null) missing++;
+            else sum += v;
+        }
+        if (area.boroughs().isEmpty() || missing > 0) {
+            notes.add(area.boroughs().size() == 1 || missing == area.boroughs().size()
+                    ? "people living with cancer not known (no comorbidity extract covers this area)"
+                    : "people living with cancer not known: " + missing + " of its " + area.boroughs().size() + " boroughs are not in the comorbidity extract");
+            return null;
+        }
+        return sum;
     }
 
     /** Projected 65+ residents of an area in a year (sum of its boroughs), null when a borough has none. */
