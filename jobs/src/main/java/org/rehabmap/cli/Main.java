@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rehabmap", mixinStandardHelpOptions = true, version = "rehabmap 0.1.0",
         description = "London-wide cancer rehabilitation mapping and workforce model.",
-        subcommands = {RunCommand.class, SqlCommand.class, StatusCommand.class, GenerateCommand.class})
+        subcommands = {RunCommand.class, SqlCommand.class, StatusCommand.class, GenerateCommand.class, ModelCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -18,7 +18,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed: run, sql, status, generate (see --help)");
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed: run, sql, status, generate, model (see --help)");
     }
 
     public static void main(String[] args) {
