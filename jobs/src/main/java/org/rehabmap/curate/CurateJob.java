@@ -50,9 +50,10 @@ public final class CurateJob implements Step {
         if (writer.upToDate(TABLES, inputs)) return StepResult.skipped(name(), "silver, configuration and as-of date unchanged: gold is up to date");
         SilverInputs in = SilverInputs.read(ctx.lake()).cached();
         for (String t : in.missing()) ctx.console().progress("  " + t + " does not exist yet: its indicators and tables are empty");
+        Built built = null;
         try {
-            List<GoldWriter.GoldTable> tables = build(ctx.spark(), in, catalogue, cfg);
-            GoldWriter.Written written = writer.writeAll(tables, inputs);
+            built = build(ctx.spark(), in, catalogue, cfg);
+            GoldWriter.Written written = writer.writeAll(built.tables(), inputs);
             long rows = 0;
             List<String> parts = new ArrayList<>();
             for (Map.Entry<String, Long> e : written.rows().entrySet()) {
@@ -61,20 +62,27 @@ public final class CurateJob implements Step {
             }
             return new StepResult(name(), true, rows, written.versions(), rows + " gold row(s): " + String.join(", ", parts));
         } finally {
+            if (built != null) built.held().forEach(Dataset::unpersist);
             for (Dataset<Row> d : List.of(in.service(), in.workforce(), in.hnaConcern(), in.comorbidity(), in.borough(), in.population(),
                     in.imd(), in.profession(), in.concern(), in.ltcCondition())) d.unpersist();
         }
     }
 
-    /** The five gold tables from silver, in their published order (not yet checked or written). */
-    public static List<GoldWriter.GoldTable> build(SparkSession spark, SilverInputs in, IndicatorCatalogue catalogue, CurateConfig cfg) {
+    /**
+     * The gold tables of one run, in their published order (not yet checked or written), and the
+     * intermediate frames held in memory while they are made, to release afterwards.
+     */
+    public record Built(List<GoldWriter.GoldTable> tables, List<Dataset<Row>> held) {}
+
+    /** The five gold tables from silver. */
+    public static Built build(SparkSession spark, SilverInputs in, IndicatorCatalogue catalogue, CurateConfig cfg) {
         Geography geo = Geography.from(in.borough(), in.population(), cfg.londonCode(), cfg.londonName());
-        Dataset<Row> areaMap = geo.areaMap(spark).cache();
-        Dataset<Row> areaList = geo.areaList(spark).cache();
+        Dataset<Row> areaMap = geo.areaMap(spark);
+        Dataset<Row> areaList = geo.areaList(spark);
 
         Dataset<Row> comorbidity = Positions.comorbidity(in.comorbidity());
         Denominators denominators = Denominators.build(geo, comorbidity);
-        Dataset<Row> denominatorFrame = denominators.frame(spark, geo).cache();
+        Dataset<Row> denominatorFrame = denominators.frame(spark, geo);
         Dataset<Row> positions = Positions.workforce(in.workforce()).cache();
         String currentPosition = Positions.latest(positions);
         Dataset<Row> apportioned = Apportionment.apportion(positions, "borough_codes", geo.population(), cfg.apportion()).cache();
@@ -88,12 +96,13 @@ public final class CurateJob implements Step {
         Dataset<Row> benchmarks = spark.createDataFrame(bench.rows().stream().map(BenchmarkRow::toRow).toList(), BenchmarkRow.SCHEMA);
 
         Dataset<Row> workforceNow = currentPosition == null ? positions : positions.filter(col(Positions.PERIOD).equalTo(currentPosition));
-        return List.of(
+        List<GoldWriter.GoldTable> tables = List.of(
                 new GoldWriter.GoldTable(BENCHMARKS, benchmarks),
                 new GoldWriter.GoldTable(WORKFORCE_RATIOS, WorkforceRatios.build(apportioned, areaMap, areaList, denominatorFrame, in.profession(), cfg)),
                 new GoldWriter.GoldTable(UNMET_NEED, UnmetNeedTable.build(hna, in.concern(), in.profession(), areaMap, areaList, bench, cfg)),
                 new GoldWriter.GoldTable(SERVICE_MAP, ServiceMap.build(services, workforceNow, areaMap, areaList, cfg)),
                 new GoldWriter.GoldTable(COMORBIDITY_BURDEN, ComorbidityBurden.build(comorbidity, in.ltcCondition(), areaMap, areaList, cfg)));
+        return new Built(tables, List.of(positions, apportioned));
     }
 
     /**
