@@ -39,7 +39,7 @@ public final class MaintainCommand implements Callable<Integer> {
             console.progress("rehabmap maintain " + id + " (lake " + lake.root() + ", VACUUM retention " + hours + " h)");
             Maintenance.Result r;
             try {
-                r = Maintenance.run(lake, hours, console::progress);
+                r = Maintenance.run(lake, hours, s.getInt("maintenance.optimize-min-files"), console::progress);
             } catch (RuntimeException e) {
                 OpsCommands.audit(lake, s, id, "maintain", started, false, List.of(), Map.of(), Failures.describe(e));
                 throw e;

@@ -17,8 +17,9 @@ import java.time.Instant;
 
 /**
  * The one-writer lock of a lake: {@code run}, {@code maintain}, {@code rollback} and {@code recover} hold it
- * while they change the lake, so they never overlap. It is an OS file lock on {@code <paths.locks>/rehabmap.lock}
- * (a local folder, REHABMAP_LOCK_DIR), released by the kernel when the process ends however it ends, so a
+ * while they change the lake, so they never overlap. It is an OS file lock on {@code rehabmap.lock} in
+ * {@code paths.locks} (REHABMAP_LOCK_DIR; by default {@code <lake>/_lock} for a local lake and
+ * {@code <project>/run} for one on object storage), released by the kernel when the process ends however it ends, so a
  * killed run never leaves a stale lock behind. The file also says who holds it, for the refusal message.
  */
 public final class RunLock implements AutoCloseable {
@@ -40,7 +41,12 @@ public final class RunLock implements AutoCloseable {
     }
 
     public static Path file(Settings s) {
-        String dir = s.location("paths.locks");
+        String dir = s.getString("paths.locks").isBlank() ? null : s.location("paths.locks");
+        if (dir == null) {
+            String lake = s.location("paths.lake");
+            boolean remote = lake.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !lake.startsWith("file:");
+            dir = remote ? s.homeDir().resolve("run").toString() : lake + "/_lock";
+        }
         if (dir.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !dir.startsWith("file:")) {
             throw new ConfigError("rehabmap.paths.locks must be a local folder (REHABMAP_LOCK_DIR), got " + dir);
         }
