@@ -20,6 +20,23 @@ import java.util.concurrent.Callable;
         "rehabmap.maintenance.vacuum-retention-hours (default 168 = 7 days; rollback reaches back that far).",
         "Refuses to start (exit 3) while a run or another command holds the lake's lock."})
 public final class MaintainCommand implements Callable<Integer> {
+    /** OPTIMIZE + VACUUM under a lock the caller holds, recorded in audit.run as command "maintain". */
+    static void maintain(Lake lake, Settings s, double hours, RunContext.Console console) {
+        Instant started = Instant.now();
+        String id = RunIds.next(started);
+        console.progress("rehabmap maintain " + id + " (lake " + lake.root() + ", VACUUM retention " + hours + " h)");
+        Maintenance.Result r;
+        try {
+            r = Maintenance.run(lake, hours, s.getInt("maintenance.optimize-min-files"), console::progress);
+        } catch (RuntimeException e) {
+            OpsCommands.audit(lake, s, id, "maintain", started, false, List.of(), Map.of(), Failures.describe(e));
+            throw e;
+        }
+        OpsCommands.audit(lake, s, id, "maintain", started, true, r.tables(), r.versions(),
+                "data files " + r.filesBefore() + " → " + r.filesAfter() + ", retention " + hours + " h");
+        console.progress("maintain " + id + " done: " + r.tables().size() + " table(s), data files " + r.filesBefore() + " → " + r.filesAfter());
+    }
+
     @Option(names = "--retention-hours", description = "VACUUM retention for this once (default: from configuration)")
     Double retentionHours;
 
@@ -31,22 +48,10 @@ public final class MaintainCommand implements Callable<Integer> {
         Settings s = common.settings();
         double hours = retentionHours != null ? retentionHours : s.getDouble("maintenance.vacuum-retention-hours");
         try (RunLock lock = RunLock.acquire(s, "maintain")) {
-            Instant started = Instant.now();
-            String id = RunIds.next(started);
             Lake lake = new Lake(SparkSessions.create(s, common.sparkUi), s.location("paths.lake"));
             RunContext.Console console = common.console();
             Recovery.recoverUnfinished(lake, console::progress);
-            console.progress("rehabmap maintain " + id + " (lake " + lake.root() + ", VACUUM retention " + hours + " h)");
-            Maintenance.Result r;
-            try {
-                r = Maintenance.run(lake, hours, s.getInt("maintenance.optimize-min-files"), console::progress);
-            } catch (RuntimeException e) {
-                OpsCommands.audit(lake, s, id, "maintain", started, false, List.of(), Map.of(), Failures.describe(e));
-                throw e;
-            }
-            OpsCommands.audit(lake, s, id, "maintain", started, true, r.tables(), r.versions(),
-                    "data files " + r.filesBefore() + " → " + r.filesAfter() + ", retention " + hours + " h");
-            console.progress("maintain " + id + " done: " + r.tables().size() + " table(s), data files " + r.filesBefore() + " → " + r.filesAfter());
+            maintain(lake, s, hours, console);
             return Main.OK;
         }
     }

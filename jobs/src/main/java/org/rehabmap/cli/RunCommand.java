@@ -30,6 +30,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--as-of", description = "the run's as-of date, YYYY-MM-DD (default today)")
     String asOf;
 
+    @Option(names = "--maintain", description = "after a successful run, OPTIMIZE and VACUUM under the same lock (one process on Kubernetes)")
+    boolean maintain;
+
     @Mixin
     CommonOptions common;
 
@@ -64,6 +67,7 @@ public final class RunCommand implements Callable<Integer> {
                 return Main.FAILED;
             }
             console.progress("run " + runId + " succeeded");
+            if (maintain) MaintainCommand.maintain(lake, s, s.getDouble("maintenance.vacuum-retention-hours"), console);
             return Main.OK;
         }
     }

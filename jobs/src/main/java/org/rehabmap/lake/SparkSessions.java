@@ -30,8 +30,9 @@ public final class SparkSessions {
         if (org.rehabmap.ops.CrashPoints.enabled()) {
             b = b.config("spark.delta.logStore.file.impl", org.rehabmap.ops.CrashPointLogStore.class.getName());
         }
+        // Under spark-submit (scripts/submit.sh) the --master given there wins over the configured one.
         String master = s.getString("spark.master");
-        if (!master.isBlank()) b = b.master(master);
+        if (!master.isBlank() && System.getProperty("spark.master") == null) b = b.master(master);
         for (Map.Entry<String, com.typesafe.config.ConfigValue> e : s.section("spark.conf").entrySet()) {
             b = b.config(e.getKey().replace("\"", ""), String.valueOf(e.getValue().unwrapped()));
         }

@@ -44,6 +44,14 @@ public final class Rollback {
         return after;
     }
 
+    /** True when the table's latest commit is a RESTORE to that version: it already holds that content. */
+    static boolean restoredTo(Lake lake, String table, long version) {
+        Row last = lake.table(table).history(1).select("operation", "operationParameters").first();
+        if (!"RESTORE".equals(last.getString(0)) || last.isNullAt(1)) return false;
+        Map<String, String> p = last.getJavaMap(1);
+        return String.valueOf(version).equals(p.get("version"));
+    }
+
     /** Restores what it can; a table it cannot restore is reported as "failed" and the others still go back. */
     public static List<Change> toRun(Lake lake, String runId) {
         Map<String, Long> target = versionsAfter(lake, runId);
@@ -53,7 +61,7 @@ public final class Rollback {
             Long want = target.get(t);
             if (want == null || want == GoldGuard.REMOVED) {
                 out.add(new Change(t, "skipped", now, now, now, "no version of it recorded up to run " + runId + "; left as it is"));
-            } else if (want == now) {
+            } else if (want == now || restoredTo(lake, t, want)) {
                 out.add(new Change(t, "unchanged", now, want, now, "already at that version"));
             } else {
                 try {

@@ -25,7 +25,11 @@ public final class OpsRuns {
     }
 
     public static RunContext context(Path workspace, LocalDate asOf) {
-        Settings s = SharedSpark.settings(workspace.resolve("lake"), workspace.resolve("landing"));
+        return context(workspace.resolve("lake"), workspace.resolve("landing"), asOf);
+    }
+
+    public static RunContext context(Path lakeDir, Path landing, LocalDate asOf) {
+        Settings s = SharedSpark.settings(lakeDir, landing);
         Lake lake = new Lake(SharedSpark.session(), s.location("paths.lake"));
         Instant now = Instant.now();
         PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
