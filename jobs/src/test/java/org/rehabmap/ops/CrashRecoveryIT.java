@@ -58,7 +58,7 @@ class CrashRecoveryIT {
         assertEquals(1, new RunJournal(lake).unfinished().size(), "the first dead run was recovered, this one is pending");
 
         // a clean run, so that gold has a previous version to keep
-        Proc clean = Proc.start(cli(lakeDir, landing, AS_OF, "run", "all"), Map.of());
+        Proc clean = Proc.start(cli(lakeDir, landing, AS_OF, "run", "all"), env(lakeDir));
         assertEquals(0, clean.waitFor(Duration.ofMinutes(10)), clean.output());
         Map<String, List<String>> goldBefore = gold(lake);
         Map<String, Long> versionsBefore = GoldGuard.snapshot(lake).before();
@@ -67,7 +67,7 @@ class CrashRecoveryIT {
         // 3. during a gold write: the first gold table committed, the others not (a later as-of changes gold)
         assertEquals(137, killedAt("REHABMAP_PAUSE_AT", "after-commit:gold.*", lakeDir, landing, AS_OF.plusMonths(1)));
         assertNotEquals(versionsBefore, GoldGuard.snapshot(lake).before(), "the kill came after a gold commit");
-        Proc recover = Proc.start(cli(lakeDir, landing, null, "recover"), Map.of());
+        Proc recover = Proc.start(cli(lakeDir, landing, null, "recover"), env(lakeDir));
         assertEquals(0, recover.waitFor(Duration.ofMinutes(5)), recover.output());
         assertTrue(recover.output().contains("recovered 1 run(s)"), recover.output());
         assertEquals(goldBefore, gold(lake), "gold is back at its previous version");
@@ -75,7 +75,7 @@ class CrashRecoveryIT {
         // 4. during publish (the publish job's own points, publish:*, arrive with it)
         assertEquals(137, killedAt("REHABMAP_CRASH_AT", "before-step:publish", lakeDir, landing, AS_OF.plusMonths(2)));
 
-        Proc last = Proc.start(cli(lakeDir, landing, AS_OF, "run", "all"), Map.of());
+        Proc last = Proc.start(cli(lakeDir, landing, AS_OF, "run", "all"), env(lakeDir));
         assertEquals(0, last.waitFor(Duration.ofMinutes(10)), last.output());
         assertTrue(last.output().contains("recovered run"), last.output());
 
@@ -88,12 +88,19 @@ class CrashRecoveryIT {
     }
 
     private static int killedAt(String env, String point, Path lakeDir, Path landing, LocalDate asOf) throws Exception {
-        Proc p = Proc.start(cli(lakeDir, landing, asOf, "run", "all"), Map.of(env, point));
+        Map<String, String> e = new java.util.HashMap<>(env(lakeDir));
+        e.put(env, point);
+        Proc p = Proc.start(cli(lakeDir, landing, asOf, "run", "all"), e);
         if (env.equals("REHABMAP_PAUSE_AT")) {
             p.awaitOutput("paused at ", Duration.ofMinutes(10));
             return p.kill9();
         }
         return p.waitFor(Duration.ofMinutes(10));
+    }
+
+    /** Reports go beside the lake, not into the project folder. */
+    private static Map<String, String> env(Path lakeDir) {
+        return Map.of("REHABMAP_REPORTS", lakeDir.resolveSibling("reports").toString());
     }
 
     private static List<String> cli(Path lakeDir, Path landing, LocalDate asOf, String... args) {
