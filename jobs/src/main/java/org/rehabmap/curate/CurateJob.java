@@ -4,6 +4,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.rehabmap.config.ConfigError;
+import org.rehabmap.model.PeerGroups;
+import org.rehabmap.model.PeerValues;
+import org.rehabmap.model.WorkforceModelJob;
 import org.rehabmap.pipeline.RunContext;
 import org.rehabmap.pipeline.Step;
 import org.rehabmap.pipeline.StepResult;
@@ -30,6 +33,8 @@ public final class CurateJob implements Step {
     /** Bump when a change to the methods changes gold for the same silver, so the next run rewrites it. */
     static final String METHOD_VERSION = "1";
     static final List<String> TABLES = List.of(BENCHMARKS, WORKFORCE_RATIOS, UNMET_NEED, SERVICE_MAP, COMORBIDITY_BURDEN);
+    /** The curate job's tables and the workforce model's, all written together. */
+    static final List<String> ALL_TABLES = java.util.stream.Stream.concat(TABLES.stream(), WorkforceModelJob.TABLES.stream()).toList();
     static final List<String> SILVER = List.of("silver.service", "silver.workforce", "silver.hna_concern", "silver.comorbidity",
             "silver.borough", "silver.population", "silver.imd", "silver.profession", "silver.concern", "silver.ltc_condition");
 
@@ -47,11 +52,12 @@ public final class CurateJob implements Step {
         Path contracts = Path.of(ctx.settings().location("paths.contracts"));
         GoldWriter writer = new GoldWriter(ctx.lake(), contracts);
         String inputs = inputs(ctx, contracts);
-        if (writer.upToDate(TABLES, inputs)) return StepResult.skipped(name(), "silver, configuration and as-of date unchanged: gold is up to date");
+        if (writer.upToDate(ALL_TABLES, inputs)) return StepResult.skipped(name(), "silver, configuration and as-of date unchanged: gold is up to date");
+        WorkforceModelJob model = WorkforceModelJob.prepare(ctx.settings(), ctx.lake(), ctx.asOf());
         SilverInputs in = SilverInputs.read(ctx.lake()).cached();
         for (String t : in.missing()) ctx.console().progress("  " + t + " does not exist yet: its indicators and tables are empty");
         try {
-            List<GoldWriter.GoldTable> tables = build(ctx.spark(), in, catalogue, cfg);
+            List<GoldWriter.GoldTable> tables = build(ctx.spark(), in, catalogue, cfg, model);
             GoldWriter.Written written = writer.writeAll(tables, inputs);
             long rows = 0;
             List<String> parts = new ArrayList<>();
@@ -66,8 +72,18 @@ public final class CurateJob implements Step {
         }
     }
 
-    /** The five gold tables from silver, in their published order (not yet checked or written). */
+    /** The five gold tables from silver, in their published order (not yet checked or written); no workforce model or peer values. */
     public static List<GoldWriter.GoldTable> build(SparkSession spark, SilverInputs in, IndicatorCatalogue catalogue, CurateConfig cfg) {
+        return build(spark, in, catalogue, cfg, null);
+    }
+
+    /**
+     * The gold tables from silver, in their published order (not yet checked or written): the five
+     * of the curate job and, with a workforce model, its three (model, sensitivity, peer groups)
+     * and the peer-group values in gold.benchmarks.
+     */
+    public static List<GoldWriter.GoldTable> build(SparkSession spark, SilverInputs in, IndicatorCatalogue catalogue, CurateConfig cfg,
+                                                   WorkforceModelJob model) {
         Geography geo = Geography.from(in.borough(), in.population(), cfg.londonCode(), cfg.londonName());
         Dataset<Row> areaMap = geo.areaMap(spark).cache();
         Dataset<Row> areaList = geo.areaList(spark).cache();
@@ -85,15 +101,21 @@ public final class CurateJob implements Step {
                 .collect(catalogue, cfg, geo, denominators, areaMap);
         BenchmarkAssembler.Result bench = new BenchmarkAssembler(catalogue, geo, denominators, cfg)
                 .assemble(collected, Deprivation.byArea(geo, in.imd()));
-        Dataset<Row> benchmarks = spark.createDataFrame(bench.rows().stream().map(BenchmarkRow::toRow).toList(), BenchmarkRow.SCHEMA);
+        List<PeerGroups.Peer> peers = model == null ? List.of() : model.peers(geo, denominators, in.imd());
+        Dataset<Row> benchmarks = PeerValues.benchmarks(spark, bench.rows(),
+                PeerValues.all(collected, bench, PeerGroups.byBorough(peers), catalogue, cfg, geo, in.imd()));
 
         Dataset<Row> workforceNow = currentPosition == null ? positions : positions.filter(col(Positions.PERIOD).equalTo(currentPosition));
-        return List.of(
+        List<GoldWriter.GoldTable> tables = new ArrayList<>(List.of(
                 new GoldWriter.GoldTable(BENCHMARKS, benchmarks),
                 new GoldWriter.GoldTable(WORKFORCE_RATIOS, WorkforceRatios.build(apportioned, areaMap, areaList, denominatorFrame, in.profession(), cfg)),
                 new GoldWriter.GoldTable(UNMET_NEED, UnmetNeedTable.build(hna, in.concern(), in.profession(), areaMap, areaList, bench, cfg)),
                 new GoldWriter.GoldTable(SERVICE_MAP, ServiceMap.build(services, workforceNow, areaMap, areaList, cfg)),
-                new GoldWriter.GoldTable(COMORBIDITY_BURDEN, ComorbidityBurden.build(comorbidity, in.ltcCondition(), areaMap, areaList, cfg)));
+                new GoldWriter.GoldTable(COMORBIDITY_BURDEN, ComorbidityBurden.build(comorbidity, in.ltcCondition(), areaMap, areaList, cfg))));
+        if (model != null) {
+            tables.addAll(model.tables(spark, model.inputs(geo, denominators, apportioned, currentPosition, in.profession(), cfg), peers));
+        }
+        return tables;
     }
 
     /**
@@ -104,14 +126,16 @@ public final class CurateJob implements Step {
     static String inputs(RunContext ctx, Path contracts) {
         StringBuilder sb = new StringBuilder("curate method " + METHOD_VERSION + "; as_of " + ctx.asOf());
         for (String t : SILVER) sb.append("; ").append(t).append(" v").append(ctx.lake().version(t));
+        for (String t : WorkforceModelJob.SILVER) sb.append("; ").append(t).append(" v").append(ctx.lake().version(t));
         var conf = ctx.settings().raw();
         StringBuilder c = new StringBuilder();
         for (String k : List.of("indicators", "curate", "thresholds", "geography", "disclosure")) {
             if (conf.hasPath(k)) c.append(k).append('=').append(conf.getValue(k).render(com.typesafe.config.ConfigRenderOptions.concise())).append('\n');
         }
+        c.append(WorkforceModelJob.configText(ctx.settings()));
         sb.append("; config sha256 ").append(sha256(c.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         StringBuilder k = new StringBuilder();
-        for (String t : TABLES) {
+        for (String t : ALL_TABLES) {
             try {
                 k.append(java.nio.file.Files.readString(contracts.resolve("gold").resolve(t.substring(5) + ".odcs.yaml")));
             } catch (java.io.IOException e) {
