@@ -10,6 +10,7 @@ public final class Fmt {
 
     public static String value(Double v) {
         if (v == null) return "–";
+        if (v == 0) return "0";
         double a = Math.abs(v);
         String pattern = a >= 100 ? "#,##0" : a >= 10 ? "#,##0.0" : a >= 1 ? "0.0" : "0.00";
         return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.UK)).format(v);

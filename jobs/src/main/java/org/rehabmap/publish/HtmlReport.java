@@ -241,7 +241,7 @@ public final class HtmlReport {
                     .append(WorkforceGap.svg(gap.bars(), 330));
         }
         b.append("</div>\n</div>\n<h2>Notes</h2>\n<div class=\"notes\">\n");
-        for (Notes.Section s : Notes.sections(ctx)) {
+        for (Notes.Section s : Notes.sections(ctx, true)) {
             b.append("<h3>").append(Html.esc(s.title())).append("</h3>\n");
             for (String p : s.paragraphs()) b.append("<p>").append(Html.esc(p)).append("</p>\n");
         }

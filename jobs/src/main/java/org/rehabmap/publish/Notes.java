@@ -22,10 +22,11 @@ public final class Notes {
 
     private Notes() {}
 
-    public static List<Section> sections(ReportContext ctx) {
+    /** @param mapAttributed true where the map carries the boundary attribution itself (the report) */
+    public static List<Section> sections(ReportContext ctx, boolean mapAttributed) {
         List<Section> out = new ArrayList<>();
         out.add(new Section("Methods", List.of(
-                "Indicators follow the project's METHODS.md (docs/methods.md explains each for readers). Areas are the 33 London boroughs, "
+                "Indicators are defined in the project's methods (docs/methods.md). Areas are the 33 London boroughs, "
                         + "5 STP / ICS footprints, 3 cancer alliances and London; values above borough level are sums of borough values, never averages of ratios.",
                 "Confidence intervals: Wilson score for proportions; Byar's method for counts and rates of 10 or more, exact Poisson below, "
                         + "as PHEindicatormethods and Fingertips compute them. An area is called better or worse than London only when its 95% "
@@ -44,7 +45,8 @@ public final class Notes {
                         + "and LSOA (2011) to CCG to LAD (April 2019) lookups.",
                 "Population: ONS Census 2021 usual residents (rounded to 100).",
                 "Deprivation: MHCLG English Indices of Deprivation 2019, local authority summaries.",
-                "Boundaries: " + boundaryAttribution(ctx.referenceDir()),
+                mapAttributed ? "Borough boundaries: GLA London Datastore, Statistical GIS Boundary Files for London (simplified; attribution under the map)."
+                        : "Borough boundaries: " + boundaryAttribution(ctx.referenceDir()),
                 "HNA concern catalogue: NCAT / Macmillan Concerns Checklist (secondary transcription); AHP professions: NHS England.",
                 "Service, workforce, Holistic Needs Assessment and comorbidity figures: returns made by London providers to the rehabmap programme.")));
         out.add(new Section("Licence", List.of(OGL,
@@ -65,7 +67,7 @@ public final class Notes {
 
     static void write(XSSFSheet sh, ReportContext ctx, CellStyle wrap, CellStyle heading) {
         int r = 0;
-        for (Section s : sections(ctx)) {
+        for (Section s : sections(ctx, false)) {
             WorkbookWriter.cell(sh.createRow(r++), 0, s.title(), heading);
             for (String p : s.paragraphs()) {
                 var row = sh.createRow(r++);
