@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rehabmap", mixinStandardHelpOptions = true, version = "rehabmap 0.1.0",
         description = "London-wide cancer rehabilitation mapping and workforce model.",
-        subcommands = {RunCommand.class, SqlCommand.class, StatusCommand.class, GenerateCommand.class})
+        subcommands = {RunCommand.class, SqlCommand.class, StatusCommand.class, GenerateCommand.class, NotebookCommand.class,
+                ServeCommand.class, DictionaryCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -18,7 +19,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed: run, sql, status, generate (see --help)");
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed: run, sql, status, generate, notebook, serve, dictionary (see --help)");
     }
 
     public static void main(String[] args) {
