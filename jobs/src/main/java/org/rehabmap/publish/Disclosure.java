@@ -65,45 +65,61 @@ public final class Disclosure {
         Column upstream = original.contains(SUPPRESSED) ? coalesce(col(SUPPRESSED), lit(false)) : lit(false);
         Column gate = spec.rowGate() == null ? lit(false) : small(col(spec.rowGate()));
         Map<String, String> flag = new LinkedHashMap<>();
+        Map<String, Column> step = new LinkedHashMap<>();
         for (String c : spec.counts()) {
             flag.put(c, MASK_PREFIX + c);
-            df = df.withColumn(MASK_PREFIX + c, applies.and(small(col(c)).or(gate)).or(upstream.and(col(c).isNull())));
+            step.put(MASK_PREFIX + c, applies.and(small(col(c)).or(gate)).or(upstream.and(col(c).isNull())));
         }
-        for (DisclosureSpec.Siblings s : spec.siblings()) {
-            for (String c : spec.counts()) df = secondary(df, s, c, flag.get(c), tieBreak);
-        }
+        // one projection per step: long withColumn chains make Spark's analyser the slow part
+        df = df.withColumns(step);
+        for (DisclosureSpec.Siblings s : spec.siblings()) df = secondary(df, s, spec.counts(), flag, tieBreak);
+        step.clear();
         for (Map.Entry<String, List<String>> e : spec.derived().entrySet()) {
             Column hit = lit(false);
             for (String b : e.getValue()) hit = hit.or(col(flag.get(b)));
             // a derived value that gold already withheld stays withheld
-            df = df.withColumn(MASK_PREFIX + e.getKey(), hit.or(upstream.and(col(e.getKey()).isNull())));
+            step.put(MASK_PREFIX + e.getKey(), hit.or(upstream.and(col(e.getKey()).isNull())));
         }
+        df = df.withColumns(step);
+        step.clear();
         Column any = upstream;
         for (String c : spec.protectedColumns()) {
             any = any.or(col(MASK_PREFIX + c));
-            df = df.withColumn(c, when(not(col(MASK_PREFIX + c)), col(c)));
+            step.put(c, when(not(col(MASK_PREFIX + c)), col(c)));
         }
-        df = df.withColumn(SUPPRESSED, any);
+        step.put(SUPPRESSED, any);
+        df = df.withColumns(step);
         if (addParent) df = df.drop(DisclosureSpec.PARENT_AREA_CODE);
         return df;
     }
 
-    /** One withheld member in a group whose total is published: withhold the next smallest too. */
-    private Dataset<Row> secondary(Dataset<Row> df, DisclosureSpec.Siblings s, String c, String f, List<String> tieBreak) {
+    /**
+     * Where exactly one member of a group adding up to a published total is withheld, withhold the
+     * next smallest member too, for each count. All counts of one sibling group in one pass.
+     */
+    private Dataset<Row> secondary(Dataset<Row> df, DisclosureSpec.Siblings s, List<String> counts, Map<String, String> flag, List<String> tieBreak) {
         Column in = s.among() == null ? lit(true) : coalesce(expr(s.among()), lit(false));
         List<Column> part = new ArrayList<>();
         for (String p : s.partition()) part.add(col(p));
         // rows outside the group get a partition of their own and are never picked
         part.add(col("__in"));
         WindowSpec group = Window.partitionBy(part.toArray(Column[]::new));
-        List<Column> order = new ArrayList<>(List.of(col(f).asc(), col(c).asc_nulls_last()));
-        for (String t : tieBreak) order.add(col(t).asc());
-        order.add(col(ORDER).asc());
-        return df.withColumn("__in", in)
-                .withColumn("__n", sum(when(col(f), 1).otherwise(0)).over(group))
-                .withColumn("__r", row_number().over(group.orderBy(order.toArray(Column[]::new))))
-                .withColumn(f, col(f).or(col("__in").and(col("__n").equalTo(1)).and(not(col(f))).and(col(c).isNotNull()).and(col("__r").equalTo(1))))
-                .drop("__in", "__n", "__r");
+        df = df.withColumn("__in", in);
+        Map<String, Column> ranks = new LinkedHashMap<>();
+        Map<String, Column> picks = new LinkedHashMap<>();
+        List<String> temp = new ArrayList<>(List.of("__in"));
+        for (String c : counts) {
+            String f = flag.get(c);
+            List<Column> order = new ArrayList<>(List.of(col(f).asc(), col(c).asc_nulls_last()));
+            for (String t : tieBreak) order.add(col(t).asc());
+            order.add(col(ORDER).asc());
+            ranks.put("__n_" + c, sum(when(col(f), 1).otherwise(0)).over(group));
+            ranks.put("__r_" + c, row_number().over(group.orderBy(order.toArray(Column[]::new))));
+            picks.put(f, col(f).or(col("__in").and(col("__n_" + c).equalTo(1)).and(not(col(f))).and(col(c).isNotNull()).and(col("__r_" + c).equalTo(1))));
+            temp.add("__n_" + c);
+            temp.add("__r_" + c);
+        }
+        return df.withColumns(ranks).withColumns(picks).drop(temp.toArray(String[]::new));
     }
 
     private Column small(Column count) {

@@ -25,7 +25,6 @@ class DisclosureTest {
         Path ws = SharedSpark.newWorkspace("disclosure");
         Settings s = SampleGold.settings(ws, "", "", "");
         Lake lake = new Lake(SharedSpark.session(), s.location("paths.lake"));
-        SampleGold.write(lake, false);
         Map<String, GoldContract> contracts = GoldContract.loadAll(Path.of(s.location("paths.contracts")));
         Catalogue cat = Catalogue.from(s);
         Areas areas = SampleGold.areas();

@@ -51,7 +51,6 @@ class PublishJobTest {
         pg = TestServices.postgres();
         Path ws = SharedSpark.newWorkspace("publish");
         Settings s = SampleGold.settings(ws, pg.url(), pg.user(), pg.password());
-        SampleGold.write(new org.rehabmap.lake.Lake(SharedSpark.session(), s.location("paths.lake")), true);
         run = PublishRuns.run(s, AS_OF);
         extracts = Path.of(s.location("paths.extracts"));
     }
@@ -274,7 +273,7 @@ class PublishJobTest {
     @Test
     void withoutAWarehouseItSaysSoInOneLineAndStillWritesThePacks() throws Exception {
         Path ws = SharedSpark.newWorkspace("nowarehouse");
-        Settings s = SampleGold.settings(ws, "", "", "");
+        Settings s = SampleGold.settings(ws, ws.resolve("lake"), "", "", "");
         SampleGold.write(new org.rehabmap.lake.Lake(SharedSpark.session(), s.location("paths.lake")), false);
         PublishRuns.Result r = PublishRuns.run(s, AS_OF);
         assertEquals(1, r.console().lines().filter(l -> l.contains("no warehouse configured")).count(), r.console());

@@ -34,7 +34,6 @@ class ReportBrowserTest {
         chromium = new Chromium(TestServices.chromium());
         Path ws = SharedSpark.newWorkspace("browser");
         Settings s = SampleGold.settings(ws, "", "", "");
-        SampleGold.write(new org.rehabmap.lake.Lake(SharedSpark.session(), s.location("paths.lake")), true);
         PublishRuns.run(s, AS_OF);
         extracts = Path.of(s.location("paths.extracts"));
         target = SharedSpark.projectHome().resolve("jobs/target/report-check");

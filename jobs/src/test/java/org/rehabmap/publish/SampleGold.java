@@ -48,15 +48,34 @@ public final class SampleGold {
 
     private SampleGold() {}
 
-    /** Test settings for a workspace: lake, extracts and fixture contracts there; warehouse as given ("" = none). */
+    private static Path sharedLake;
+
+    /**
+     * The fixture tables written once per test JVM (Delta writes are the slow part); tests read them
+     * and publish from them into their own workspaces.
+     */
+    public static synchronized Path sharedLake() {
+        if (sharedLake == null) {
+            Path lake = SharedSpark.newWorkspace("sample-gold").resolve("lake");
+            write(new Lake(SharedSpark.session(), lake.toString()), true);
+            sharedLake = lake;
+        }
+        return sharedLake;
+    }
+
+    /** Test settings: the shared fixture lake; extracts and fixture contracts in the workspace; warehouse as given ("" = none). */
     public static Settings settings(Path ws, String warehouseUrl, String user, String password) throws IOException {
+        return settings(ws, sharedLake(), warehouseUrl, user, password);
+    }
+
+    public static Settings settings(Path ws, Path lake, String warehouseUrl, String user, String password) throws IOException {
         Path contracts = ws.resolve("contracts/gold");
         Files.createDirectories(contracts);
         try (var s = Files.list(SharedSpark.projectHome().resolve("jobs/src/test/resources/publish/contracts/gold"))) {
             for (Path f : s.toList()) Files.copy(f, contracts.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         Map<String, Object> o = new HashMap<>();
-        o.put("rehabmap.paths.lake", ws.resolve("lake").toString());
+        o.put("rehabmap.paths.lake", lake.toString());
         o.put("rehabmap.paths.landing", ws.resolve("landing").toString());
         o.put("rehabmap.paths.extracts", ws.resolve("extracts").toString());
         o.put("rehabmap.paths.contracts", ws.resolve("contracts").toString());
