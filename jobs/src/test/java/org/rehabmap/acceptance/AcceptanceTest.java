@@ -1,0 +1,140 @@
+package org.rehabmap.acceptance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rehabmap.lake.Lake;
+import org.rehabmap.testing.IdentifierScan;
+import org.rehabmap.testing.Landing;
+import org.rehabmap.testing.SharedSpark;
+import org.rehabmap.testing.TestRuns;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The worked example of shared/acceptance: a delivery in two runs, and what the ledger,
+ * quarantine, silver tables and published numbers must then say (expected.json, computed
+ * independently of this project). A third run with nothing new must change no table.
+ */
+@ExtendWith(SharedSpark.class)
+class AcceptanceTest {
+    static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
+    static JsonNode expected;
+    static Path ws;
+    static Lake lake;
+    static List<String> consoleOutput = new ArrayList<>();
+    static TestRuns.Result run1;
+    static TestRuns.Result run2;
+
+    @BeforeAll
+    static void runTheScenario() throws Exception {
+        Path acc = Landing.resources().resolve("acceptance");
+        expected = new ObjectMapper().readTree(acc.resolve("expected.json").toFile());
+        ws = SharedSpark.newWorkspace("acceptance");
+        Landing.copy(acc.resolve("landing_run1"), ws);
+        run1 = TestRuns.run(ws, "all", AS_OF);
+        assertTrue(run1.outcome().succeeded(), () -> "run 1 failed: " + run1.outcome().failure());
+        Landing.copy(acc.resolve("landing_run2_extra"), ws);
+        run2 = TestRuns.run(ws, "all", AS_OF);
+        assertTrue(run2.outcome().succeeded(), () -> "run 2 failed: " + run2.outcome().failure());
+        consoleOutput.add(run1.stdout());
+        consoleOutput.add(run2.stdout());
+        lake = TestRuns.lake(ws);
+    }
+
+    static Map<String, Row> ledgerByFile() {
+        Map<String, Row> m = new LinkedHashMap<>();
+        for (Row r : lake.read("audit.file_ledger").collectAsList()) m.put(r.getAs("file_name"), r);
+        return m;
+    }
+
+    @Test
+    void ledgerRecordsEveryFileAsExpected() {
+        Map<String, Row> ledger = ledgerByFile();
+        Iterator<Map.Entry<String, JsonNode>> it = expected.get("files").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Row r = ledger.get(e.getKey());
+            assertNotNull(r, "no ledger row for " + e.getKey());
+            JsonNode x = e.getValue();
+            if (x.has("rows_read")) {
+                assertEquals(x.get("rows_read").asLong(), (Long) r.getAs("rows_read"), e.getKey());
+                assertEquals(x.get("rows_accepted").asLong(), (Long) r.getAs("rows_accepted"), e.getKey());
+            }
+            if (x.has("status")) assertEquals(x.get("status").asText(), r.getAs("status"), e.getKey());
+            if (x.has("reason_mentions")) assertTrue(((String) r.getAs("reason")).contains(x.get("reason_mentions").asText()), e.getKey());
+        }
+    }
+
+    @Test
+    void everyFileReconciles() {
+        for (Row r : ledgerByFile().values()) {
+            long read = r.getAs("rows_read");
+            assertEquals(read, (Long) r.getAs("rows_accepted") + (Long) r.getAs("rows_quarantined"), (String) r.getAs("file_name"));
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = expected.get("quarantine_rows").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            assertEquals(e.getValue().asLong(), (Long) ledgerByFile().get(e.getKey()).getAs("rows_quarantined"), e.getKey());
+            assertEquals(e.getValue().asLong(), lake.read("audit.quarantine").filter(col("file_name").equalTo(e.getKey())).count(), e.getKey());
+        }
+        assertTrue(run1.stdout().contains("read=acc+quar"), "the reconciliation table is printed");
+    }
+
+    @Test
+    void silverHoldsTheValidRowsAndTheLaterReturnWins() {
+        JsonNode counts = expected.get("counts");
+        assertEquals(counts.get("hna_valid_rows").asLong(), lake.read("silver.hna_concern").count());
+        assertEquals(counts.get("workforce_valid_rows").asLong(), lake.read("silver.workforce").count());
+        assertEquals(counts.get("assessments").asLong(), lake.read("silver.hna_concern").select("assessment_id").distinct().count());
+        JsonNode s = expected.get("superseded");
+        List<Row> svc = lake.read("silver.service").filter(col("provider_code").equalTo(s.get("provider_code").asText())
+                .and(col("service_id").equalTo(s.get("service_id").asText()))
+                .and(col("return_period").equalTo(s.get("return_period").asText()))).collectAsList();
+        assertEquals(1, svc.size());
+        assertEquals(s.get("funding_end_date").asText(), String.valueOf(svc.get(0).<Object>getAs("funding_end_date")));
+        assertEquals(2, lake.read("bronze.provider_returns").filter(col("provider_code").equalTo("P005")
+                .and(col("service_id").equalTo("S1"))).count(), "bronze keeps both versions");
+    }
+
+    @Test
+    void windows1252NameArrivesIntact() {
+        String name = expected.get("hospice_name").asText();
+        assertEquals(1, lake.read("silver.service").filter(col("provider_name").equalTo(name)).count(), name);
+    }
+
+    @Test
+    void noRawNhsNumberAnywhere() throws Exception {
+        List<String> raw = new ArrayList<>();
+        expected.get("raw_nhs_numbers").forEach(n -> raw.add(n.asText()));
+        assertTrue(raw.size() > 100);
+        List<String> found = IdentifierScan.findings(ws.resolve("lake"), raw, SharedSpark.session(), consoleOutput.toArray(new String[0]));
+        assertEquals(List.of(), found);
+        // the scan itself can fail: the landing zone, which holds them, must be caught
+        assertFalse(IdentifierScan.findings(ws.resolve("landing"), raw.subList(0, 5), SharedSpark.session()).isEmpty());
+    }
+
+    @Test
+    void aThirdRunWithNothingNewChangesNoTable() {
+        Map<String, Long> before = new LinkedHashMap<>();
+        for (String t : lake.tables()) if (!t.equals("audit.run")) before.put(t, lake.version(t));
+        TestRuns.Result r3 = TestRuns.run(ws, "all", AS_OF);
+        assertTrue(r3.outcome().succeeded());
+        Map<String, Long> after = new LinkedHashMap<>();
+        for (String t : lake.tables()) if (!t.equals("audit.run")) after.put(t, lake.version(t));
+        assertEquals(before, after);
+        assertTrue(r3.stdout().contains("no new files"), r3.stdout());
+    }
+}

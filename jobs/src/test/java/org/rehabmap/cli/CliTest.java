@@ -1,0 +1,86 @@
+package org.rehabmap.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rehabmap.testing.Landing;
+import org.rehabmap.testing.SharedSpark;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The command line as a user meets it: exit codes, one-line errors, CSV output with nothing else on stdout. */
+@ExtendWith(SharedSpark.class)
+class CliTest {
+    record Outcome(int code, String out, String err) {}
+
+    static synchronized Outcome cli(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.execute(args);
+            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    static void assertOneLineError(Outcome o, String mentions) {
+        assertEquals(Main.USAGE, o.code(), o.err());
+        String[] lines = o.err().strip().split("\\R");
+        assertEquals(1, lines.length, "one line, no stack trace: " + o.err());
+        assertTrue(lines[0].startsWith("rehabmap: ") && lines[0].contains(mentions), lines[0]);
+    }
+
+    @Test
+    void badUsageAndConfigurationAreOneLineAndExitTwo() {
+        assertOneLineError(cli("run", "sideways"), "unknown step 'sideways'");
+        assertOneLineError(cli("run", "--as-of", "31/12/2025"), "--as-of");
+        assertOneLineError(cli("run", "--env", "nowhere"), "conf/nowhere.conf");
+        assertOneLineError(cli("sql", "--format", "xml", "select 1"), "--format");
+        assertOneLineError(cli("generate", "--scale", "0", "--out", "x"), "--scale");
+        assertOneLineError(cli("frobnicate"), "frobnicate");
+    }
+
+    @Test
+    void anEnvironmentOtherThanLocalNeedsTheKey() {
+        assumeNoKeyInEnvironment();
+        assertOneLineError(cli("run", "--env", "prod", "--lake", SharedSpark.newWorkspace("prod").toString()), "REHABMAP_PSEUDO_KEY");
+    }
+
+    @Test
+    void sqlCsvPrintsOnlyTheResult() throws Exception {
+        Path ws = SharedSpark.newWorkspace("cli-sql");
+        Landing.write(ws, "comorbidity/c.csv", ("extract_date,borough_code,condition_code,sex,age_band,cancer_register_count,with_condition_count\n"
+                + "2025-03-31,E09000001,ANY2,female,80+,20,\"9\"\n").getBytes(StandardCharsets.UTF_8));
+        Outcome run = cli("run", "conform", "--env", "test", "--lake", ws.resolve("lake").toString(), "--landing", ws.resolve("landing").toString());
+        assertEquals(Main.OK, run.code(), run.err());
+        Outcome ingest = cli("run", "ingest", "--env", "test", "--lake", ws.resolve("lake").toString(), "--landing", ws.resolve("landing").toString());
+        assertEquals(Main.OK, ingest.code(), ingest.err());
+        Outcome conform = cli("run", "conform", "--env", "test", "--lake", ws.resolve("lake").toString(), "--landing", ws.resolve("landing").toString());
+        assertEquals(Main.OK, conform.code(), conform.err());
+        assertTrue(conform.out().contains("c.csv") && conform.out().contains("conformed"), conform.out());
+        Outcome q = cli("sql", "--env", "test", "--lake", ws.resolve("lake").toString(), "--format", "csv",
+                "select borough_code, with_condition_count, 'a,b' as quoted from silver.comorbidity");
+        assertEquals(Main.OK, q.code(), q.err());
+        assertEquals("borough_code,with_condition_count,quoted\nE09000001,9,\"a,b\"\n", q.out());
+        Outcome bad = cli("sql", "--env", "test", "--lake", ws.resolve("lake").toString(), "select * from silver.nothing_here");
+        assertEquals(Main.FAILED, bad.code());
+        assertEquals(1, bad.err().strip().split("\\R").length, bad.err());
+        assertTrue(Files.exists(ws.resolve("lake/audit/run/_delta_log")));
+    }
+
+    static void assumeNoKeyInEnvironment() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("REHABMAP_PSEUDO_KEY") == null,
+                "REHABMAP_PSEUDO_KEY is set in this environment");
+    }
+}

@@ -1,0 +1,64 @@
+package org.rehabmap.ingest;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class XlsxTableReaderTest {
+    static byte[] workbook() throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet notes = wb.createSheet("Notes");
+            notes.createRow(0).createCell(0).setCellValue("Completed by the trust's workforce lead");
+            Sheet data = wb.createSheet("Survey");
+            data.createRow(0); // a blank first row: the header is the first non-blank row
+            Row h = data.createRow(1);
+            String[] cols = {" Survey_Date", "WTE_IN_POST", "profession"};
+            for (int i = 0; i < cols.length; i++) h.createCell(i).setCellValue(cols[i]);
+            CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            Row r = data.createRow(2);
+            r.createCell(0).setCellValue(LocalDate.of(2025, 3, 31));
+            r.getCell(0).setCellStyle(date);
+            r.createCell(1).setCellValue(1.25);
+            r.createCell(2).setCellValue("dietitian");
+            Row r2 = data.createRow(4); // row 4 blank, then a row of whole numbers
+            r2.createCell(0).setCellValue("2025-03-31");
+            r2.createCell(1).setCellValue(3.0);
+            r2.createCell(2).setCellValue("physiotherapist");
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void readsTheFirstSheetWhoseHeaderMatches() throws Exception {
+        ParsedTable t = XlsxTableReader.read(workbook(), List.of("survey_date", "wte_in_post"));
+        assertEquals(List.of(" Survey_Date", "WTE_IN_POST", "profession"), t.header());
+        assertTrue(t.format().contains("Survey"));
+        assertEquals(2, t.rows().size());
+        assertArrayEquals(new String[]{"2025-03-31", "1.25", "dietitian"}, t.rows().get(0).cells());
+        assertEquals("3", t.rows().get(1).cells()[1], "no Excel display rounding or trailing .0");
+        assertEquals(3, t.rows().get(0).rowNumber(), "Excel's own row number");
+        assertEquals(5, t.rows().get(1).rowNumber());
+    }
+
+    @Test
+    void namesMissingColumnsWhenNoSheetMatches() throws Exception {
+        FileRejected e = assertThrows(FileRejected.class, () -> XlsxTableReader.read(workbook(), List.of("survey_date", "afc_band")));
+        assertTrue(e.getMessage().contains("afc_band"), e.getMessage());
+    }
+
+    @Test
+    void aCsvRenamedXlsxIsRejected() {
+        FileRejected e = assertThrows(FileRejected.class, () -> XlsxTableReader.read("a,b\n1,2\n".getBytes(), List.of("a")));
+        assertTrue(e.getMessage().contains("not an Excel"));
+    }
+}
