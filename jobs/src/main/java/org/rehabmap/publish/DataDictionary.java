@@ -74,7 +74,10 @@ public final class DataDictionary {
         if (s == null) return "**not stated: the table is not published** until its contract says which columns count people.";
         if (!s.countsPeople()) return "none needed: no column counts people.";
         StringBuilder b = new StringBuilder("counts of people ").append(codes(s.counts()));
-        if (s.appliesWhen() != null) b.append(" in rows where `").append(s.appliesWhen()).append('`');
+        if (s.appliesWhen() != null) {
+            b.append(" in rows where `").append(s.appliesWhen()).append('`');
+            if (s.appliesWhen().contains("{people_indicators}")) b.append(" ({people_indicators}: the indicators with `disclosure = true` in conf/indicators.conf)");
+        }
         if (s.rowGate() != null) b.append("; a row whose `").append(s.rowGate()).append("` is 1–7 is withheld whole");
         if (!s.siblings().isEmpty()) {
             b.append("; secondary suppression within ");
