@@ -38,7 +38,8 @@ public final class Manifest {
         return List.copyOf(entries);
     }
 
-    public void write(Path dir, Areas.Pack pack, String runId, String asOf, Map<String, Long> versions, Map<String, Object> extra) throws IOException {
+    /** @param contentSha256 fingerprint of what the pack was built from; a later run with the same one leaves the pack alone */
+    public void write(Path dir, Areas.Pack pack, String runId, String asOf, String contentSha256, Map<String, Long> versions, Map<String, Object> extra) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("pack", pack.slug());
         root.put("area_code", pack.code());
@@ -46,6 +47,7 @@ public final class Manifest {
         root.put("run_id", runId);
         root.put("as_of", asOf);
         root.put("generated_at", java.time.Instant.now().toString());
+        root.put("content_sha256", contentSha256);
         ObjectNode src = root.putObject("gold_versions");
         versions.forEach(src::put);
         ObjectNode x = root.putObject("disclosure");

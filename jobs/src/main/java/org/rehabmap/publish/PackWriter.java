@@ -24,10 +24,16 @@ public final class PackWriter {
         this.report = report;
     }
 
-    public record Written(Path dir, int files, long rows) {}
+    /** @param written false when the pack on disk was already built from the same content and was left alone */
+    public record Written(Path dir, int files, long rows, boolean written) {}
 
     public Written write(Path extracts, Areas.Pack pack, List<PublishedTable> tables, String runId, String date) throws IOException {
         Path parent = extracts.resolve(pack.slug());
+        String print = fingerprint(pack, tables);
+        Path existing = parent.resolve(date).resolve(Manifest.FILE);
+        if (Files.isRegularFile(existing) && print.equals(new com.fasterxml.jackson.databind.ObjectMapper().readTree(existing.toFile()).path("content_sha256").asText())) {
+            return new Written(parent.resolve(date), 0, 0, false);
+        }
         Files.createDirectories(parent);
         Path tmp = parent.resolve("." + date + ".tmp-" + runId);
         deleteTree(tmp);
@@ -50,7 +56,7 @@ public final class PackWriter {
         manifest.add(workbook, sheetRows, versions);
         HtmlReport.Drawn drawn = new HtmlReport(report).write(pack, tables, runId, date, tmp.resolve(HtmlReport.FILE));
         manifest.add(HtmlReport.FILE, drawn.rows(), drawn.builtFrom());
-        manifest.write(tmp, pack, runId, date, versions, Map.of(
+        manifest.write(tmp, pack, runId, date, print, versions, Map.of(
                 "suppressed_counts", report.disclosure().min() + "–" + report.disclosure().max(),
                 "shown_in_files_as", CellText.WITHHELD,
                 "formula_guard", "text beginning with = + - @ tab or carriage return is prefixed with an apostrophe"));
@@ -60,7 +66,20 @@ public final class PackWriter {
         if (Files.exists(target)) Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         deleteTree(old);
-        return new Written(target, manifest.entries().size() + 1, rows);
+        return new Written(target, manifest.entries().size() + 1, rows, true);
+    }
+
+    /** What the pack would be built from: every table's published content and the report's settings. */
+    String fingerprint(Areas.Pack pack, List<PublishedTable> tables) {
+        StringBuilder b = new StringBuilder(pack.slug()).append('|').append(report.headline()).append('|').append(report.mapIndicator())
+                .append('|').append(report.barCharts()).append('|').append(report.families()).append('|').append(report.disclosure().min())
+                .append('-').append(report.disclosure().max());
+        for (PublishedTable t : tables) b.append('|').append(t.name()).append('@').append(t.version()).append('=').append(t.fingerprint());
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void deleteTree(Path p) throws IOException {

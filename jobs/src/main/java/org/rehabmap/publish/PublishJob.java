@@ -55,11 +55,15 @@ public final class PublishJob implements Step {
         for (String w : withheld) ctx.console().progress("  publish: not published: " + w);
 
         List<String> done = new ArrayList<>();
+        boolean changed = false;
         Warehouse warehouse = Warehouse.from(s);
         if (warehouse.configured()) {
             List<Integer> loaded = new WarehouseLoader(warehouse).load(published, ctx.runId());
-            long rows = loaded.stream().mapToLong(Integer::longValue).sum();
-            done.add(published.size() + " table(s), " + rows + " rows to " + warehouse.where() + " schema " + warehouse.schema());
+            long rows = loaded.stream().filter(n -> n >= 0).mapToLong(Integer::longValue).sum();
+            long tables = loaded.stream().filter(n -> n >= 0).count();
+            changed |= tables > 0;
+            done.add(tables + " table(s), " + rows + " rows to " + warehouse.where() + " schema " + warehouse.schema()
+                    + (tables < loaded.size() ? " (" + (loaded.size() - tables) + " unchanged)" : ""));
         } else {
             ctx.console().progress("  publish: no warehouse configured (rehabmap.warehouse.url / REHABMAP_WAREHOUSE_URL), skipped loading PostgreSQL");
         }
@@ -68,15 +72,19 @@ public final class PublishJob implements Step {
         ReportContext report = ReportContext.from(s, areas, catalogue, disclosure);
         PackWriter writer = new PackWriter(report);
         long fileRows = 0;
+        int packsWritten = 0;
         List<Areas.Pack> packs = areas.packs();
         for (Areas.Pack pack : packs) {
             PackWriter.Written w = writer.write(extracts, pack, published, ctx.runId(), ctx.asOf().toString());
             fileRows += w.rows();
-            ctx.console().progress("  publish: " + extracts.relativize(w.dir()) + " (" + w.files() + " files)");
+            if (w.written()) packsWritten++;
+            ctx.console().progress("  publish: " + extracts.relativize(w.dir()) + (w.written() ? " (" + w.files() + " files)" : " unchanged"));
         }
+        changed |= packsWritten > 0;
         int listed = IndexPage.write(extracts);
-        done.add(packs.size() + " packs in " + extracts + " (index lists " + listed + ")");
+        done.add(packsWritten + " of " + packs.size() + " packs written in " + extracts + " (index lists " + listed + ")");
         if (!withheld.isEmpty()) done.add(withheld.size() + " table(s) not published");
+        if (!changed) return new StepResult(name(), false, 0, Map.of(), "nothing new to publish: " + String.join("; ", done));
         return new StepResult(name(), true, fileRows, Map.of(), String.join("; ", done));
     }
 

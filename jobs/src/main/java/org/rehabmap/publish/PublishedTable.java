@@ -88,6 +88,27 @@ public record PublishedTable(String name, long version, GoldContract contract, L
         return new PublishedTable(name, version, contract, columns, types, rs, ms);
     }
 
+    /**
+     * SHA-256 of what this table publishes (columns, types, every cell and whether it is withheld):
+     * equal fingerprints mean an output built from it would not change, so a quiet night can skip it.
+     */
+    public String fingerprint() {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update((name + "\u0000" + columns + "\u0000" + types.stream().map(DataType::simpleString).toList()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (int r = 0; r < rows.size(); r++) {
+                StringBuilder b = new StringBuilder("\n");
+                for (int i = 0; i < columns.size(); i++) {
+                    b.append(masked.get(r)[i] ? "\u0001" : rows.get(r)[i] == null ? "\u0002" : org.rehabmap.cli.Cells.text(rows.get(r)[i])).append('\u0000');
+                }
+                md.update(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The description of a column from the contract, or null. */
     public String describe(String column) {
         if (contract == null) return null;

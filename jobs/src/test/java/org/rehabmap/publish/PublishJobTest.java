@@ -45,14 +45,19 @@ class PublishJobTest {
     static Path extracts;
     static PublishRuns.Result run;
     static TestServices.Postgres pg;
+    static Settings settings;
 
     @BeforeAll
     static void publish() throws Exception {
         pg = TestServices.postgres();
+        // the test server outlives a test run: start from an empty warehouse
+        try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password()); Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS rehabmap CASCADE");
+        }
         Path ws = SharedSpark.newWorkspace("publish");
-        Settings s = SampleGold.settings(ws, pg.url(), pg.user(), pg.password());
-        run = PublishRuns.run(s, AS_OF);
-        extracts = Path.of(s.location("paths.extracts"));
+        settings = SampleGold.settings(ws, pg.url(), pg.user(), pg.password());
+        run = PublishRuns.run(settings, AS_OF);
+        extracts = Path.of(settings.location("paths.extracts"));
     }
 
     static Path pack(String slug) {
@@ -236,6 +241,22 @@ class PublishJobTest {
                 rs.next();
                 assertEquals(4, rs.getLong(1));
             }
+        }
+    }
+
+    @Test
+    void aQuietNightChangesNothing() throws Exception {
+        PublishRuns.Result again = PublishRuns.run(settings, AS_OF);
+        assertFalse(again.step().changed(), again.console());
+        assertTrue(again.step().summary().startsWith("nothing new to publish"), again.step().summary());
+        for (String slug : SLUGS) {
+            JsonNode m = new ObjectMapper().readTree(pack(slug).resolve("manifest.json").toFile());
+            assertEquals(run.runId(), m.path("run_id").asText(), "the pack of the first run is left as it was");
+        }
+        try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password()); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM rehabmap._publication WHERE run_id = '" + again.runId() + "'")) {
+            rs.next();
+            assertEquals(0, rs.getLong(1));
         }
     }
 
