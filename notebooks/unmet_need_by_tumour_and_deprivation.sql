@@ -15,13 +15,10 @@ CREATE OR REPLACE TEMPORARY VIEW deprivation AS
 SELECT la_code, la_name, imd_average_score, ntile(5) OVER (ORDER BY imd_average_score) AS imd_fifth
 FROM silver.imd;
 
--- concerns of the latest financial year of assessment (April–March)
-CREATE OR REPLACE TEMPORARY VIEW concerns_fy AS
-SELECT c.*, CASE WHEN month(assessment_date) >= 4 THEN year(assessment_date) ELSE year(assessment_date) - 1 END AS fy_start
-FROM silver.hna_concern c;
-
+-- concerns of the latest financial year of assessment (April–March, labelled 2024-25)
 CREATE OR REPLACE TEMPORARY VIEW latest_concerns AS
-SELECT * FROM concerns_fy WHERE fy_start = (SELECT max(fy_start) FROM concerns_fy);
+SELECT * FROM silver.hna_concern
+WHERE financial_year = (SELECT max(financial_year) FROM silver.hna_concern);
 
 -- COMMAND ----------
 
