@@ -31,6 +31,7 @@ public final class HtmlReport {
     public Drawn write(Areas.Pack pack, List<PublishedTable> tables, String runId, String date, Path file) throws IOException {
         PublishedTable bench = find(tables, "benchmarks");
         PublishedTable model = find(tables, "workforce_model");
+        PublishedTable ratios = find(tables, "workforce_ratios");
         BenchmarkView view = BenchmarkView.of(bench);
         Map<String, Long> from = new LinkedHashMap<>();
         long rows = 0;
@@ -48,7 +49,12 @@ public final class HtmlReport {
         pageOne(b, pack, view, runId, date);
         pageTwo(b, pack, view);
         pageThree(b, pack, view);
-        pageFour(b, pack, view, gap);
+        WorkforceGap.Result vacancies = model == null ? WorkforceGap.vacancies(ratios, pack.code()) : null;
+        if (vacancies != null && !vacancies.bars().isEmpty()) {
+            from.put(ratios.qualifiedName(), ratios.version());
+            rows += vacancies.bars().size();
+        }
+        pageFour(b, pack, view, gap, vacancies);
         b.append(SELF_CHECK).append("</body></html>\n");
         Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
         return new Drawn(rows, from);
@@ -91,7 +97,7 @@ public final class HtmlReport {
             Significance sig = p == null || pack.isLondon() ? Significance.NOT_COMPARED : p.significance();
             b.append("<div class=\"tile\"><div class=\"t-title\">").append(n++).append(". ").append(Html.esc(ctx.catalogue().title(id))).append("</div>")
                     .append("<div class=\"t-value\">").append(p == null ? "–" : p.withheld() ? "*" : Html.esc(Fmt.value(p.value())))
-                    .append(" <span class=\"unit\">").append(Html.esc(ctx.catalogue().unit(id))).append("</span></div>");
+                    .append("</div><div class=\"unit\">").append(Html.esc(ctx.catalogue().unit(id))).append("</div>");
             if (pack.isLondon()) {
                 List<BenchmarkView.Point> stps = view.atLevel(id, "stp").stream().filter(x -> x.value() != null).toList();
                 if (!stps.isEmpty()) {
@@ -211,7 +217,7 @@ public final class HtmlReport {
         b.append("</div>\n").append(significanceKey()).append("</section>\n");
     }
 
-    private void pageFour(StringBuilder b, Areas.Pack pack, BenchmarkView view, WorkforceGap.Result gap) throws IOException {
+    private void pageFour(StringBuilder b, Areas.Pack pack, BenchmarkView view, WorkforceGap.Result gap, WorkforceGap.Result vacancies) throws IOException {
         String id = ctx.mapIndicator();
         b.append("<section class=\"page\" id=\"map\">\n<div class=\"two\">\n<div class=\"mapcol\"><h2>").append(Html.esc(ctx.catalogue().title(id))).append(" by borough</h2>\n");
         SvgMap map = SvgMap.load(ctx.referenceDir().resolve("london_boroughs.geojson"));
@@ -236,6 +242,12 @@ public final class HtmlReport {
         b.append("<div class=\"gapcol\"><h2>Workforce gap by profession</h2>\n");
         if (gap.missing() != null) {
             b.append("<p class=\"empty\">").append(Html.esc(gap.missing())).append("</p>\n");
+            if (vacancies != null && !vacancies.bars().isEmpty()) {
+                b.append("<h3>Meanwhile: vacant funded posts by profession</h3>\n<p class=\"small\">").append(Html.esc(pack.name()))
+                        .append(": funded WTE minus WTE in post, ").append(Html.esc(vacancies.caption()))
+                        .append(". Vacancies are the posts already funded, not the need the model will estimate.</p>\n")
+                        .append(WorkforceGap.svg(vacancies.bars(), 330));
+            }
         } else {
             b.append("<p class=\"small\">").append(Html.esc(pack.name())).append(": WTE needed minus WTE in post. ").append(Html.esc(gap.caption())).append(".</p>\n")
                     .append(WorkforceGap.svg(gap.bars(), 330));
@@ -299,7 +311,8 @@ public final class HtmlReport {
             .tiles { display: grid; grid-template-columns: repeat(3, 1fr); gap: 3mm; }
             .tile { border: 1px solid #d8dde0; border-top: 4px solid #005eb8; padding: 2.5mm 3mm; min-height: 34mm; display: flex; flex-direction: column; }
             .t-title { font-size: 8.5pt; font-weight: bold; min-height: 9mm; }
-            .t-value { font-size: 20pt; font-weight: bold; color: #003087; margin: 1.5mm 0 1mm; }
+            .t-value { font-size: 20pt; font-weight: bold; color: #003087; margin: 1.5mm 0 0; line-height: 1.1; }
+            .tile .unit { margin-bottom: 1mm; }
             .unit { font-size: 7.5pt; font-weight: normal; color: #4c6272; }
             .t-cmp { font-size: 8.5pt; }
             .t-period { font-size: 7.5pt; color: #4c6272; margin-top: auto; }

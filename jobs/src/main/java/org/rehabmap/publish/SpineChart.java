@@ -64,6 +64,8 @@ public final class SpineChart {
                 b.append(rect(Math.min(q1, q3), cy - 7, Math.abs(q3 - q1), 14, "#9aabb6"));
                 b.append("<line x1=\"").append(Fmt.xy(mid)).append("\" y1=\"").append(Fmt.xy(cy - 10)).append("\" x2=\"").append(Fmt.xy(mid))
                         .append("\" y2=\"").append(Fmt.xy(cy + 10)).append("\" stroke=\"#c00000\" stroke-width=\"2\"/>\n");
+                // markers closer than their width are staggered up and down so each number stays readable
+                List<double[]> placed = new ArrayList<>();
                 for (Marked m : marked) {
                     BenchmarkView.Point p = view.get(id, m.code());
                     if (p == null || p.value() == null) continue;
@@ -71,10 +73,13 @@ public final class SpineChart {
                     String fill = sig == Significance.NOT_COMPARED ? "#ffffff" : "#" + sig.fill;
                     String ink = sig == Significance.NOT_COMPARED ? "#212b32" : "#" + sig.text;
                     double mx = x.applyAsDouble(p.value());
+                    long near = placed.stream().filter(q -> Math.abs(q[0] - mx) < 12).count();
+                    double my = cy + (near == 0 ? 0 : (near % 2 == 1 ? -7 : 7));
+                    placed.add(new double[]{mx, my});
                     b.append("<g class=\"marker\"><title>").append(Html.esc(m.name() + ": " + Fmt.value(p.value()) + " (" + sig.label + ")")).append("</title>")
-                            .append("<circle cx=\"").append(Fmt.xy(mx)).append("\" cy=\"").append(Fmt.xy(cy)).append("\" r=\"7\" fill=\"").append(fill)
+                            .append("<circle cx=\"").append(Fmt.xy(mx)).append("\" cy=\"").append(Fmt.xy(my)).append("\" r=\"6.5\" fill=\"").append(fill)
                             .append("\" stroke=\"#212b32\" stroke-width=\"1\"/>")
-                            .append(text(mx, cy + 3.2, String.valueOf(m.number()), "num", "middle").strip().replace("class=\"num\"", "class=\"num\" fill=\"" + ink + "\""))
+                            .append(text(mx, my + 3.2, String.valueOf(m.number()), "num", "middle").strip().replace("class=\"num\"", "class=\"num\" fill=\"" + ink + "\""))
                             .append("</g>\n");
                 }
             }

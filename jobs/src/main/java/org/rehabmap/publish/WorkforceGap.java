@@ -47,6 +47,33 @@ public final class WorkforceGap {
         return new Result(bars, caption, null);
     }
 
+    /**
+     * Vacant funded WTE by profession from gold.workforce_ratios (all staff groups, latest period): what
+     * the report shows until the model exists. Null when the table lacks the columns.
+     */
+    public static Result vacancies(PublishedTable ratios, String areaCode) {
+        if (ratios == null) return null;
+        int area = ratios.index("area_code"), prof = first(ratios, "profession_label", "profession"), code = ratios.index("profession"),
+                group = ratios.index("staff_group"), vac = ratios.index("vacancy_wte"), funded = ratios.index("wte_funded"),
+                inPost = ratios.index("wte_in_post"), per = ratios.index("period");
+        if (area < 0 || prof < 0 || code < 0 || vac < 0) return null;
+        String latest = null;
+        for (Object[] r : ratios.rows()) if (per >= 0 && (latest == null || String.valueOf(r[per]).compareTo(latest) > 0)) latest = String.valueOf(r[per]);
+        List<Bar> bars = new ArrayList<>();
+        for (int k = 0; k < ratios.rows().size(); k++) {
+            Object[] r = ratios.rows().get(k);
+            if (!areaCode.equals(String.valueOf(r[area])) || "all".equals(String.valueOf(r[code]))) continue;
+            if (group >= 0 && !"all".equals(String.valueOf(r[group]))) continue;
+            if (per >= 0 && !String.valueOf(r[per]).equals(latest)) continue;
+            Double v = BenchmarkView.num(r[vac]);
+            if (v == null || v == 0) continue;
+            bars.add(new Bar(String.valueOf(r[prof]), funded < 0 ? null : BenchmarkView.num(r[funded]), inPost < 0 ? null : BenchmarkView.num(r[inPost]), v,
+                    ratios.masked().get(k)[vac]));
+        }
+        bars.sort(Comparator.comparing((Bar b) -> b.gap() == null ? Double.NEGATIVE_INFINITY : b.gap()).reversed());
+        return new Result(bars, "workforce position " + latest + " (gold.workforce_ratios version " + ratios.version() + ")", null);
+    }
+
     private static int first(PublishedTable t, String... names) {
         for (String n : names) if (t.index(n) >= 0) return t.index(n);
         return -1;
