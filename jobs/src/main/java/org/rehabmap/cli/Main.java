@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rehabmap", mixinStandardHelpOptions = true, version = "rehabmap 0.1.0",
         description = "London-wide cancer rehabilitation mapping and workforce model.",
         subcommands = {RunCommand.class, SqlCommand.class, StatusCommand.class, GenerateCommand.class, ModelCommand.class,
+                NotebookCommand.class, ServeCommand.class, DictionaryCommand.class,
                 MaintainCommand.class, RollbackCommand.class, RecoverCommand.class, ReportCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
@@ -23,7 +24,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed: run, status, sql, model, report, maintain, rollback, recover, generate (see --help)");
+        throw new CommandLine.ParameterException(new CommandLine(this),
+                "a command is needed: run, status, sql, model, notebook, serve, dictionary, report, maintain, rollback, recover, generate (see --help)");
     }
 
     public static void main(String[] args) {
