@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * 1 a failed run, 2 bad usage or configuration (always one line; a stack trace only with --verbose),
  * 3 another command holds the lake's lock (nothing was done).
  */
-@Command(name = "rehabmap", mixinStandardHelpOptions = true, version = "rehabmap 0.1.0",
+@Command(name = "rehabmap", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "rehabmap 0.1.0",
         description = "London-wide cancer rehabilitation mapping and workforce model.",
         subcommands = {RunCommand.class, SqlCommand.class, StatusCommand.class, GenerateCommand.class, ModelCommand.class,
                 NotebookCommand.class, ServeCommand.class, DictionaryCommand.class,
