@@ -44,7 +44,9 @@ public final class SharedSpark implements BeforeAllCallback {
         return Settings.load(projectHome(), "test", Map.of(
                 "rehabmap.paths.lake", lake.toString(),
                 "rehabmap.paths.landing", landing.toString(),
-                "rehabmap.paths.extracts", lake.resolveSibling("extracts").toString()));
+                "rehabmap.paths.extracts", lake.resolveSibling("extracts").toString(),
+                // a developer's REHABMAP_WAREHOUSE_URL must not receive test data; tests that load one say so
+                "rehabmap.warehouse.url", ""));
     }
 
     public static Path projectHome() {

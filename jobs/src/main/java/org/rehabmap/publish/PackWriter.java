@@ -1,0 +1,91 @@
+package org.rehabmap.publish;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Writes one pack, extracts/&lt;slug&gt;/&lt;date&gt;/: a CSV per published table filtered to the pack's
+ * areas, the workbook, the HTML report and manifest.json. The pack is built in a hidden folder and
+ * moved into place, so a reader (or the web server) never sees half a pack; a re-run of the same
+ * date replaces it whole.
+ */
+public final class PackWriter {
+    private final ReportContext report;
+
+    public PackWriter(ReportContext report) {
+        this.report = report;
+    }
+
+    /** @param written false when the pack on disk was already built from the same content and was left alone */
+    public record Written(Path dir, int files, long rows, boolean written) {}
+
+    public Written write(Path extracts, Areas.Pack pack, List<PublishedTable> tables, String runId, String date) throws IOException {
+        Path parent = extracts.resolve(pack.slug());
+        String print = fingerprint(pack, tables);
+        Path existing = parent.resolve(date).resolve(Manifest.FILE);
+        if (Files.isRegularFile(existing) && print.equals(new com.fasterxml.jackson.databind.ObjectMapper().readTree(existing.toFile()).path("content_sha256").asText())) {
+            return new Written(parent.resolve(date), 0, 0, false);
+        }
+        Files.createDirectories(parent);
+        Path tmp = parent.resolve("." + date + ".tmp-" + runId);
+        deleteTree(tmp);
+        Files.createDirectories(tmp);
+
+        List<PublishedTable> mine = new ArrayList<>();
+        for (PublishedTable t : tables) mine.add(t.forAreas(pack.areaCodes()));
+        Manifest manifest = new Manifest();
+        Map<String, Long> versions = new LinkedHashMap<>();
+        long rows = 0;
+        for (PublishedTable t : mine) {
+            versions.put(t.qualifiedName(), t.version());
+            String file = t.name() + ".csv";
+            int n = CsvWriter.write(t, tmp.resolve(file));
+            manifest.add(file, n, Map.of(t.qualifiedName(), t.version()));
+            rows += n;
+        }
+        String workbook = "rehabmap-" + pack.slug() + "-" + date + ".xlsx";
+        long sheetRows = new WorkbookWriter(report).write(pack, mine, runId, date, tmp.resolve(workbook));
+        manifest.add(workbook, sheetRows, versions);
+        HtmlReport.Drawn drawn = new HtmlReport(report).write(pack, tables, runId, date, tmp.resolve(HtmlReport.FILE));
+        manifest.add(HtmlReport.FILE, drawn.rows(), drawn.builtFrom());
+        manifest.write(tmp, pack, runId, date, print, versions, Map.of(
+                "suppressed_counts", report.disclosure().min() + "–" + report.disclosure().max(),
+                "shown_in_files_as", CellText.WITHHELD,
+                "formula_guard", "text beginning with = + - @ tab or carriage return is prefixed with an apostrophe"));
+
+        Path target = parent.resolve(date);
+        Path old = parent.resolve("." + date + ".old-" + runId);
+        if (Files.exists(target)) Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(old);
+        return new Written(target, manifest.entries().size() + 1, rows, true);
+    }
+
+    /** What the pack would be built from: every table's published content and the report's settings. */
+    String fingerprint(Areas.Pack pack, List<PublishedTable> tables) {
+        StringBuilder b = new StringBuilder(pack.slug()).append('|').append(report.headline()).append('|').append(report.mapIndicator())
+                .append('|').append(report.barCharts()).append('|').append(report.families()).append('|').append(report.disclosure().min())
+                .append('-').append(report.disclosure().max());
+        for (PublishedTable t : tables) b.append('|').append(t.name()).append('@').append(t.version()).append('=').append(t.fingerprint());
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) return;
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(f);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package org.rehabmap.publish;
+
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Loads published tables into the PostgreSQL warehouse, each atomically: the rows go into a
+ * staging table with its comments first, then one transaction replaces the live table with it
+ * and records the load in {@code _publication}. A BI query sees the old table or the new one,
+ * never half of either; a failed load leaves the live table as it was.
+ */
+public final class WarehouseLoader {
+    public static final String PUBLICATION = "_publication";
+    private static final int BATCH = 1000;
+
+    private final Warehouse warehouse;
+
+    public WarehouseLoader(Warehouse warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    public Connection connect() throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", warehouse.user());
+        p.setProperty("password", warehouse.password());
+        p.setProperty("ApplicationName", "rehabmap publish");
+        // many single-row INSERTs become one multi-row statement per batch
+        p.setProperty("reWriteBatchedInserts", "true");
+        return DriverManager.getConnection(warehouse.url(), p);
+    }
+
+    /** @return rows loaded per table, in order; -1 for a table left as it was (unchanged since its last load) */
+    public List<Integer> load(List<PublishedTable> tables, String runId) throws SQLException {
+        List<Integer> out = new ArrayList<>();
+        try (Connection c = connect()) {
+            String s = ident(warehouse.schema());
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE SCHEMA IF NOT EXISTS " + s);
+                st.execute("CREATE TABLE IF NOT EXISTS " + s + "." + PUBLICATION + " (table_name text PRIMARY KEY, run_id text NOT NULL, "
+                        + "gold_table text NOT NULL, delta_version bigint NOT NULL, row_count bigint NOT NULL, published_at timestamptz NOT NULL)");
+                st.execute("ALTER TABLE " + s + "." + PUBLICATION + " ADD COLUMN IF NOT EXISTS content_sha256 text");
+                st.execute("COMMENT ON TABLE " + s + "." + PUBLICATION + " IS " + literal("The last load of each published rehabmap table: the run, the gold Delta table version it was read at, "
+                        + "a fingerprint of the rows as published, and when."));
+            }
+            java.util.Map<String, String> loaded = fingerprints(c);
+            for (PublishedTable t : tables) {
+                String print = t.fingerprint();
+                // the same rows as the live table: a quiet night leaves it (and its load time) alone
+                if ((t.version() + ":" + print).equals(loaded.get(t.name())) && exists(c, t.name())) {
+                    out.add(-1);
+                    continue;
+                }
+                out.add(loadOne(c, t, runId, print));
+            }
+        }
+        return out;
+    }
+
+    private java.util.Map<String, String> fingerprints(Connection c) throws SQLException {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        try (Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT table_name, delta_version || ':' || content_sha256 FROM " + ident(warehouse.schema()) + "." + PUBLICATION)) {
+            while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+        }
+        return out;
+    }
+
+    private boolean exists(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_tables WHERE schemaname = ? AND tablename = ?")) {
+            ps.setString(1, warehouse.schema());
+            ps.setString(2, table);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private int loadOne(Connection c, PublishedTable t, String runId, String print) throws SQLException {
+        String s = ident(warehouse.schema());
+        String live = s + "." + ident(t.name());
+        String stage = s + "." + ident("_stage_" + t.name());
+        c.setAutoCommit(false);
+        try {
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP TABLE IF EXISTS " + stage);
+                List<String> defs = new ArrayList<>();
+                for (int i = 0; i < t.columns().size(); i++) defs.add(ident(t.columns().get(i)) + " " + pgType(t.types().get(i)));
+                st.execute("CREATE TABLE " + stage + " (" + String.join(", ", defs) + ")");
+                for (String comment : comments(t, stage)) st.execute(comment);
+            }
+            insert(c, t, stage);
+            c.commit();
+            // the swap: readers block for the instant of the rename, then see the new rows
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP TABLE IF EXISTS " + live);
+                st.execute("ALTER TABLE " + stage + " RENAME TO " + ident(t.name()));
+                if (!warehouse.readers().isEmpty()) st.execute("GRANT SELECT ON " + live + " TO " + ident(warehouse.readers()));
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + s + "." + PUBLICATION
+                    + " (table_name, run_id, gold_table, delta_version, row_count, published_at, content_sha256) VALUES (?, ?, ?, ?, ?, now(), ?) "
+                    + "ON CONFLICT (table_name) DO UPDATE SET run_id = EXCLUDED.run_id, gold_table = EXCLUDED.gold_table, "
+                    + "delta_version = EXCLUDED.delta_version, row_count = EXCLUDED.row_count, published_at = EXCLUDED.published_at, "
+                    + "content_sha256 = EXCLUDED.content_sha256")) {
+                ps.setString(1, t.name());
+                ps.setString(2, runId);
+                ps.setString(3, t.qualifiedName());
+                ps.setLong(4, t.version());
+                ps.setLong(5, t.rows().size());
+                ps.setString(6, print);
+                ps.executeUpdate();
+            }
+            c.commit();
+            return t.rows().size();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private void insert(Connection c, PublishedTable t, String stage) throws SQLException {
+        int n = t.columns().size();
+        String marks = String.join(", ", java.util.Collections.nCopies(n, "?"));
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + stage + " VALUES (" + marks + ")")) {
+            int pending = 0;
+            for (Object[] row : t.rows()) {
+                for (int i = 0; i < n; i++) bind(c, ps, i + 1, row[i], t.types().get(i));
+                ps.addBatch();
+                if (++pending == BATCH) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) ps.executeBatch();
+        }
+    }
+
+    private static void bind(Connection c, PreparedStatement ps, int i, Object v, DataType type) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, sqlType(type));
+        } else if (type instanceof ArrayType a) {
+            List<Object> items = new ArrayList<>();
+            scala.collection.Iterator<?> it = ((scala.collection.Iterable<?>) v).iterator();
+            while (it.hasNext()) items.add(it.next());
+            ps.setArray(i, c.createArrayOf(pgType(a.elementType()).replace(" precision", ""), items.toArray()));
+        } else if (type.equals(DataTypes.StringType)) {
+            ps.setString(i, v.toString());
+        } else {
+            ps.setObject(i, v);
+        }
+    }
+
+    static String pgType(DataType t) {
+        if (t.equals(DataTypes.StringType)) return "text";
+        if (t.equals(DataTypes.LongType)) return "bigint";
+        if (t.equals(DataTypes.IntegerType)) return "integer";
+        if (t.equals(DataTypes.ShortType) || t.equals(DataTypes.ByteType)) return "smallint";
+        if (t.equals(DataTypes.DoubleType)) return "double precision";
+        if (t.equals(DataTypes.FloatType)) return "real";
+        if (t.equals(DataTypes.BooleanType)) return "boolean";
+        if (t.equals(DataTypes.DateType)) return "date";
+        if (t.equals(DataTypes.TimestampType)) return "timestamptz";
+        if (t instanceof DecimalType d) return "numeric(" + d.precision() + "," + d.scale() + ")";
+        if (t instanceof ArrayType a) return pgType(a.elementType()) + "[]";
+        throw new IllegalArgumentException("no warehouse type for " + t.simpleString());
+    }
+
+    private static int sqlType(DataType t) {
+        if (t.equals(DataTypes.StringType)) return Types.VARCHAR;
+        if (t.equals(DataTypes.LongType)) return Types.BIGINT;
+        if (t.equals(DataTypes.IntegerType)) return Types.INTEGER;
+        if (t.equals(DataTypes.DoubleType)) return Types.DOUBLE;
+        if (t.equals(DataTypes.BooleanType)) return Types.BOOLEAN;
+        if (t.equals(DataTypes.DateType)) return Types.DATE;
+        if (t.equals(DataTypes.TimestampType)) return Types.TIMESTAMP_WITH_TIMEZONE;
+        if (t instanceof ArrayType) return Types.ARRAY;
+        return Types.OTHER;
+    }
+
+    /** COMMENT ON statements from the contract, so BI tools show the dictionary beside the data. */
+    static List<String> comments(PublishedTable t, String table) {
+        List<String> out = new ArrayList<>();
+        GoldContract k = t.contract();
+        StringBuilder tc = new StringBuilder();
+        if (k != null && k.title() != null) tc.append(k.title()).append(". ");
+        if (k != null && k.description() != null) tc.append(k.description()).append(' ');
+        tc.append("From ").append(t.qualifiedName()).append(" (Delta version ").append(t.version()).append(").");
+        if (k != null && k.disclosure() != null && k.disclosure().countsPeople()) {
+            tc.append(" Disclosure control: small counts and the values built on them are null where suppressed is true.");
+        }
+        out.add("COMMENT ON TABLE " + table + " IS " + literal(tc.toString().strip()));
+        for (String col : t.columns()) {
+            String d = t.describe(col);
+            boolean isProtected = k != null && k.disclosure() != null && k.disclosure().protectedColumns().contains(col);
+            if (Disclosure.SUPPRESSED.equals(col) && d == null) d = "True when a value in this row was withheld by disclosure control (METHODS.md).";
+            if (isProtected) d = (d == null ? "" : d + " ") + "Null when withheld (suppressed = true).";
+            if (d != null) out.add("COMMENT ON COLUMN " + table + "." + ident(col) + " IS " + literal(d));
+        }
+        return out;
+    }
+
+    static String ident(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+}

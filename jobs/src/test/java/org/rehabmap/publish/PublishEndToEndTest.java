@@ -1,0 +1,166 @@
+package org.rehabmap.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rehabmap.config.Settings;
+import org.rehabmap.lake.Lake;
+import org.rehabmap.notebook.Notebook;
+import org.rehabmap.notebook.NotebookRunner;
+import org.rehabmap.pipeline.Pipeline;
+import org.rehabmap.pipeline.RunContext;
+import org.rehabmap.pipeline.Steps;
+import org.rehabmap.testing.IdentifierScan;
+import org.rehabmap.testing.Landing;
+import org.rehabmap.testing.SharedSpark;
+import org.rehabmap.testing.TestServices;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The real pipeline on a real delivery (the acceptance scenario's first run): ingest, conform,
+ * curate, then publish to PostgreSQL and the packs; every notebook runs on the gold (and silver)
+ * tables it made; nothing published holds a small count or an NHS number.
+ */
+@ExtendWith(SharedSpark.class)
+class PublishEndToEndTest {
+    static final LocalDate AS_OF = LocalDate.parse("2025-06-30");
+    static final String SCHEMA = "rehabmap_e2e";
+    static Path ws;
+    static Settings settings;
+    static Lake lake;
+    static Pipeline.Outcome outcome;
+    static String console;
+    static TestServices.Postgres pg;
+
+    @BeforeAll
+    static void runAll() throws Exception {
+        pg = TestServices.postgres();
+        try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password()); Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        }
+        ws = SharedSpark.newWorkspace("e2e");
+        Landing.copy(Landing.resources().resolve("acceptance/landing_run1"), ws);
+        Map<String, Object> o = new HashMap<>();
+        o.put("rehabmap.paths.lake", ws.resolve("lake").toString());
+        o.put("rehabmap.paths.landing", ws.resolve("landing").toString());
+        o.put("rehabmap.paths.extracts", ws.resolve("extracts").toString());
+        o.put("rehabmap.warehouse.url", pg.url());
+        o.put("rehabmap.warehouse.user", pg.user());
+        o.put("rehabmap.warehouse.password", pg.password());
+        o.put("rehabmap.warehouse.schema", SCHEMA);
+        settings = Settings.load(SharedSpark.projectHome(), "test", o);
+        lake = new Lake(SharedSpark.session(), settings.location("paths.lake"));
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        RunContext ctx = new RunContext(settings, SharedSpark.session(), lake, org.rehabmap.cli.RunIds.next(Instant.now()), Instant.now(), AS_OF,
+                settings.location("paths.landing"), new RunContext.Console(out, out, false));
+        outcome = new Pipeline(Steps.forTarget("all")).run(ctx, "run all");
+        console = buf.toString(StandardCharsets.UTF_8);
+        assertTrue(outcome.succeeded(), console + (outcome.failure() == null ? "" : outcome.failure().toString()));
+    }
+
+    static Path extracts() {
+        return ws.resolve("extracts");
+    }
+
+    @Test
+    void runAllWritesTheThreeAlliancePacksAndLondonsWithTheIndex() throws Exception {
+        List<String> gold = lake.tables().stream().filter(t -> t.startsWith("gold.")).toList();
+        assertFalse(gold.isEmpty());
+        for (Areas.Pack p : SampleGold.areas().packs()) {
+            Path dir = extracts().resolve(p.slug()).resolve(AS_OF.toString());
+            for (String t : gold) assertTrue(Files.isRegularFile(dir.resolve(t.substring(5) + ".csv")), dir + " " + t);
+            assertTrue(Files.isRegularFile(dir.resolve("report.html")));
+            JsonNode m = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+            assertEquals(gold.size() + 2, m.path("files").size());
+            assertTrue(Files.readString(extracts().resolve("index.html")).contains(p.slug() + "/" + AS_OF + "/report.html"));
+        }
+        assertTrue(console.contains("publish: "), console);
+        // kept for a person to look at (target/report-check), as the browser test keeps its screenshots
+        Path keep = SharedSpark.projectHome().resolve("jobs/target/report-check/e2e");
+        PackWriter.deleteTree(keep);
+        Files.createDirectories(keep);
+        for (Areas.Pack p : SampleGold.areas().packs()) {
+            Files.copy(extracts().resolve(p.slug()).resolve(AS_OF.toString()).resolve("report.html"), keep.resolve(p.slug() + ".html"));
+        }
+    }
+
+    @Test
+    void postgresHoldsEveryGoldTableWithNoSmallCountOfPeople() throws Exception {
+        List<String> gold = lake.tables().stream().filter(t -> t.startsWith("gold.")).map(t -> t.substring(5)).toList();
+        Map<String, GoldContract> contracts = GoldContract.loadAll(Path.of(settings.location("paths.contracts")));
+        Catalogue cat = Catalogue.from(settings);
+        try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password()); Statement st = c.createStatement()) {
+            for (String t : gold) {
+                DisclosureSpec spec = contracts.get(t).disclosure();
+                assertNotNull(spec, t + " has a disclosure statement");
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SCHEMA + "." + t)) {
+                    rs.next();
+                    assertEquals(SharedSpark.session().read().format("delta").load(lake.path("gold." + t)).count(), rs.getLong(1), t);
+                }
+                if (!spec.countsPeople()) continue;
+                String when = spec.appliesWhen() == null ? "true" : cat.expand(spec.appliesWhen(), t);
+                for (String col : spec.counts()) {
+                    try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SCHEMA + "." + t + " WHERE (" + when + ") AND " + col + " BETWEEN 1 AND 7")) {
+                        rs.next();
+                        assertEquals(0, rs.getLong(1), t + "." + col + " publishes a count of 1–7");
+                    }
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SCHEMA + "._publication")) {
+                rs.next();
+                assertEquals(gold.size(), rs.getLong(1));
+            }
+        }
+    }
+
+    @Test
+    void everyNotebookRunsOnTheTablesTheRunMade() throws Exception {
+        lake.registerAll();
+        List<Path> notebooks;
+        try (Stream<Path> s = Files.list(SharedSpark.projectHome().resolve("notebooks"))) {
+            notebooks = s.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
+        }
+        assertEquals(4, notebooks.size());
+        List<String> failures = new ArrayList<>();
+        for (Path f : notebooks) {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            try {
+                int ran = new NotebookRunner(SharedSpark.session(), new PrintStream(buf, true, StandardCharsets.UTF_8), 20).run(Notebook.read(f));
+                assertTrue(ran >= 3, f.toString());
+                assertTrue(buf.toString(StandardCharsets.UTF_8).contains("row"), f + " printed results");
+            } catch (NotebookRunner.CellFailed e) {
+                failures.add(e.getMessage());
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void noNhsNumberReachesTheExtracts() throws Exception {
+        JsonNode expected = new ObjectMapper().readTree(Landing.resources().resolve("acceptance/expected.json").toFile());
+        List<String> raw = new ArrayList<>();
+        expected.get("raw_nhs_numbers").forEach(n -> raw.add(n.asText()));
+        assertEquals(List.of(), IdentifierScan.findings(extracts(), raw, SharedSpark.session()));
+    }
+}
