@@ -34,6 +34,8 @@ public final class WorkforceModelJob {
     public static final List<String> TABLES = List.of(MODEL, SENSITIVITY, PEER_GROUPS);
     /** Silver tables read here that the curate job itself does not read. */
     public static final List<String> SILVER = List.of("silver.population_projection", "silver.afc_pay", "silver.employer_oncost");
+    /** Bump when a change to the model's Java changes its tables for the same silver and configuration. */
+    static final String METHOD_VERSION = "1";
     /** Configuration sections read here. */
     public static final List<String> CONFIG = List.of("workforce-model", "peer-groups");
 
@@ -61,7 +63,7 @@ public final class WorkforceModelJob {
      */
     public static String configText(Settings settings) {
         var conf = settings.raw();
-        StringBuilder c = new StringBuilder();
+        StringBuilder c = new StringBuilder("workforce model method " + METHOD_VERSION + "\n");
         for (String k : CONFIG) {
             if (conf.hasPath(k)) c.append(k).append('=').append(conf.getValue(k).render(com.typesafe.config.ConfigRenderOptions.concise())).append('\n');
         }
