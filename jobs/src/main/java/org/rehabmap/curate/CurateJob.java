@@ -56,9 +56,10 @@ public final class CurateJob implements Step {
         WorkforceModelJob model = WorkforceModelJob.prepare(ctx.settings(), ctx.lake(), ctx.asOf());
         SilverInputs in = SilverInputs.read(ctx.lake()).cached();
         for (String t : in.missing()) ctx.console().progress("  " + t + " does not exist yet: its indicators and tables are empty");
+        Built built = null;
         try {
-            List<GoldWriter.GoldTable> tables = build(ctx.spark(), in, catalogue, cfg, model);
-            GoldWriter.Written written = writer.writeAll(tables, inputs);
+            built = build(ctx.spark(), in, catalogue, cfg, model);
+            GoldWriter.Written written = writer.writeAll(built.tables(), inputs);
             long rows = 0;
             List<String> parts = new ArrayList<>();
             for (Map.Entry<String, Long> e : written.rows().entrySet()) {
@@ -67,30 +68,36 @@ public final class CurateJob implements Step {
             }
             return new StepResult(name(), true, rows, written.versions(), rows + " gold row(s): " + String.join(", ", parts));
         } finally {
+            if (built != null) built.held().forEach(Dataset::unpersist);
             for (Dataset<Row> d : List.of(in.service(), in.workforce(), in.hnaConcern(), in.comorbidity(), in.borough(), in.population(),
                     in.imd(), in.profession(), in.concern(), in.ltcCondition())) d.unpersist();
         }
     }
 
-    /** The five gold tables from silver, in their published order (not yet checked or written); no workforce model or peer values. */
-    public static List<GoldWriter.GoldTable> build(SparkSession spark, SilverInputs in, IndicatorCatalogue catalogue, CurateConfig cfg) {
+    /**
+     * The gold tables of one run, in their published order (not yet checked or written), and the
+     * intermediate frames held in memory while they are made, to release afterwards.
+     */
+    public record Built(List<GoldWriter.GoldTable> tables, List<Dataset<Row>> held) {}
+
+    /** The five gold tables from silver; no workforce model or peer values. */
+    public static Built build(SparkSession spark, SilverInputs in, IndicatorCatalogue catalogue, CurateConfig cfg) {
         return build(spark, in, catalogue, cfg, null);
     }
 
     /**
-     * The gold tables from silver, in their published order (not yet checked or written): the five
-     * of the curate job and, with a workforce model, its three (model, sensitivity, peer groups)
-     * and the peer-group values in gold.benchmarks.
+     * The gold tables from silver: the five of the curate job and, with a workforce model, its
+     * three (model, sensitivity, peer groups) and the peer-group values in gold.benchmarks.
      */
-    public static List<GoldWriter.GoldTable> build(SparkSession spark, SilverInputs in, IndicatorCatalogue catalogue, CurateConfig cfg,
-                                                   WorkforceModelJob model) {
+    public static Built build(SparkSession spark, SilverInputs in, IndicatorCatalogue catalogue, CurateConfig cfg,
+                              WorkforceModelJob model) {
         Geography geo = Geography.from(in.borough(), in.population(), cfg.londonCode(), cfg.londonName());
-        Dataset<Row> areaMap = geo.areaMap(spark).cache();
-        Dataset<Row> areaList = geo.areaList(spark).cache();
+        Dataset<Row> areaMap = geo.areaMap(spark);
+        Dataset<Row> areaList = geo.areaList(spark);
 
         Dataset<Row> comorbidity = Positions.comorbidity(in.comorbidity());
         Denominators denominators = Denominators.build(geo, comorbidity);
-        Dataset<Row> denominatorFrame = denominators.frame(spark, geo).cache();
+        Dataset<Row> denominatorFrame = denominators.frame(spark, geo);
         Dataset<Row> positions = Positions.workforce(in.workforce()).cache();
         String currentPosition = Positions.latest(positions);
         Dataset<Row> apportioned = Apportionment.apportion(positions, "borough_codes", geo.population(), cfg.apportion()).cache();
@@ -115,7 +122,7 @@ public final class CurateJob implements Step {
         if (model != null) {
             tables.addAll(model.tables(spark, model.inputs(geo, denominators, apportioned, currentPosition, in.profession(), cfg), peers));
         }
-        return tables;
+        return new Built(tables, List.of(positions, apportioned));
     }
 
     /**
