@@ -89,8 +89,7 @@ public final class CurateJob implements Step {
      * The gold tables from silver: the five of the curate job and, with a workforce model, its
      * three (model, sensitivity, peer groups) and the peer-group values in gold.benchmarks.
      */
-    public static Built build(SparkSession spark, SilverInputs in, IndicatorCatalogue catalogue, CurateConfig cfg,
-                              WorkforceModelJob model) {
+    public static Built build(SparkSession spark, SilverInputs in, IndicatorCatalogue catalogue, CurateConfig cfg, WorkforceModelJob model) {
         Geography geo = Geography.from(in.borough(), in.population(), cfg.londonCode(), cfg.londonName());
         Dataset<Row> areaMap = geo.areaMap(spark);
         Dataset<Row> areaList = geo.areaList(spark);
