@@ -1,0 +1,84 @@
+package org.rehabmap.curate;
+
+import com.typesafe.config.ConfigFactory;
+import org.rehabmap.config.Settings;
+import org.rehabmap.testing.SharedSpark;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A tiny London for hand calculations: six boroughs in two STPs of one alliance.
+ * <pre>
+ *   E09000001 Aville  10,000   STP E54000001 North   alliance E56000001 One
+ *   E09000002 Btown   20,000   STP E54000001 North
+ *   E09000003 Cford   30,000   STP E54000001 North
+ *   E09000004 Dham    40,000   STP E54000002 South
+ *   E09000005 Eton    50,000   STP E54000002 South
+ *   E09000006 Fley    50,000   STP E54000002 South   London (E12000007) 200,000
+ * </pre>
+ */
+final class CurateFixtures {
+    static final String A = "E09000001", B = "E09000002", C = "E09000003", D = "E09000004", E = "E09000005", F = "E09000006";
+    static final String NORTH = "E54000001", SOUTH = "E54000002", ALLIANCE = "E56000001", LONDON = "E12000007";
+
+    private CurateFixtures() {}
+
+    static Map<String, String[]> boroughs() {
+        Map<String, String[]> m = new LinkedHashMap<>();
+        m.put(A, new String[]{"Aville", NORTH, "North", ALLIANCE, "One"});
+        m.put(B, new String[]{"Btown", NORTH, "North", ALLIANCE, "One"});
+        m.put(C, new String[]{"Cford", NORTH, "North", ALLIANCE, "One"});
+        m.put(D, new String[]{"Dham", SOUTH, "South", ALLIANCE, "One"});
+        m.put(E, new String[]{"Eton", SOUTH, "South", ALLIANCE, "One"});
+        m.put(F, new String[]{"Fley", SOUTH, "South", ALLIANCE, "One"});
+        return m;
+    }
+
+    static Map<String, Long> population() {
+        return Map.of(A, 10_000L, B, 20_000L, C, 30_000L, D, 40_000L, E, 50_000L, F, 50_000L);
+    }
+
+    static Geography geography() {
+        return new Geography(boroughs(), population(), LONDON, "London");
+    }
+
+    static Settings settings() {
+        Path ws = Path.of(System.getProperty("java.io.tmpdir"), "rehabmap-curate-fixture");
+        return SharedSpark.settings(ws.resolve("lake"), ws.resolve("landing"));
+    }
+
+    static CurateConfig config(LocalDate asOf) {
+        return CurateConfig.from(settings(), asOf);
+    }
+
+    /** The same configuration with other unmet-need index components. */
+    static CurateConfig withComponents(CurateConfig c, List<CurateConfig.IndexComponent> components) {
+        return new CurateConfig(c.highDistressScore(), c.fundingRiskDays(), c.apportion(), c.londonCode(), c.londonName(), components,
+                c.concernProfessions(), c.pathwayStages(), c.tumourGroups(), c.settings(), c.singleHandedMaxWte(), c.conditionLabels(),
+                c.cancerCaseloadShare(), c.disclosureMin(), c.disclosureMax(), c.asOf());
+    }
+
+    /** The same configuration with disclosure control off (min above max), for small hand-made numbers. */
+    static CurateConfig withoutDisclosure(CurateConfig c) {
+        return new CurateConfig(c.highDistressScore(), c.fundingRiskDays(), c.apportion(), c.londonCode(), c.londonName(), c.indexComponents(),
+                c.concernProfessions(), c.pathwayStages(), c.tumourGroups(), c.settings(), c.singleHandedMaxWte(), c.conditionLabels(),
+                c.cancerCaseloadShare(), 1, 0, c.asOf());
+    }
+
+    /** An indicator written as it would be in conf/indicators.conf. */
+    static IndicatorDefinition indicator(String hocon) {
+        var c = ConfigFactory.parseString(hocon);
+        return new IndicatorDefinition(c.getString("id"), c.getString("id"), "test", "test", c.getDouble("multiplier"),
+                IndicatorDefinition.CiMethod.valueOf(c.getString("ci").toUpperCase()),
+                org.rehabmap.stats.Polarity.fromConfig(c.getString("polarity")), c.getBoolean("disclosure"), c.getString("kind"),
+                c.hasPath("inputs") ? c.getConfig("inputs") : ConfigFactory.empty());
+    }
+
+    static Measure m(String id, String period, String level, String code, double num, Double den) {
+        return new Measure(id, period, level, code, num, den, 0);
+    }
+}
