@@ -218,20 +218,20 @@ public final class DuckDbIndicators {
                 + v("assessment_id") + " AS assessment_id, replace(trim(nhs_number), ' ', '') AS nhs, "
                 + date(v("assessment_date")) + " AS assessment_date, " + v("assessment_date") + " AS assessment_date_text, "
                 + "upper(" + v("provider_code") + ") AS provider_code, upper(" + v("residence_borough_code") + ") AS residence, "
-                + v("age_band") + " AS age_band, " + v("sex") + " AS sex, " + v("tumour_group") + " AS tumour_group, "
-                + v("pathway_point") + " AS pathway_point, " + v("concern_code") + " AS concern_code, "
+                + "lower(" + v("age_band") + ") AS age_band, " + "lower(" + v("sex") + ") AS sex, " + "lower(" + v("tumour_group") + ") AS tumour_group, "
+                + "lower(" + v("pathway_point") + ") AS pathway_point, " + "lower(" + v("concern_code") + ") AS concern_code, "
                 + v("concern_score") + " AS score_text, " + integer(v("concern_score")) + " AS score, "
-                + v("action") + " AS action, " + v("referred_to") + " AS referred_to FROM hna_raw");
-        String ok = "assessment_id IS NOT NULL AND " + nhsValid("nhs")
-                + " AND assessment_date IS NOT NULL AND assessment_date <= DATE '" + asOf + "'"
-                + " AND provider_code IS NOT NULL"
-                + " AND " + in("age_band", enumAge) + " AND " + in("sex", enumSex) + " AND " + in("tumour_group", enumTumour)
-                + " AND " + in("pathway_point", enumPoint)
-                + " AND concern_code IN (SELECT code FROM concern_ref)"
-                + " AND score IS NOT NULL AND score BETWEEN 0 AND 10"
-                + " AND " + in("action", enumAction)
-                + " AND (referred_to IS NULL OR referred_to IN (SELECT code FROM profession_ref) OR referred_to IN ('psychology', 'social_care', 'nursing', 'gp', 'other'))"
-                + " AND (action <> 'referred' OR referred_to IS NOT NULL)";
+                + "lower(" + v("action") + ") AS action, " + "lower(" + v("referred_to") + ") AS referred_to FROM hna_raw");
+        List<String> rules = List.of("assessment_id IS NOT NULL", nhsValid("nhs"),
+                "assessment_date IS NOT NULL AND assessment_date <= DATE '" + asOf + "'",
+                "provider_code IS NOT NULL",
+                in("age_band", enumAge), in("sex", enumSex), in("tumour_group", enumTumour), in("pathway_point", enumPoint),
+                "concern_code IN (SELECT code FROM concern_ref)",
+                "score IS NOT NULL AND score BETWEEN 0 AND 10",
+                in("action", enumAction),
+                "(referred_to IS NULL OR referred_to IN (SELECT code FROM profession_ref) OR referred_to IN ('psychology', 'social_care', 'nursing', 'gp', 'other'))",
+                "(action <> 'referred' OR referred_to IS NOT NULL)");
+        String ok = explainRules(s, "hna_norm", rules);
         // silver: of valid rows with the same (assessment_id, concern_code), the later file's (then the later row) wins
         s.execute("CREATE TABLE hna AS SELECT *, "
                 + "CASE WHEN residence IN (SELECT la_code FROM borough) THEN residence ELSE 'unknown' END la_code, "
@@ -259,6 +259,19 @@ public final class DuckDbIndicators {
         return out;
     }
 
+    /** The rules as one predicate; with -Dbench.explain=true, how many rows break each (to chase a difference with gold). */
+    private static String explainRules(Statement s, String table, List<String> rules) throws SQLException {
+        if (Boolean.getBoolean("bench.explain")) {
+            for (String r : rules) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table + " WHERE NOT coalesce(" + r + ", false)")) {
+                    rs.next();
+                    System.err.println("duckdb: " + table + ": " + rs.getLong(1) + " row(s) break " + r);
+                }
+            }
+        }
+        return "(" + String.join(") AND (", rules) + ")";
+    }
+
     /** Wilson score limits of x/n on the 0..1 scale (METHODS.md). */
     static double[] wilson(long x, long n, double z) {
         double z2 = z * z;
@@ -273,20 +286,20 @@ public final class DuckDbIndicators {
                 + date(v("survey_date")) + " AS survey_date, upper(" + v("provider_code") + ") AS provider_code, " + v("service_id") + " AS service_id, "
                 + "CASE WHEN " + v("borough_codes") + " IS NOT NULL THEN list_filter(list_transform(string_split(" + v("borough_codes")
                 + ", ';'), lambda x: upper(trim(x))), lambda x: x <> '') END AS borough_codes, "
-                + v("profession") + " AS profession, " + v("afc_band") + " AS afc_band, "
+                + "lower(" + v("profession") + ") AS profession, " + "lower(" + v("afc_band") + ") AS afc_band, "
                 + "CASE WHEN lower(" + v("cancer_specialist") + ") IN ('true', 'yes', 'y', '1') THEN true "
                 + "WHEN lower(" + v("cancer_specialist") + ") IN ('false', 'no', 'n', '0') THEN false END AS cancer_specialist, "
                 + v("wte_funded") + " AS wte_funded_text, " + number(v("wte_funded")) + " AS wte_funded, "
                 + v("wte_in_post") + " AS wte_in_post_text, " + number(v("wte_in_post")) + " AS wte_in_post, "
                 + v("cancer_caseload_pct") + " AS caseload_text, " + number(v("cancer_caseload_pct")) + " AS cancer_caseload_pct FROM wf_raw");
-        String ok = "survey_date IS NOT NULL AND provider_code IS NOT NULL AND regexp_full_match(provider_code, '[A-Z0-9]{3,6}')"
-                + " AND borough_codes IS NOT NULL AND len(borough_codes) > 0"
-                + " AND list_has_all(" + boroughList(s) + ", borough_codes)"
-                + " AND (profession IN (SELECT code FROM profession_ref) OR profession = 'rehab_support_worker')"
-                + " AND afc_band IN (" + enumBand + ") AND cancer_specialist IS NOT NULL"
-                + " AND wte_funded IS NOT NULL AND wte_funded BETWEEN 0 AND 500"
-                + " AND wte_in_post IS NOT NULL AND wte_in_post BETWEEN 0 AND 500"
-                + " AND (caseload_text IS NULL OR cancer_caseload_pct BETWEEN 0 AND 100)";
+        List<String> rules = List.of("survey_date IS NOT NULL", "provider_code IS NOT NULL AND regexp_full_match(provider_code, '[A-Z0-9]{3,6}')",
+                "borough_codes IS NOT NULL AND len(borough_codes) > 0 AND list_has_all(" + boroughList(s) + ", borough_codes)",
+                "(profession IN (SELECT code FROM profession_ref) OR profession = 'rehab_support_worker')",
+                "afc_band IN (" + enumBand + ")", "cancer_specialist IS NOT NULL",
+                "wte_funded IS NOT NULL AND wte_funded BETWEEN 0 AND 500",
+                "wte_in_post IS NOT NULL AND wte_in_post BETWEEN 0 AND 500",
+                "(caseload_text IS NULL OR cancer_caseload_pct BETWEEN 0 AND 100)");
+        String ok = explainRules(s, "wf_norm", rules);
         s.execute("CREATE TABLE wf AS SELECT * FROM wf_norm WHERE " + ok
                 + " QUALIFY row_number() OVER (PARTITION BY survey_date, provider_code, service_id, profession, afc_band, cancer_specialist"
                 + " ORDER BY seq DESC, rid DESC) = 1");
