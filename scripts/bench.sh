@@ -3,7 +3,8 @@
 # data, and how it compares with a plain Spark job (the floor) and with DuckDB on the same files.
 #
 #   scripts/bench.sh [--scales 0.1,1,5] [--runs 3] [--seed 42] [--out DIR] [--work DIR]
-#                    [--wait-load 2.5 --max-wait 2400] [--event-logs] [--keep] [--tiny]
+#                    [--phases full,night,curate,floor,duckdb] [--wait-load 2.5 --max-wait 2400]
+#                    [--event-logs] [--keep] [--tiny]
 #
 # For each scale it generates a landing zone (`rehabmap generate`), then for each run, every
 # command timed with /usr/bin/time (wall clock including JVM start, CPU, peak RSS):
@@ -17,7 +18,8 @@
 # Results: DIR/raw.csv (one row per command), summary.csv, results.md, time-vs-scale.svg,
 # machine.txt and logs/; the results table is printed at the end.
 #
-# --tiny: scale 0.01, one run, results under the work folder (what the test suite runs).
+# --tiny: scale 0.01, one run of full, floor and duckdb (with the check after the full run),
+# results under the work folder: what the test suite runs.
 # BENCH_CLASSPATH, when set, is used as is for every java command and nothing is built.
 set -euo pipefail
 REHABMAP_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -34,11 +36,13 @@ KEEP=0
 WAIT_LOAD=""
 MAX_WAIT=2400
 EVENT_LOGS=0
+PHASES="full,night,curate,floor,duckdb"
 usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --scales) SCALES="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
+    --phases) PHASES="$2"; shift 2 ;;
     --seed) SEED="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
     --work) WORK="$2"; shift 2 ;;
@@ -54,7 +58,10 @@ done
 if [ "$TINY" = 1 ]; then
   SCALES="0.01"
   RUNS=1
+  PHASES="full,floor,duckdb"
 fi
+has_phase() { case ",$PHASES," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
+has_phase full || { echo "bench: --phases must include full (the other phases build on its lake)" >&2; exit 2; }
 case "$RUNS" in ''|*[!0-9]*|0) echo "bench: --runs must be a positive whole number" >&2; exit 2 ;; esac
 
 if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/java-17-openjdk-amd64/bin/java ]; then
@@ -108,7 +115,7 @@ TOOL=("${JVM[@]}" -cp "$BENCH_CP")
   echo "java: $("$JAVA" -version 2>&1 | head -1)"
   echo "jvm options: $JAVA_OPTS"
   echo "commit: $(git -C "$REHABMAP_HOME" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$REHABMAP_HOME" status --porcelain 2>/dev/null | grep -q . && echo ' (with uncommitted changes)')"
-  echo "scales: $SCALES; runs: $RUNS; seed: $SEED; as-of: $AS_OF"
+  echo "scales: $SCALES; runs: $RUNS; phases: $PHASES; seed: $SEED; as-of: $AS_OF"
   echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$OUT/machine.txt"
 
@@ -207,19 +214,27 @@ for scale in "${SCALE_LIST[@]}"; do
           2>> "$OUT/logs/s${scale}-check-full.err" || { STATUS=3; echo "bench: DuckDB and gold.benchmarks differ after the full run (scale $scale): $OUT/logs/s${scale}-check-full.err" >&2; }
     fi
 
-    cp -a "$WORK/night-$scale/." "$L/"
-    timed "$scale" night "$run" night_rows -- "${REHABMAP[@]}" run all --landing "$L" --lake "$K" --as-of "$AS_OF"
-    if [ "$run" = 1 ]; then
-      "${TOOL[@]}" org.rehabmap.bench.DuckDbIndicators --landing "$L" --reference "$REHABMAP_HOME/data/reference" --as-of "$AS_OF" \
-        --out "$OUT/duckdb-$scale-night.csv" 2> "$OUT/logs/s${scale}-check-night.err" \
-        && "${TOOL[@]}" org.rehabmap.bench.GoldCheck --lake "$K" --expected "$OUT/duckdb-$scale-night.csv" --out "$OUT/check-$scale-2_night.json" \
-          2>> "$OUT/logs/s${scale}-check-night.err" || { STATUS=3; echo "bench: DuckDB and gold.benchmarks differ after the night (scale $scale): $OUT/logs/s${scale}-check-night.err" >&2; }
+    if has_phase night; then
+      cp -a "$WORK/night-$scale/." "$L/"
+      timed "$scale" night "$run" night_rows -- "${REHABMAP[@]}" run all --landing "$L" --lake "$K" --as-of "$AS_OF"
+      if [ "$run" = 1 ]; then
+        "${TOOL[@]}" org.rehabmap.bench.DuckDbIndicators --landing "$L" --reference "$REHABMAP_HOME/data/reference" --as-of "$AS_OF" \
+          --out "$OUT/duckdb-$scale-night.csv" 2> "$OUT/logs/s${scale}-check-night.err" \
+          && "${TOOL[@]}" org.rehabmap.bench.GoldCheck --lake "$K" --expected "$OUT/duckdb-$scale-night.csv" --out "$OUT/check-$scale-2_night.json" \
+            2>> "$OUT/logs/s${scale}-check-night.err" || { STATUS=3; echo "bench: DuckDB and gold.benchmarks differ after the night (scale $scale): $OUT/logs/s${scale}-check-night.err" >&2; }
+      fi
     fi
 
-    timed "$scale" curate "$run" ledger_accepted -- "${REHABMAP[@]}" run curate --landing "$L" --lake "$K" --as-of "$AS_OF"
-    timed "$scale" floor "$run" floor_rows -- "${TOOL[@]}" org.rehabmap.bench.FloorJob --landing "$landing" --out "$WORK/run/floor"
-    timed "$scale" duckdb "$run" duckdb_rows -- "${TOOL[@]}" org.rehabmap.bench.DuckDbIndicators --landing "$landing" \
-      --reference "$REHABMAP_HOME/data/reference" --as-of "$AS_OF" --out "$WORK/run/duckdb.csv"
+    if has_phase curate; then
+      timed "$scale" curate "$run" ledger_accepted -- "${REHABMAP[@]}" run curate --landing "$L" --lake "$K" --as-of "$AS_OF"
+    fi
+    if has_phase floor; then
+      timed "$scale" floor "$run" floor_rows -- "${TOOL[@]}" org.rehabmap.bench.FloorJob --landing "$landing" --out "$WORK/run/floor"
+    fi
+    if has_phase duckdb; then
+      timed "$scale" duckdb "$run" duckdb_rows -- "${TOOL[@]}" org.rehabmap.bench.DuckDbIndicators --landing "$landing" \
+        --reference "$REHABMAP_HOME/data/reference" --as-of "$AS_OF" --out "$WORK/run/duckdb.csv"
+    fi
   done
   rm -rf "$WORK/run"
 done

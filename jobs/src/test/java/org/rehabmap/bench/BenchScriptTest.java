@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * scripts/bench.sh --tiny runs end to end and writes its results: every phase measured once,
- * the DuckDB check passed, the table with both ratios. Nothing here asserts a time.
+ * scripts/bench.sh --tiny runs end to end and writes its results: the full run, the floor and
+ * DuckDB measured once, DuckDB checked against gold.benchmarks, the table with both ratios.
+ * Nothing here asserts a time.
  */
 class BenchScriptTest {
     @Test
@@ -35,13 +36,13 @@ class BenchScriptTest {
 
         Path results = work.resolve("results");
         List<String> raw = Files.readAllLines(results.resolve("raw.csv"));
-        for (String phase : List.of("full", "night", "curate", "floor", "duckdb")) {
+        for (String phase : List.of("full", "floor", "duckdb")) {
             assertTrue(raw.stream().anyMatch(l -> l.startsWith("0.01," + phase + ",1,") && l.matches(".*,0,[^,]*$")),
                     phase + " measured and succeeded: " + raw);
         }
         String md = Files.readString(results.resolve("results.md"));
         assertTrue(md.contains("full run ÷ floor") && md.contains("full run ÷ DuckDB"), md);
-        assertTrue(md.contains("after the full run: equal") && md.contains("after the night: equal"), "DuckDB agrees with gold.benchmarks: " + md);
+        assertTrue(md.contains("after the full run: equal"), "DuckDB agrees with gold.benchmarks: " + md);
         assertTrue(log.contains("| scale | phase |"), "the table is printed:\n" + log);
         assertTrue(Files.readString(results.resolve("time-vs-scale.svg")).startsWith("<svg"));
         assertTrue(new File(results.resolve("machine.txt").toString()).length() > 0);
