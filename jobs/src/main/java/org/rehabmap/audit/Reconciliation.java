@@ -16,11 +16,18 @@ import static org.apache.spark.sql.functions.col;
 public final class Reconciliation {
     private Reconciliation() {}
 
+    public static final String[] HEADERS = {"source", "file", "status", "read", "accepted", "quarantined", "read=acc+quar", "reason"};
+
     public static List<String[]> rows(RunContext ctx) {
+        return rows(ctx.lake(), ctx.runId());
+    }
+
+    /** The files a run ingested or conformed, with the check that every row read is accounted for. */
+    public static List<String[]> rows(org.rehabmap.lake.Lake lake, String runId) {
         List<String[]> out = new ArrayList<>();
-        if (!ctx.lake().exists(FileLedger.TABLE)) return out;
-        List<Row> rows = ctx.lake().read(FileLedger.TABLE)
-                .filter(col("run_id").equalTo(ctx.runId()).or(col("conformed_run_id").equalTo(ctx.runId())))
+        if (!lake.exists(FileLedger.TABLE)) return out;
+        List<Row> rows = lake.read(FileLedger.TABLE)
+                .filter(col("run_id").equalTo(runId).or(col("conformed_run_id").equalTo(runId)))
                 .orderBy("source", "file_seq")
                 .select("source", "file_name", "status", "rows_read", "rows_accepted", "rows_quarantined", "reason")
                 .collectAsList();
@@ -48,8 +55,7 @@ public final class Reconciliation {
             return;
         }
         ctx.console().result("reconciliation (run " + ctx.runId() + "):");
-        ctx.console().result(TextTable.renderStrings(
-                new String[]{"source", "file", "status", "read", "accepted", "quarantined", "read=acc+quar", "reason"}, rows).stripTrailing());
+        ctx.console().result(TextTable.renderStrings(HEADERS, rows).stripTrailing());
     }
 
     private static String str(Row r, int i) {

@@ -26,6 +26,15 @@ public final class CommonOptions {
     @Option(names = "--spark-ui", description = "start the Spark UI (off by default locally)")
     boolean sparkUi;
 
+    @Option(names = "--log-format", description = "text | json: json writes every log and progress line on stderr as one JSON object (also REHABMAP_LOG_FORMAT)")
+    String logFormat;
+
+    /** Where a command prints: results on stdout; progress on stderr as text, or as JSON log events. */
+    public org.rehabmap.pipeline.RunContext.Console console() {
+        java.io.PrintStream progress = Main.jsonLogs() ? new ProgressLog() : System.err;
+        return new org.rehabmap.pipeline.RunContext.Console(System.out, progress, quiet);
+    }
+
     public Settings settings() {
         Map<String, Object> o = new LinkedHashMap<>();
         if (lake != null) o.put("rehabmap.paths.lake", absolute(lake));

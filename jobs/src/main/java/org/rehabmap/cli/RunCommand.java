@@ -9,6 +9,9 @@ import org.rehabmap.pipeline.Pipeline;
 import org.rehabmap.pipeline.RunContext;
 import org.rehabmap.pipeline.Steps;
 import org.rehabmap.audit.Reconciliation;
+import org.rehabmap.ops.Recovery;
+import org.rehabmap.ops.RunLock;
+import org.rehabmap.ops.RunReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,6 +30,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--as-of", description = "the run's as-of date, YYYY-MM-DD (default today)")
     String asOf;
 
+    @Option(names = "--maintain", description = "after a successful run, OPTIMIZE and VACUUM under the same lock (one process on Kubernetes)")
+    boolean maintain;
+
     @Mixin
     CommonOptions common;
 
@@ -43,21 +49,36 @@ public final class RunCommand implements Callable<Integer> {
         }
         Settings s = common.settings();
         org.rehabmap.config.PseudonymKey.from(s); // refuse to start before any work when the key is missing
-        Instant started = Instant.now();
-        String runId = RunIds.next(started);
-        SparkSession spark = SparkSessions.create(s, common.sparkUi);
-        Lake lake = new Lake(spark, s.location("paths.lake"));
-        RunContext.Console console = new RunContext.Console(System.out, System.err, common.quiet);
-        RunContext ctx = new RunContext(s, spark, lake, runId, started, asOfDate, s.location("paths.landing"), console);
-        console.progress("rehabmap run " + runId + " (" + target + ", env " + s.env() + ", lake " + lake.root() + ")");
-        Pipeline.Outcome outcome = new Pipeline(Steps.forTarget(target)).run(ctx, "run " + target);
-        Reconciliation.print(ctx);
-        if (!outcome.succeeded()) {
-            if (common.verbose) outcome.failure().printStackTrace(System.err);
-            System.err.println("rehabmap: run " + runId + " failed: " + Failures.describe(outcome.failure()));
-            return Main.FAILED;
+        try (RunLock lock = RunLock.acquire(s, "run " + target)) {
+            Instant started = Instant.now();
+            String runId = RunIds.next(started);
+            SparkSession spark = SparkSessions.create(s, common.sparkUi);
+            Lake lake = new Lake(spark, s.location("paths.lake"));
+            RunContext.Console console = common.console();
+            RunContext ctx = new RunContext(s, spark, lake, runId, started, asOfDate, s.location("paths.landing"), console);
+            Recovery.recoverUnfinished(lake, console::progress);
+            console.progress("rehabmap run " + runId + " (" + target + ", env " + s.env() + ", lake " + lake.root() + ")");
+            Pipeline.Outcome outcome = new Pipeline(Steps.forTarget(target)).run(ctx, "run " + target);
+            Reconciliation.print(ctx);
+            writeReport(lake, s, runId, console);
+            if (!outcome.succeeded()) {
+                if (common.verbose) outcome.failure().printStackTrace(System.err);
+                System.err.println("rehabmap: run " + runId + " failed: " + Failures.describe(outcome.failure()));
+                return Main.FAILED;
+            }
+            console.progress("run " + runId + " succeeded");
+            if (maintain) MaintainCommand.maintain(lake, s, s.getDouble("maintenance.vacuum-retention-hours"), console);
+            return Main.OK;
         }
-        console.progress("run " + runId + " succeeded");
-        return Main.OK;
+    }
+
+    /** A report that cannot be written never fails the run it describes. */
+    static void writeReport(Lake lake, Settings s, String runId, RunContext.Console console) {
+        try {
+            String dir = RunReport.write(lake, s.location("paths.reports"), runId);
+            console.progress("report: " + dir + "/report.html");
+        } catch (RuntimeException e) {
+            console.progress("(run report not written: " + Failures.describe(e) + ")");
+        }
     }
 }

@@ -87,32 +87,25 @@ public final class Settings {
     }
 
     public String getString(String key) {
-        try {
-            return config.getString(key);
-        } catch (ConfigException e) {
-            throw new ConfigError("configuration error: " + oneLine(e.getMessage()), e);
-        }
+        return get(key, config::getString);
     }
 
     public int getInt(String key) {
-        try {
-            return config.getInt(key);
-        } catch (ConfigException e) {
-            throw new ConfigError("configuration error: " + oneLine(e.getMessage()), e);
-        }
+        return get(key, config::getInt);
     }
 
     public double getDouble(String key) {
-        try {
-            return config.getDouble(key);
-        } catch (ConfigException e) {
-            throw new ConfigError("configuration error: " + oneLine(e.getMessage()), e);
-        }
+        return get(key, config::getDouble);
     }
 
     public boolean getBoolean(String key) {
+        return get(key, config::getBoolean);
+    }
+
+    /** Typesafe's messages name the file and line of a bad value; they become one ConfigError line. */
+    private <T> T get(String key, java.util.function.Function<String, T> getter) {
         try {
-            return config.getBoolean(key);
+            return getter.apply(key);
         } catch (ConfigException e) {
             throw new ConfigError("configuration error: " + oneLine(e.getMessage()), e);
         }
@@ -123,10 +116,6 @@ public final class Settings {
     }
 
     public Config section(String key) {
-        try {
-            return config.getConfig(key);
-        } catch (ConfigException e) {
-            throw new ConfigError("configuration error: " + oneLine(e.getMessage()), e);
-        }
+        return get(key, config::getConfig);
     }
 }

@@ -49,9 +49,11 @@ public final class ReferenceTables {
             String sha = HexFormat.of().formatHex(sha256(Files.readAllBytes(file)));
             String table = "silver." + rc.name();
             if (sha.equals(loaded.get(table))) continue;
-            Dataset<Row> df = lake.spark().read().option("header", "true").option("mode", "FAILFAST")
-                    .option("encoding", "UTF-8").option("multiLine", "true").option("escape", "\"")
-                    .schema(schema(rc)).csv(file.toString());
+            // parsed from the driver's copy: on a cluster the executors cannot see the driver's files
+            List<String> lines = new ArrayList<>(Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8));
+            if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) lines.set(0, lines.get(0).substring(1));
+            Dataset<Row> df = lake.spark().read().option("header", "true").option("mode", "FAILFAST").option("escape", "\"")
+                    .schema(schema(rc)).csv(lake.spark().createDataset(lines, org.apache.spark.sql.Encoders.STRING()));
             check(df, rc, file);
             df.withColumn("_source_file", lit(rc.file())).withColumn("_source_sha256", lit(sha))
                     .orderBy(rc.key().stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))

@@ -165,7 +165,10 @@ public final class BenchmarkAssembler {
             if (left > 0) c.notes.add(left + " cancer register cell(s) without an agreed count left out of people living with cancer");
         }
         if (c.value == null) {
-            c.notes.add(c.denominator == null ? "no value: the denominator is not known" : "no value: the denominator is 0");
+            if (c.denominator != null) c.notes.add("no value: the denominator is 0");
+            else if (Denominators.LIVING_WITH_CANCER.equals(d.input("denominator", ""))) {
+                c.notes.add("no value: people living with cancer are not known for every borough of the area");
+            } else c.notes.add("no value: the denominator is not known");
         }
     }
 

@@ -36,15 +36,26 @@ public record Denominators(Map<String, Long> population, Map<String, Long> livin
                     .select(Apportionment.LA_CODE, "living_with_cancer", "cells_left_out")
                     .orderBy(Apportionment.LA_CODE)
                     .collectAsList();
+            Map<String, long[]> byBorough = new TreeMap<>();
             for (Row r : rows) {
-                String b = r.getString(0);
-                if (!geo.population().containsKey(b)) continue;
-                long v = r.getLong(1);
-                for (String area : geo.parents(b)) {
-                    lwc.merge(area, v, Long::sum);
-                    leftOut.merge(area, r.getLong(2), Long::sum);
+                if (geo.population().containsKey(r.getString(0))) byBorough.put(r.getString(0), new long[]{r.getLong(1), r.getLong(2)});
+            }
+            // an area's count is known only when every one of its boroughs is in the extract: a partial
+            // sum would sit under a numerator that counts every borough
+            Map<String, Integer> covered = new TreeMap<>();
+            for (Map.Entry<String, long[]> e : byBorough.entrySet()) {
+                for (String area : geo.parents(e.getKey())) {
+                    lwc.merge(area, e.getValue()[0], Long::sum);
+                    leftOut.merge(area, e.getValue()[1], Long::sum);
+                    covered.merge(area, 1, Integer::sum);
                 }
             }
+            covered.forEach((area, n) -> {
+                if (n != geo.boroughCount(area)) {
+                    lwc.remove(area);
+                    leftOut.remove(area);
+                }
+            });
         }
         return new Denominators(geo.areaPopulation(), lwc, leftOut, latest);
     }

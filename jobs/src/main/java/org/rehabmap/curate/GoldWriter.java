@@ -39,8 +39,25 @@ public final class GoldWriter {
         this.contractsDir = contractsDir;
     }
 
-    /** Checks every table, then writes them. */
-    public Written writeAll(List<GoldTable> tables) {
+    /**
+     * Whether every named table's latest version was written from these inputs: its commit carries
+     * the same {@code inputs} (Delta userMetadata), so writing again would change nothing.
+     */
+    public boolean upToDate(List<String> names, String inputs) {
+        for (String n : names) {
+            if (!lake.exists(n)) return false;
+            org.apache.spark.sql.Row last = lake.table(n).history(1).select("userMetadata").first();
+            if (last == null || last.isNullAt(0) || !inputs.equals(last.getString(0))) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Checks every table, then writes them.
+     *
+     * @param inputs what the tables were made from, kept as each commit's userMetadata (see {@link #upToDate})
+     */
+    public Written writeAll(List<GoldTable> tables, String inputs) {
         List<GoldTable> held = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (GoldTable t : tables) {
@@ -62,7 +79,8 @@ public final class GoldWriter {
         try {
             for (GoldTable t : held) {
                 counts.put(t.name(), t.rows().count());
-                t.rows().write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(lake.path(t.name()));
+                t.rows().write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+                        .option("userMetadata", inputs).save(lake.path(t.name()));
                 written.put(t.name(), lake.version(t.name()));
             }
         } catch (RuntimeException e) {

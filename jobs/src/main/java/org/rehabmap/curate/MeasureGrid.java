@@ -64,8 +64,9 @@ final class MeasureGrid {
             for (Geography.Area a : areas) {
                 Measure m = byKey.get(p + "|" + a.code());
                 double num = m == null || m.numerator() == null ? 0.0 : m.numerator();
-                Double den = denominator != null ? denominator.apply(a.code())
-                        : (m == null || m.denominator() == null ? 0.0 : m.denominator());
+                Double den;
+                if (denominator != null) den = denominator.apply(a.code());   // null: not known for this area
+                else den = m == null || m.denominator() == null ? Double.valueOf(0.0) : m.denominator();
                 out.add(new Measure(indicatorId, p, a.level(), a.code(), num, den, m == null ? 0 : m.excluded()));
             }
         }

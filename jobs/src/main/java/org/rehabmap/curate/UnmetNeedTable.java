@@ -60,10 +60,8 @@ final class UnmetNeedTable {
                         sum(when(high, 1L).otherwise(0L)).as("high_distress_concerns"),
                         sum(when(high.and(col("action").equalTo("no_action")), 1L).otherwise(0L)).as("high_distress_without_action"),
                         sum(when(col("action").equalTo("no_action"), 1L).otherwise(0L)).as("without_action_concerns"),
-                        sum(when(col("action").equalTo("declined"), 1L).otherwise(0L)).as("declined_concerns"))
-                .cache();
-        Dataset<Row> assessed = sums.filter(col("breakdown").equalTo(ALL))
-                .select(col(Positions.PERIOD), col(Geography.AREA_LEVEL), col(Geography.AREA_CODE), col("assessments_with_concern").as("assessments"));
+                        sum(when(col("action").equalTo("declined"), 1L).otherwise(0L)).as("declined_concerns"));
+
 
         Dataset<Row> breakdowns = spark.createDataFrame(List.of(RowFactory.create(ALL, ALL, "All concerns")), labels())
                 .unionByName(concerns.select(lit(DOMAIN).as("breakdown"), col("domain_code").as("breakdown_code"), col("domain").as("breakdown_label"))
@@ -74,9 +72,13 @@ final class UnmetNeedTable {
         Dataset<Row> grid = hna.select(Positions.PERIOD).distinct()
                 .crossJoin(areaList)
                 .crossJoin(breakdowns)
-                .join(sums, Positions.usingColumns(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE, "breakdown", "breakdown_code"), "left")
-                .join(assessed, Positions.usingColumns(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE), "left");
-        for (String c : COUNTS) grid = grid.withColumn(c, coalesce(col(c), lit(0L)));
+                .join(sums, Positions.usingColumns(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE, "breakdown", "breakdown_code"), "left");
+        for (String c : COUNTS) {
+            if (!c.equals("assessments")) grid = grid.withColumn(c, coalesce(col(c), lit(0L)));
+        }
+        // the area's distinct assessments (its 'all' row) beside every breakdown
+        grid = grid.withColumn("assessments", max(when(col("breakdown").equalTo(ALL), col("assessments_with_concern")))
+                .over(org.apache.spark.sql.expressions.Window.partitionBy(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE)));
         grid = grid
                 .withColumn("concerns_per_100_assessments", pct(col("concerns"), col("assessments")))
                 .withColumn("high_distress_pct", pct(col("high_distress_concerns"), col("concerns")))

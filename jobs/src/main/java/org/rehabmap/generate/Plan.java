@@ -7,8 +7,7 @@ package org.rehabmap.generate;
  * at least 1 each.
  *
  * <p>The comorbidity extract is one supplier extract per borough, so its counts are never
- * scaled: below scale 1 fewer boroughs are included (at least 3, so there is still variation to
- * see), from scale 1 up all 33 are, and the table stops growing.
+ * scaled and it always covers all 33 boroughs (4,620 rows).
  *
  * @param providers          number of providers (each runs 1–12 services)
  * @param assessments        number of HNA assessments in the year
@@ -35,8 +34,9 @@ public record Plan(int providers, int assessments, int comorbidityBoroughs, doub
         if (!(scale > 0) || Double.isInfinite(scale)) throw new IllegalArgumentException("scale must be > 0, got " + scale);
         int providers = (int) Math.max(1, Math.round(LONDON_PROVIDERS * scale));
         int assessments = (int) Math.max(1, Math.min(Integer.MAX_VALUE / 16, Math.round(LONDON_ASSESSMENTS * scale)));
-        int boroughs = scale >= 1 ? BOROUGHS : (int) Math.min(BOROUGHS, Math.max(3, Math.ceil(BOROUGHS * scale)));
-        return new Plan(providers, assessments, boroughs, 0.003, 80, false, "scale " + scale);
+        // every borough at every scale: without its register counts a borough has no people living
+        // with cancer, and every per-capita indicator of it would be empty
+        return new Plan(providers, assessments, BOROUGHS, 0.003, 80, false, "scale " + scale);
     }
 
     /**
@@ -44,6 +44,6 @@ public record Plan(int providers, int assessments, int comorbidityBoroughs, doub
      * rule kinds broken per source, and one bad file.
      */
     public static Plan sample() {
-        return new Plan(12, 60, 3, 0.003, 80, true, "sample");
+        return new Plan(12, 150, BOROUGHS, 0.003, 80, true, "sample");
     }
 }

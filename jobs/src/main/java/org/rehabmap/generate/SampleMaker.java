@@ -17,5 +17,14 @@ public final class SampleMaker {
         Path out = args.length > 0 ? Path.of(args[0]) : home.resolve("data/sample/landing");
         Generator.Summary s = new Generator(home.resolve("data/reference"), SEED, Plan.sample()).writeTo(out);
         System.out.println(s.describe());
+        if (args.length == 0) {
+            // the sample's own inventory, next to its README, so the two never disagree
+            try {
+                java.nio.file.Files.writeString(home.resolve("data/sample/CONTENTS.txt"),
+                        s.describe().replace(out.toAbsolutePath().normalize().toString(), "data/sample/landing") + "\n");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 }

@@ -26,8 +26,13 @@ public final class SparkSessions {
                 .config("spark.sql.warehouse.dir", s.location("paths.lake") + "/_warehouse")
                 // Delta's optimistic commits retry on conflict; the local lake has one writer at a time.
                 .config("spark.databricks.delta.schema.autoMerge.enabled", "false");
+        // Only when a crash point is armed (tests, drills): stop a process between any two Delta commits.
+        if (org.rehabmap.ops.CrashPoints.enabled()) {
+            b = b.config("spark.delta.logStore.file.impl", org.rehabmap.ops.CrashPointLogStore.class.getName());
+        }
+        // Under spark-submit (scripts/submit.sh) the --master given there wins over the configured one.
         String master = s.getString("spark.master");
-        if (!master.isBlank()) b = b.master(master);
+        if (!master.isBlank() && System.getProperty("spark.master") == null) b = b.master(master);
         for (Map.Entry<String, com.typesafe.config.ConfigValue> e : s.section("spark.conf").entrySet()) {
             b = b.config(e.getKey().replace("\"", ""), String.valueOf(e.getValue().unwrapped()));
         }

@@ -126,6 +126,52 @@ class AcceptanceTest {
         assertFalse(IdentifierScan.findings(ws.resolve("landing"), raw.subList(0, 5), SharedSpark.session()).isEmpty());
     }
 
+    /** expected.json "indicators": London and the five STPs, to 1e-6, from gold.benchmarks. */
+    @Test
+    void benchmarksMatchTheIndependentCalculation() {
+        Map<String, Row> bench = new LinkedHashMap<>();
+        for (Row r : lake.read("gold.benchmarks").filter(col("area_level").isin("stp", "london")).collectAsList()) {
+            bench.put(r.getAs("indicator_id") + "|" + r.getAs("area_code"), r);
+        }
+        int checked = 0;
+        Iterator<Map.Entry<String, JsonNode>> it = expected.get("indicators").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String id = e.getKey();
+            JsonNode x = e.getValue();
+            Row london = bench.get(id + "|E12000007");
+            assertNotNull(london, "no London row for " + id);
+            assertEquals(x.get("london").asDouble(), (Double) london.getAs("value"), 1e-6, id + " London");
+            if (x.has("london_numerator")) {
+                assertEquals(x.get("london_numerator").asDouble(), (Double) london.getAs("numerator"), 1e-6, id + " London numerator");
+                assertEquals(x.get("london_denominator").asDouble(), (Double) london.getAs("denominator"), 1e-6, id + " London denominator");
+            }
+            Iterator<Map.Entry<String, JsonNode>> stps = x.get("stp").fields();
+            while (stps.hasNext()) {
+                Map.Entry<String, JsonNode> s = stps.next();
+                Row r = bench.get(id + "|" + s.getKey());
+                assertNotNull(r, "no row for " + id + " " + s.getKey());
+                if (s.getValue().isNumber()) {
+                    assertEquals(s.getValue().asDouble(), (Double) r.getAs("value"), 1e-6, id + " " + s.getKey());
+                    checked++;
+                    continue;
+                }
+                Iterator<Map.Entry<String, JsonNode>> fields = s.getValue().fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> f = fields.next();
+                    String what = id + " " + s.getKey() + " " + f.getKey();
+                    if (f.getValue().isTextual()) assertEquals(f.getValue().asText(), r.getAs(f.getKey()), what);
+                    else assertEquals(f.getValue().asDouble(), ((Number) r.getAs(f.getKey())).doubleValue(), 1e-6, what);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked >= 60, "checked " + checked);
+        // every indicator of the catalogue reaches each of the five STPs, with a value
+        long indicators = lake.read("gold.benchmarks").select("indicator_id").distinct().count();
+        assertEquals(indicators * 5, lake.read("gold.benchmarks").filter(col("area_level").equalTo("stp").and(col("value").isNotNull())).count());
+    }
+
     @Test
     void aThirdRunWithNothingNewChangesNoTable() {
         Map<String, Long> before = new LinkedHashMap<>();

@@ -29,8 +29,8 @@ class ScaleTest {
         assertEquals(1500, ten.providers());
         assertEquals(1_200_000, ten.assessments());
         assertEquals(33, ten.comorbidityBoroughs(), "the comorbidity extract does not grow beyond scale 1");
-        assertEquals(3, Plan.forScale(0.01).comorbidityBoroughs());
-        assertEquals(17, Plan.forScale(0.5).comorbidityBoroughs());
+        assertEquals(33, Plan.forScale(0.01).comorbidityBoroughs(), "every borough at every scale");
+        assertEquals(33, Plan.forScale(0.5).comorbidityBoroughs());
         assertThrows(IllegalArgumentException.class, () -> Plan.forScale(0));
     }
 
@@ -49,7 +49,7 @@ class ScaleTest {
     void aTinyScaleStillWritesEverySourceWithAtLeastOneOfEach() {
         Landing tiny = Landing.of(5, 0.0001);
         for (String source : Headers.SOURCES) assertTrue(tiny.summary.rows(source) > 0, source + " is empty at a tiny scale");
-        assertEquals(3 * 2 * 5 * 14, tiny.summary.rows(Headers.COMORBIDITY));
+        assertEquals(33 * 2 * 5 * 14, tiny.summary.rows(Headers.COMORBIDITY));
         assertTrue(tiny.summary.rows(Headers.HNA_CONCERNS) >= 12, "12 assessments, at least one concern each");
     }
 }

@@ -1,0 +1,97 @@
+package org.rehabmap.curate;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rehabmap.lake.Lake;
+import org.rehabmap.pipeline.Steps;
+import org.rehabmap.testing.SharedSpark;
+import org.rehabmap.testing.TestRuns;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The curate step as `run curate` runs it, on silver Delta tables from {@link SilverFixture}:
+ * it fills the five gold tables, a second run with the same inputs writes nothing, a new as-of
+ * date rewrites them, and the same inputs always give the same rows in the same order.
+ */
+@ExtendWith(SharedSpark.class)
+class CurateJobTest {
+    static Path ws;
+    static Lake lake;
+    static TestRuns.Result first;
+    static Map<String, Long> firstVersions = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void silverThenCurate() {
+        ws = SharedSpark.newWorkspace("curatejob");
+        lake = TestRuns.lake(ws);
+        SilverInputs in = SilverFixture.inputs();
+        Map<String, Dataset<Row>> silver = new LinkedHashMap<>();
+        silver.put("silver.service", in.service());
+        silver.put("silver.workforce", in.workforce());
+        silver.put("silver.hna_concern", in.hnaConcern());
+        silver.put("silver.comorbidity", in.comorbidity());
+        silver.put("silver.borough", in.borough());
+        silver.put("silver.population", in.population());
+        silver.put("silver.imd", in.imd());
+        silver.put("silver.profession", in.profession());
+        silver.put("silver.concern", in.concern());
+        silver.put("silver.ltc_condition", in.ltcCondition());
+        silver.forEach((t, df) -> df.write().format("delta").save(lake.path(t)));
+        first = TestRuns.run(ws, "curate", LocalDate.of(2025, 6, 30));
+        assertTrue(first.outcome().succeeded(), () -> String.valueOf(first.outcome().failure()) + "\n" + first.stdout());
+        for (String t : CurateJob.TABLES) firstVersions.put(t, lake.version(t));
+    }
+
+    @Test
+    void runCurateFindsTheJobAndFillsEveryGoldTable() {
+        assertEquals(CurateJob.class, Steps.create("curate").getClass());
+        for (String t : CurateJob.TABLES) assertTrue(lake.read(t).count() > 0, t);
+        assertTrue(first.stdout().contains("curate: "), first.stdout());
+        assertEquals(firstVersions, first.outcome().versions());
+        // the STP view of the issue: every indicator for the five STPs, with limits and significance where it has them
+        Dataset<Row> stp = lake.read("gold.benchmarks").filter(col("area_level").equalTo("stp"));
+        long indicators = lake.read("gold.benchmarks").select("indicator_id").distinct().count();
+        assertEquals(10, indicators);
+        assertEquals(2, stp.select("area_code").distinct().count());   // the fixture has two STPs
+        Dataset<Row> distress = stp.filter(col("indicator_id").equalTo("hna_unaddressed_high_distress_pct").and(col("period").equalTo("2024-25")));
+        assertEquals(2, distress.count());
+        // disclosure control is on here: North 2 of 3 and South 0 of 1 assessments are counts of 1–7
+        assertEquals(2, distress.filter(col("suppressed").and(col("value").isNull()).and(col("significance").equalTo("not_compared"))).count());
+        // WTE is not a count of people: published as it is
+        assertEquals(0, stp.filter(col("indicator_id").equalTo("specialist_ahp_wte_per_100k").and(col("suppressed"))).count());
+    }
+
+    @Test
+    void sameInputsWriteNothingNewAndRebuildRowForRow() {
+        TestRuns.Result again = TestRuns.run(ws, "curate", LocalDate.of(2025, 6, 30));
+        assertTrue(again.outcome().succeeded());
+        assertTrue(again.stdout().contains("gold is up to date"), again.stdout());
+        for (String t : CurateJob.TABLES) assertEquals(firstVersions.get(t), lake.version(t), t);
+
+        // determinism: building again from the same silver and as-of date gives the written rows, in order
+        var settings = SharedSpark.settings(ws.resolve("lake"), ws.resolve("landing"));
+        SilverInputs silver = SilverInputs.read(lake);
+        var rebuilt = CurateJob.build(SharedSpark.session(), silver, IndicatorCatalogue.from(settings),
+                CurateConfig.from(settings, LocalDate.of(2025, 6, 30)));
+        for (GoldWriter.GoldTable t : rebuilt.tables()) {
+            assertEquals(lake.read(t.name()).collectAsList(), t.rows().collectAsList(), t.name());
+        }
+        // another as-of date is another input: one year on, P3/S1 (ends 2027-01-01) is inside the window too
+        var later = CurateJob.build(SharedSpark.session(), silver, IndicatorCatalogue.from(settings),
+                CurateConfig.from(settings, LocalDate.of(2026, 1, 1)));
+        Row a = later.tables().get(0).rows().filter(col("indicator_id").equalTo("services_at_risk_pct")
+                .and(col("period").equalTo("2025-Q1")).and(col("area_code").equalTo(CurateFixtures.A))).first();
+        assertEquals(100.0, a.<Double>getAs("value"), 1e-9);   // was 1 of 2 at 2025-06-30
+    }
+}
