@@ -214,7 +214,7 @@ public final class HtmlReport {
             drawn++;
         }
         if (drawn == 0) b.append("<p class=\"empty\">None of the configured indicators with intervals has been published in this run.</p>\n");
-        b.append("</div>\n").append(significanceKey()).append("</section>\n");
+        b.append("</div>\n").append(legend()).append("</section>\n");
     }
 
     private void pageFour(StringBuilder b, Areas.Pack pack, BenchmarkView view, WorkforceGap.Result gap, WorkforceGap.Result vacancies) throws IOException {
@@ -246,11 +246,11 @@ public final class HtmlReport {
                 b.append("<h3>Meanwhile: vacant funded posts by profession</h3>\n<p class=\"small\">").append(Html.esc(pack.name()))
                         .append(": funded WTE minus WTE in post, ").append(Html.esc(vacancies.caption()))
                         .append(". Vacancies are the posts already funded, not the need the model will estimate.</p>\n")
-                        .append(WorkforceGap.svg(vacancies.bars(), 330));
+                        .append(WorkforceGap.svg(vacancies.bars(), 330, false));
             }
         } else {
             b.append("<p class=\"small\">").append(Html.esc(pack.name())).append(": WTE needed minus WTE in post. ").append(Html.esc(gap.caption())).append(".</p>\n")
-                    .append(WorkforceGap.svg(gap.bars(), 330));
+                    .append(WorkforceGap.svg(gap.bars(), 330, true));
         }
         b.append("</div>\n</div>\n<h2>Notes</h2>\n<div class=\"notes\">\n");
         for (Notes.Section s : Notes.sections(ctx, true)) {
@@ -266,10 +266,6 @@ public final class HtmlReport {
             b.append("<span class=\"chip\" style=\"").append(chipStyle(s)).append("\">").append(Html.esc(s.label)).append("</span>");
         }
         return b.append("<span class=\"chip\">* suppressed (small numbers)</span></div>\n").toString();
-    }
-
-    private static String significanceKey() {
-        return legend();
     }
 
     static String chipStyle(Significance s) {
@@ -310,7 +306,7 @@ public final class HtmlReport {
             .chip { display: inline-block; border: 1px solid #aeb7bd; border-radius: 2px; padding: .2mm 1.8mm; font-size: 8pt; white-space: nowrap; }
             .tiles { display: grid; grid-template-columns: repeat(3, 1fr); gap: 3mm; }
             .tile { border: 1px solid #d8dde0; border-top: 4px solid #005eb8; padding: 2.5mm 3mm; min-height: 34mm; display: flex; flex-direction: column; }
-            .t-title { font-size: 8.5pt; font-weight: bold; min-height: 9mm; }
+            .t-title { font-size: 8.5pt; font-weight: bold; min-height: 11mm; }
             .t-value { font-size: 20pt; font-weight: bold; color: #003087; margin: 1.5mm 0 0; line-height: 1.1; }
             .tile .unit { margin-bottom: 1mm; }
             .unit { font-size: 7.5pt; font-weight: normal; color: #4c6272; }

@@ -39,9 +39,9 @@ class CurateJobTest {
         Map<String, Dataset<Row>> silver = new LinkedHashMap<>();
         silver.put("silver.service", in.service());
         silver.put("silver.workforce", in.workforce());
-        // silver keeps the pseudonymised person too (the workforce model counts people assessed)
-        silver.put("silver.hna_concern", in.hnaConcern().withColumn("nhs_number",
-                org.apache.spark.sql.functions.concat(org.apache.spark.sql.functions.lit("pseudonym-"), org.apache.spark.sql.functions.col("assessment_id"))));
+        // silver holds the pseudonymised NHS number too; the model (run by the curate step) counts people by it
+        silver.put("silver.hna_concern", in.hnaConcern().withColumn("nhs_number", org.apache.spark.sql.functions.concat(
+                org.apache.spark.sql.functions.lit("pseudonym-"), org.apache.spark.sql.functions.col("assessment_id"))));
         silver.put("silver.comorbidity", in.comorbidity());
         silver.put("silver.borough", in.borough());
         silver.put("silver.population", in.population());
