@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 /**
  * The silver tables the model reads besides the curate job's {@code SilverInputs}: HNA rows with
@@ -19,6 +20,8 @@ import static org.apache.spark.sql.functions.col;
  * and the reference tables for projections and costing. HNA rows and the population are required
  * in the sense that a missing table reads as empty (the model then says so in its notes); the
  * projection, pay and on-cost tables are optional (null when absent: no ageing scenario, no costing).
+ * A column a table lacks reads as null (unknown), never as an error: people are then not counted,
+ * 65+ shares and projections not known, and the model's notes say which figures are missing.
  */
 public record ModelSilver(Dataset<Row> hna, Dataset<Row> population, Dataset<Row> projection, Dataset<Row> afcPay, Dataset<Row> oncost) {
 
@@ -50,8 +53,10 @@ public record ModelSilver(Dataset<Row> hna, Dataset<Row> population, Dataset<Row
         List<String> have = List.of(df.columns());
         List<Column> cols = new ArrayList<>();
         for (StructField f : schema.fields()) {
-            if (!have.contains(f.name())) throw new IllegalStateException(name + " has no column " + f.name() + " (columns: " + have + ")");
-            cols.add(col(f.name()).cast(f.dataType()).as(f.name()));
+            // a column the table lacks reads as unknown (e.g. a silver table written before the
+            // column existed): the model then reports the figure as not known instead of failing the step
+            Column c = have.contains(f.name()) ? col(f.name()) : lit(null);
+            cols.add(c.cast(f.dataType()).as(f.name()));
         }
         return df.select(cols.toArray(Column[]::new));
     }
