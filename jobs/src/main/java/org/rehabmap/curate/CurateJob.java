@@ -31,7 +31,7 @@ public final class CurateJob implements Step {
     public static final String COMORBIDITY_BURDEN = "gold.comorbidity_burden";
 
     /** Bump when a change to the methods changes gold for the same silver, so the next run rewrites it. */
-    static final String METHOD_VERSION = "1";
+    static final String METHOD_VERSION = "2";
     static final List<String> TABLES = List.of(BENCHMARKS, WORKFORCE_RATIOS, UNMET_NEED, SERVICE_MAP, COMORBIDITY_BURDEN);
     /** The curate job's tables and the workforce model's, all written together. */
     static final List<String> ALL_TABLES = java.util.stream.Stream.concat(TABLES.stream(), WorkforceModelJob.TABLES.stream()).toList();

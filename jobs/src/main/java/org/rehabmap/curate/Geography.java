@@ -1,6 +1,5 @@
 package org.rehabmap.curate;
 
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -169,12 +168,5 @@ public final class Geography {
         List<Row> rows = new ArrayList<>();
         for (Area a : areas) rows.add(RowFactory.create(a.level(), a.code(), a.name(), LEVELS.indexOf(a.level()), a.parentCode()));
         return spark.createDataFrame(rows, schema);
-    }
-
-    /** A column giving the sort position of area_level (London first). */
-    public static Column levelOrder() {
-        Column c = lit(LEVELS.size());
-        for (int i = LEVELS.size() - 1; i >= 0; i--) c = when(col(AREA_LEVEL).equalTo(LEVELS.get(i)), i).otherwise(c);
-        return c;
     }
 }

@@ -7,7 +7,6 @@ import org.rehabmap.config.Settings;
 import org.rehabmap.stats.Polarity;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,9 +96,5 @@ public final class IndicatorCatalogue {
             i++;
         }
         return Integer.MAX_VALUE;
-    }
-
-    Set<String> ids() {
-        return new HashSet<>(byId.keySet());
     }
 }

@@ -28,7 +28,7 @@ record IndicatorMeasures(Dataset<Row> positions, Dataset<Row> apportioned, Datas
                          Dataset<Row> services) {
 
     List<Measure> collect(IndicatorCatalogue catalogue, CurateConfig cfg, Geography geo, Denominators denominators, Dataset<Row> areaMap) {
-        Dataset<Row> sparse = WorkforceMeasures.union(java.util.Arrays.asList(
+        Dataset<Row> sparse = MeasureGrid.union(java.util.Arrays.asList(
                 WorkforceMeasures.build(catalogue.ofKind(IndicatorCatalogue.WORKFORCE), apportioned, areaMap, cfg),
                 HnaMeasures.assessments(catalogue.ofKind(IndicatorCatalogue.HNA_ASSESSMENTS), hna, areaMap, cfg),
                 HnaMeasures.concerns(catalogue.ofKind(IndicatorCatalogue.HNA_CONCERNS), hna, areaMap, cfg),

@@ -22,6 +22,15 @@ import static org.apache.spark.sql.functions.*;
 final class MeasureGrid {
     private MeasureGrid() {}
 
+    /** The union of the kinds' sums, skipping kinds with no indicator (null). */
+    static Dataset<Row> union(List<Dataset<Row>> parts) {
+        Dataset<Row> u = null;
+        for (Dataset<Row> p : parts) {
+            if (p != null) u = u == null ? p : u.unionByName(p);
+        }
+        return u;
+    }
+
     /** The aggregate columns of one indicator: numerator, denominator (may be null) and rows left out. */
     record Sums(String indicatorId, Column numerator, Column denominator, Column excluded) {}
 

@@ -52,7 +52,7 @@ final class ServiceMeasures {
                     .groupBy(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE),
                     List.of(new MeasureGrid.Sums(d.id(), sum("_covered"), lit(null).cast("double"), lit(0L)))));
         }
-        return WorkforceMeasures.union(out);
+        return MeasureGrid.union(out);
     }
 
     /** The values whose (borough, value) pairs a coverage indicator counts. */

@@ -41,12 +41,4 @@ final class WorkforceMeasures {
         return MeasureGrid.longForm(apportioned.withColumn("_row_key", ROW_KEY).join(areaMap, Apportionment.LA_CODE)
                 .groupBy(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE), sums);
     }
-
-    static Dataset<Row> union(List<Dataset<Row>> parts) {
-        Dataset<Row> u = null;
-        for (Dataset<Row> p : parts) {
-            if (p != null) u = u == null ? p : u.unionByName(p);
-        }
-        return u;
-    }
 }
