@@ -43,7 +43,7 @@ public final class BenchReport {
 
     /** The runs of one scale × phase. */
     record Stats(double scale, String phase, int runs, double min, double median, double max, long peakRssKb, double rowsPerSec,
-                 long rows, double loadMin, double loadMax, int failed) {}
+                 long rows, double loadMin, double loadMax, int failed, double cpuMedian) {}
 
     public static void main(String[] args) throws IOException {
         Map<String, String> a = DuckDbIndicators.Args.parse(args);
@@ -87,7 +87,7 @@ public final class BenchReport {
                     ok.stream().mapToLong(Measure::rssKb).max().orElse(0), median(rates),
                     ok.isEmpty() ? 0 : ok.get(0).rows(),
                     g.stream().mapToDouble(Measure::load1).min().orElse(Double.NaN), g.stream().mapToDouble(Measure::load1).max().orElse(Double.NaN),
-                    g.size() - ok.size()));
+                    g.size() - ok.size(), median(ok.stream().map(m -> m.user() + m.sys()).sorted().toList())));
         }
         out.sort((x, y) -> x.scale() != y.scale() ? Double.compare(x.scale(), y.scale()) : Integer.compare(order(x.phase()), order(y.phase())));
         return out;
@@ -105,10 +105,10 @@ public final class BenchReport {
     }
 
     static void writeSummary(Path out, List<Stats> stats) throws IOException {
-        StringBuilder sb = new StringBuilder("scale,phase,runs,failed,wall_min_s,wall_median_s,wall_max_s,peak_rss_mb,rows,rows_per_s,load1_min,load1_max\n");
+        StringBuilder sb = new StringBuilder("scale,phase,runs,failed,wall_min_s,wall_median_s,wall_max_s,cpu_median_s,peak_rss_mb,rows,rows_per_s,load1_min,load1_max\n");
         for (Stats s : stats) {
-            sb.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%.2f,%.2f,%.2f,%d,%d,%.0f,%.2f,%.2f%n", fmtScale(s.scale()), s.phase(), s.runs(), s.failed(),
-                    s.min(), s.median(), s.max(), s.peakRssKb() / 1024, s.rows(), s.rowsPerSec(), s.loadMin(), s.loadMax()));
+            sb.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%.2f,%.2f,%.2f,%.2f,%d,%d,%.0f,%.2f,%.2f%n", fmtScale(s.scale()), s.phase(), s.runs(), s.failed(),
+                    s.min(), s.median(), s.max(), s.cpuMedian(), s.peakRssKb() / 1024, s.rows(), s.rowsPerSec(), s.loadMin(), s.loadMax()));
         }
         Files.writeString(out, sb.toString());
     }
@@ -133,12 +133,12 @@ public final class BenchReport {
 
     static String markdown(List<Stats> stats, Map<String, Map<String, String>> checks, String machine) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| scale | phase | runs | wall min / median / max (s) | peak RSS (MB) | rows | rows/s (median) | load avg (1 min) |\n");
-        sb.append("| ---: | --- | ---: | --- | ---: | ---: | ---: | --- |\n");
+        sb.append("| scale | phase | runs | wall min / median / max (s) | CPU median (s) | peak RSS (MB) | rows | rows/s (median) | load avg (1 min) |\n");
+        sb.append("| ---: | --- | ---: | --- | ---: | ---: | ---: | ---: | --- |\n");
         for (Stats s : stats) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %d%s | %.1f / %.1f / %.1f | %d | %,d | %,.0f | %.1f–%.1f |%n", fmtScale(s.scale()),
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %d%s | %.1f / %.1f / %.1f | %.1f | %d | %,d | %,.0f | %.1f–%.1f |%n", fmtScale(s.scale()),
                     PHASE_NAMES.getOrDefault(s.phase(), s.phase()), s.runs(), s.failed() > 0 ? " (" + s.failed() + " failed)" : "",
-                    s.min(), s.median(), s.max(), s.peakRssKb() / 1024, s.rows(), s.rowsPerSec(), s.loadMin(), s.loadMax()));
+                    s.min(), s.median(), s.max(), s.cpuMedian(), s.peakRssKb() / 1024, s.rows(), s.rowsPerSec(), s.loadMin(), s.loadMax()));
         }
         sb.append("\n| scale | full run ÷ floor | full run ÷ DuckDB | DuckDB = gold.benchmarks (1e-9) |\n");
         sb.append("| ---: | ---: | ---: | --- |\n");
