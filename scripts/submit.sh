@@ -84,5 +84,7 @@ extra=(--archives "$HOME_ZIP#rehabmap-home"
 # a local master needs no network; on a cluster the executors must reach the driver, so leave it alone
 case "$master" in local*) export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}" ;; esac
 # shellcheck disable=SC2086
-exec "$JAVA" $FLAGS ${REHABMAP_JAVA_OPTS:--Xmx2g} -Drehabmap.home="$REHABMAP_HOME" -cp "$SPARK_LIB/*" \
+# our log4j2 configuration (stderr only, quiet Spark): SparkSubmit starts logging before the app jar is loaded
+exec "$JAVA" $FLAGS ${REHABMAP_JAVA_OPTS:--Xmx2g} -Drehabmap.home="$REHABMAP_HOME" \
+  -Dlog4j2.configurationFile="$REHABMAP_HOME/jobs/src/main/resources/log4j2.properties" -cp "$SPARK_LIB/*" \
   org.apache.spark.deploy.SparkSubmit --class org.rehabmap.cli.Main "${extra[@]}" "${submit_opts[@]}" "$APP_JAR" "${app_args[@]}"

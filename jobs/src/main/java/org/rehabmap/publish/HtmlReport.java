@@ -147,10 +147,10 @@ public final class HtmlReport {
             out.add("Of the headline indicators London can be compared on, " + Html.esc(pack.name()) + " is <strong>better</strong> on " + better
                     + ", <strong>worse</strong> on " + worse + " and similar on " + similar + ".");
         }
-        if (!worseItems.isEmpty()) out.add("Significantly worse than London: " + String.join("; ", worseItems.subList(0, Math.min(4, worseItems.size())))
-                + (worseItems.size() > 4 ? "; and " + (worseItems.size() - 4) + " more (page 2)" : "") + ".");
-        if (!betterItems.isEmpty()) out.add("Significantly better than London: " + String.join("; ", betterItems.subList(0, Math.min(3, betterItems.size())))
-                + (betterItems.size() > 3 ? "; and " + (betterItems.size() - 3) + " more" : "") + ".");
+        if (!worseItems.isEmpty()) out.add("Significantly worse than London: " + String.join("; ", worseItems.subList(0, Math.min(3, worseItems.size())))
+                + (worseItems.size() > 3 ? "; and " + (worseItems.size() - 3) + " more (page 2)" : "") + ".");
+        if (!betterItems.isEmpty()) out.add("Significantly better than London: " + String.join("; ", betterItems.subList(0, Math.min(2, betterItems.size())))
+                + (betterItems.size() > 2 ? "; and " + (betterItems.size() - 2) + " more (page 2)" : "") + ".");
         if (worseItems.isEmpty() && betterItems.isEmpty()) out.add("No STP or borough in this pack differs significantly from London on the headline indicators with confidence intervals.");
         out.add("Indicators without a confidence interval (workforce ratios, service coverage, the unmet-need index) are shown against London but not called better or worse.");
         if (withheld > 0) out.add(withheld + " headline value(s) in this pack are suppressed (*) to protect small numbers.");
@@ -199,7 +199,8 @@ public final class HtmlReport {
                 .append("<p class=\"small\">Boroughs at the latest period, highest first. Bars are coloured by the comparison with London at 95%; whiskers show the 95% confidence interval; the dashed line is London.</p>\n<div class=\"charts\">\n");
         int drawn = 0;
         List<Areas.Area> boroughs = ctx.areas().ofLevel("borough").stream().filter(a -> pack.areaCodes().contains(a.code())).toList();
-        double rowH = boroughs.size() > 16 ? 12.5 : 18;
+        // London's 33 boroughs in three charts must still fit one printed page
+        double rowH = boroughs.size() > 16 ? 10.5 : 16;
         for (String id : ctx.barCharts()) {
             if (!view.has(id)) continue;
             List<BenchmarkView.Point> pts = new ArrayList<>();
@@ -214,7 +215,7 @@ public final class HtmlReport {
             drawn++;
         }
         if (drawn == 0) b.append("<p class=\"empty\">None of the configured indicators with intervals has been published in this run.</p>\n");
-        b.append("</div>\n").append(significanceKey()).append("</section>\n");
+        b.append("</div>\n").append(legend()).append("</section>\n");
     }
 
     private void pageFour(StringBuilder b, Areas.Pack pack, BenchmarkView view, WorkforceGap.Result gap, WorkforceGap.Result vacancies) throws IOException {
@@ -246,11 +247,11 @@ public final class HtmlReport {
                 b.append("<h3>Meanwhile: vacant funded posts by profession</h3>\n<p class=\"small\">").append(Html.esc(pack.name()))
                         .append(": funded WTE minus WTE in post, ").append(Html.esc(vacancies.caption()))
                         .append(". Vacancies are the posts already funded, not the need the model will estimate.</p>\n")
-                        .append(WorkforceGap.svg(vacancies.bars(), 330));
+                        .append(WorkforceGap.svg(vacancies.bars(), 330, false));
             }
         } else {
             b.append("<p class=\"small\">").append(Html.esc(pack.name())).append(": WTE needed minus WTE in post. ").append(Html.esc(gap.caption())).append(".</p>\n")
-                    .append(WorkforceGap.svg(gap.bars(), 330));
+                    .append(WorkforceGap.svg(gap.bars(), 330, true));
         }
         b.append("</div>\n</div>\n<h2>Notes</h2>\n<div class=\"notes\">\n");
         for (Notes.Section s : Notes.sections(ctx, true)) {
@@ -266,10 +267,6 @@ public final class HtmlReport {
             b.append("<span class=\"chip\" style=\"").append(chipStyle(s)).append("\">").append(Html.esc(s.label)).append("</span>");
         }
         return b.append("<span class=\"chip\">* suppressed (small numbers)</span></div>\n").toString();
-    }
-
-    private static String significanceKey() {
-        return legend();
     }
 
     static String chipStyle(Significance s) {
@@ -295,28 +292,28 @@ public final class HtmlReport {
             body { font-family: Arial, Helvetica, sans-serif; color: #212b32; margin: 0; background: #e8edee; font-size: 10.5pt; line-height: 1.35; }
             .page { width: 210mm; min-height: 297mm; margin: 8mm auto; padding: 10mm; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.2); }
             @media print { body { background: #fff; } .page { margin: 0; box-shadow: none; width: auto; min-height: 0; padding: 0; break-after: page; } .page:last-child { break-after: auto; } }
-            .band { background: #005eb8; color: #fff; padding: 7mm 8mm 6mm; margin: -10mm -10mm 5mm; }
-            @media print { .band { margin: 0 0 5mm; } }
+            .band { background: #005eb8; color: #fff; padding: 6mm 8mm 5mm; margin: -10mm -10mm 4mm; }
+            @media print { .band { margin: 0 0 4mm; } }
             .kicker { text-transform: uppercase; letter-spacing: .08em; font-size: 9pt; opacity: .9; }
             h1 { margin: 1mm 0 1mm; font-size: 22pt; }
             .meta { font-size: 9pt; opacity: .92; }
-            h2 { color: #005eb8; font-size: 14pt; margin: 5mm 0 2mm; border-bottom: 2px solid #005eb8; padding-bottom: 1mm; }
+            h2 { color: #005eb8; font-size: 13.5pt; margin: 4mm 0 2mm; border-bottom: 2px solid #005eb8; padding-bottom: 1mm; }
             h3 { font-size: 11pt; margin: 4mm 0 1.5mm; }
-            .lead { font-size: 11pt; margin: 0 0 3mm; }
+            .lead { font-size: 10.5pt; margin: 0 0 2mm; }
             .small, .attrib { font-size: 8.5pt; color: #4c6272; margin: 1mm 0 2mm; }
             .attrib { font-size: 7pt; }
             .empty { background: #fff9c4; border-left: 4px solid #ffeb3b; padding: 2mm 3mm; font-size: 9.5pt; }
             .legendbar { display: flex; flex-wrap: wrap; gap: 1.5mm; margin: 2mm 0; }
             .chip { display: inline-block; border: 1px solid #aeb7bd; border-radius: 2px; padding: .2mm 1.8mm; font-size: 8pt; white-space: nowrap; }
             .tiles { display: grid; grid-template-columns: repeat(3, 1fr); gap: 3mm; }
-            .tile { border: 1px solid #d8dde0; border-top: 4px solid #005eb8; padding: 2.5mm 3mm; min-height: 34mm; display: flex; flex-direction: column; }
-            .t-title { font-size: 8.5pt; font-weight: bold; min-height: 9mm; }
-            .t-value { font-size: 20pt; font-weight: bold; color: #003087; margin: 1.5mm 0 0; line-height: 1.1; }
+            .tile { border: 1px solid #d8dde0; border-top: 4px solid #005eb8; padding: 2mm 3mm; display: flex; flex-direction: column; }
+            .t-title { font-size: 8.5pt; font-weight: bold; min-height: 11mm; }
+            .t-value { font-size: 17pt; font-weight: bold; color: #003087; margin: 1mm 0 0; line-height: 1.1; }
             .tile .unit { margin-bottom: 1mm; }
             .unit { font-size: 7.5pt; font-weight: normal; color: #4c6272; }
             .t-cmp { font-size: 8.5pt; }
             .t-period { font-size: 7.5pt; color: #4c6272; margin-top: auto; }
-            .messages li { margin-bottom: 1.5mm; }
+            .messages { font-size: 9.5pt; padding-left: 5mm; margin: 1mm 0; } .messages li { margin-bottom: 1mm; }
             svg { display: block; width: 100%; height: auto; }
             svg text { font-family: Arial, Helvetica, sans-serif; }
             svg .head { font-size: 9px; font-weight: bold; fill: #4c6272; }
@@ -326,8 +323,8 @@ public final class HtmlReport {
             svg .num { font-size: 8.5px; font-weight: bold; }
             .key { display: flex; flex-wrap: wrap; gap: 2mm 5mm; font-size: 8.5pt; margin: 1mm 0 2mm; }
             .key .num { display: inline-block; width: 4.2mm; height: 4.2mm; line-height: 4.2mm; border-radius: 50%; border: 1px solid #212b32; text-align: center; font-size: 7pt; }
-            table.rug { border-collapse: collapse; width: 100%; font-size: 8pt; }
-            table.rug th, table.rug td { border: 1px solid #fff; padding: .5mm 1mm; text-align: center; }
+            table.rug { border-collapse: collapse; width: 100%; font-size: 7.5pt; line-height: 1.2; }
+            table.rug th, table.rug td { border: 1px solid #fff; padding: .25mm 1mm; text-align: center; }
             table.rug thead th { background: #005eb8; color: #fff; }
             table.rug tbody th { text-align: left; font-weight: normal; background: #f4f6f7; white-space: nowrap; }
             table.rug td { border-color: #d8dde0; }

@@ -18,6 +18,9 @@ import java.util.stream.Stream;
  * date replaces it whole.
  */
 public final class PackWriter {
+    /** Bumped when the files a pack holds change shape, so packs built by older code are rebuilt from unchanged gold. */
+    static final String FORMAT = "pack-format-2";
+
     private final ReportContext report;
 
     public PackWriter(ReportContext report) {
@@ -71,7 +74,7 @@ public final class PackWriter {
 
     /** What the pack would be built from: every table's published content and the report's settings. */
     String fingerprint(Areas.Pack pack, List<PublishedTable> tables) {
-        StringBuilder b = new StringBuilder(pack.slug()).append('|').append(report.headline()).append('|').append(report.mapIndicator())
+        StringBuilder b = new StringBuilder(FORMAT).append('|').append(pack.slug()).append('|').append(report.headline()).append('|').append(report.mapIndicator())
                 .append('|').append(report.barCharts()).append('|').append(report.families()).append('|').append(report.disclosure().min())
                 .append('-').append(report.disclosure().max());
         for (PublishedTable t : tables) b.append('|').append(t.name()).append('@').append(t.version()).append('=').append(t.fingerprint());

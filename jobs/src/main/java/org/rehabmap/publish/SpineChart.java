@@ -13,7 +13,7 @@ public final class SpineChart {
     /** An area to mark: its number on the chart and code. */
     public record Marked(int number, String code, String name) {}
 
-    private static final double W = 720, TITLE_W = 300, VAL_W = 60, SPINE_X = TITLE_W + VAL_W + 14, SPINE_W = W - SPINE_X - 16, ROW_H = 30;
+    private static final double W = 720, TITLE_W = 300, VAL_W = 60, SPINE_X = TITLE_W + VAL_W + 14, SPINE_W = W - SPINE_X - 16, ROW_H = 26;
 
     private SpineChart() {}
 

@@ -85,11 +85,11 @@ public final class WorkbookWriter {
                     });
                     if (part.rows().isEmpty()) continue;
                     part.rows().forEach(r -> placed.add(String.valueOf(r[id])));
-                    out.add(new Sheet(unique(f.getKey(), used), "Benchmarks: " + f.getKey().toLowerCase() + " indicators against London", part));
+                    out.add(new Sheet(unique("Benchmarks - " + f.getKey(), used), "Benchmarks: " + f.getKey().toLowerCase() + " indicators against London", part));
                 }
                 PublishedTable rest = t.filter(r -> !placed.contains(String.valueOf(r[id])));
                 if (!rest.rows().isEmpty() || placed.isEmpty()) {
-                    out.add(new Sheet(unique(placed.isEmpty() ? "Indicators" : "Other indicators", used), "Benchmarks against London", rest));
+                    out.add(new Sheet(unique(placed.isEmpty() ? "Benchmarks" : "Benchmarks - Other", used), "Benchmarks against London", rest));
                 }
             } else {
                 String title = t.contract() != null && t.contract().title() != null ? t.contract().title() : t.name();

@@ -79,7 +79,8 @@ public final class WorkforceGap {
         return -1;
     }
 
-    public static String svg(List<Bar> bars, double width) {
+    /** @param diverging label the two sides of the axis (a gap can be negative; vacancies cannot) */
+    public static String svg(List<Bar> bars, double width, boolean diverging) {
         double rowH = 18, nameW = 170, valW = 60, top = 8;
         double max = 0;
         for (Bar b : bars) if (b.gap() != null) max = Math.max(max, Math.abs(b.gap()));
@@ -105,8 +106,10 @@ public final class WorkforceGap {
         }
         s.append("<line x1=\"").append(Fmt.xy(zero)).append("\" y1=\"").append(Fmt.xy(top - 2)).append("\" x2=\"").append(Fmt.xy(zero)).append("\" y2=\"")
                 .append(Fmt.xy(y + 2)).append("\" stroke=\"#212b32\"/>\n");
-        s.append(SpineChart.text(zero - 6, y + 14, "◀ more than needed", "note", "end"));
-        s.append(SpineChart.text(zero + 6, y + 14, "shortfall ▶", "note", "start"));
+        if (diverging) {
+            s.append(SpineChart.text(zero - 6, y + 14, "◀ more than needed", "note", "end"));
+            s.append(SpineChart.text(zero + 6, y + 14, "shortfall ▶", "note", "start"));
+        }
         return s.append("</svg>").toString();
     }
 

@@ -40,10 +40,14 @@ class CurateJobTest {
         Map<String, Dataset<Row>> silver = new LinkedHashMap<>();
         silver.put("silver.service", in.service());
         silver.put("silver.workforce", in.workforce());
-        silver.put("silver.hna_concern", in.hnaConcern());
+        // silver holds the pseudonymised NHS number too; the model (run by the curate step) counts people by it
+        silver.put("silver.hna_concern", in.hnaConcern().withColumn("nhs_number", org.apache.spark.sql.functions.concat(
+                org.apache.spark.sql.functions.lit("pseudonym-"), org.apache.spark.sql.functions.col("assessment_id"))));
         silver.put("silver.comorbidity", in.comorbidity());
         silver.put("silver.borough", in.borough());
-        silver.put("silver.population", in.population());
+        // as the reference file has it: the model (run by the curate step) reads the 65+ count for its ageing scenario
+        silver.put("silver.population", in.population().withColumn("census2021_age_65_plus",
+                org.apache.spark.sql.functions.round(org.apache.spark.sql.functions.col("census2021_usual_residents").cast("double").multiply(0.12))));
         silver.put("silver.imd", in.imd());
         silver.put("silver.profession", in.profession());
         silver.put("silver.concern", in.concern());

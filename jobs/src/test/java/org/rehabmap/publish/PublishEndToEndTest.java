@@ -157,6 +157,16 @@ class PublishEndToEndTest {
     }
 
     @Test
+    void everyReportOnRealDataPrintsOnFourPages() throws Exception {
+        Chromium chromium = new Chromium(TestServices.chromium());
+        for (Areas.Pack p : SampleGold.areas().packs()) {
+            Path pdf = ws.resolve(p.slug() + ".pdf");
+            chromium.run(extracts().resolve(p.slug()).resolve(AS_OF.toString()).resolve("report.html"), "--print-to-pdf=" + pdf, "--no-pdf-header-footer");
+            assertEquals(4, ReportBrowserTest.pages(pdf), p.slug() + " prints on four A4 pages");
+        }
+    }
+
+    @Test
     void noNhsNumberReachesTheExtracts() throws Exception {
         JsonNode expected = new ObjectMapper().readTree(Landing.resources().resolve("acceptance/expected.json").toFile());
         List<String> raw = new ArrayList<>();

@@ -178,7 +178,8 @@ class PublishJobTest {
             wb.forEach(s -> names.add(s.getSheetName()));
             assertEquals("Contents", names.get(0));
             assertEquals("Notes", names.get(names.size() - 1));
-            assertTrue(names.containsAll(List.of("Workforce", "Needs assessment", "Comorbidity", "Unmet need", "Unmet need 2", "Workforce ratios", "Workforce model")), names.toString());
+            assertTrue(names.containsAll(List.of("Benchmarks - Workforce", "Benchmarks - Needs assessment", "Benchmarks - Comorbidity", "Benchmarks - Unmet need",
+                    "Unmet need", "Workforce ratios", "Workforce model")), names.toString());
             boolean coloured = false, star = false;
             for (Sheet sh : wb) {
                 if (sh.getSheetName().equals("Contents") || sh.getSheetName().equals("Notes")) continue;

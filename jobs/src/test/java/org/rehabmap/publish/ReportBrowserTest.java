@@ -44,6 +44,15 @@ class ReportBrowserTest {
         return extracts.resolve(slug).resolve(AS_OF.toString()).resolve(HtmlReport.FILE);
     }
 
+    /** Pages of a PDF Chromium printed: its page objects. */
+    static int pages(Path pdf) throws java.io.IOException {
+        String raw = new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1);
+        Matcher m = Pattern.compile("/Type\\s*/Page(?![s\\w])").matcher(raw);
+        int n = 0;
+        while (m.find()) n++;
+        return n;
+    }
+
     static int count(String check, String key) {
         Matcher m = Pattern.compile(key + "=(\\d+)").matcher(check);
         assertTrue(m.find(), key + " in " + check);
@@ -84,11 +93,7 @@ class ReportBrowserTest {
             Path pdf = target.resolve("report-" + slug + ".pdf");
             Files.deleteIfExists(pdf);
             chromium.run(report(slug), "--print-to-pdf=" + pdf, "--no-pdf-header-footer");
-            String raw = new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1);
-            Matcher m = Pattern.compile("/Type\\s*/Page(?![s\\w])").matcher(raw);
-            int pages = 0;
-            while (m.find()) pages++;
-            assertEquals(4, pages, slug + " prints on four A4 pages");
+            assertEquals(4, pages(pdf), slug + " prints on four A4 pages");
         }
     }
 }
