@@ -91,9 +91,10 @@ else
   PRODUCT_CP="$REHABMAP_HOME/jobs/target/rehabmap.jar:$REHABMAP_HOME/jobs/target/lib/*"
   BENCH_CP="$PRODUCT_CP:$REHABMAP_HOME/jobs/target/bench-lib/*"
 fi
-# the launcher's own command line (scripts/rehabmap): the module flags of pom.xml and its heap
+# the launcher's own command line (scripts/rehabmap): the module flags of pom.xml and its JVM options
 FLAGS="$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' "$REHABMAP_HOME/pom.xml")"
-JAVA_OPTS="${REHABMAP_JAVA_OPTS:--Xmx8g}"
+JAVA_OPTS="${REHABMAP_JAVA_OPTS:-$(sed -n 's/.*REHABMAP_JAVA_OPTS:-\([^}]*\)}.*/\1/p' "$REHABMAP_HOME/scripts/rehabmap")}"
+[ -n "$JAVA_OPTS" ] || JAVA_OPTS="-Xmx8g"
 if [ "$EVENT_LOGS" = 1 ]; then
   mkdir -p "$OUT/spark-events"
   export REHABMAP_SPARK_EVENTLOG="$OUT/spark-events"
@@ -150,6 +151,9 @@ timed() {
 # rows read by ingest, from the reconciliation table a run prints (all files in the ledger)
 ledger_read() { awk '$3 ~ /^(conformed|loaded|rejected|duplicate)$/ && $4 ~ /^[0-9]+$/ {n += $4} END {print n + 0}' "$1.out"; }
 ledger_accepted() { awk '$3 ~ /^(conformed|loaded|rejected|duplicate)$/ && $5 ~ /^[0-9]+$/ {n += $5} END {print n + 0}' "$1.out"; }
+# curate reads silver: the rows accepted so far (its own output has no reconciliation of them)
+SILVER_ROWS=0
+silver_rows() { echo "$SILVER_ROWS"; }
 floor_rows() { sed -n 's/^rows=//p' "$1.out"; }
 duckdb_rows() { sed -n 's/^duckdb: \([0-9]*\) HNA and \([0-9]*\) workforce rows.*/\1 \2/p' "$1.err" | awk '{print $1 + $2}'; }
 no_rows() { echo 0; }
@@ -207,6 +211,7 @@ for scale in "${SCALE_LIST[@]}"; do
 
     timed "$scale" full "$run" ledger_read -- "${REHABMAP[@]}" run all --landing "$L" --lake "$K" --as-of "$AS_OF"
     FULL_READ="$(ledger_read "$OUT/logs/s${scale}-full-r${run}")"
+    SILVER_ROWS="$(ledger_accepted "$OUT/logs/s${scale}-full-r${run}")"
     if [ "$run" = 1 ]; then
       "${TOOL[@]}" org.rehabmap.bench.DuckDbIndicators --landing "$L" --reference "$REHABMAP_HOME/data/reference" --as-of "$AS_OF" \
         --out "$OUT/duckdb-$scale-full.csv" 2> "$OUT/logs/s${scale}-check-full.err" \
@@ -217,6 +222,7 @@ for scale in "${SCALE_LIST[@]}"; do
     if has_phase night; then
       cp -a "$WORK/night-$scale/." "$L/"
       timed "$scale" night "$run" night_rows -- "${REHABMAP[@]}" run all --landing "$L" --lake "$K" --as-of "$AS_OF"
+      SILVER_ROWS="$(ledger_accepted "$OUT/logs/s${scale}-night-r${run}")"
       if [ "$run" = 1 ]; then
         "${TOOL[@]}" org.rehabmap.bench.DuckDbIndicators --landing "$L" --reference "$REHABMAP_HOME/data/reference" --as-of "$AS_OF" \
           --out "$OUT/duckdb-$scale-night.csv" 2> "$OUT/logs/s${scale}-check-night.err" \
@@ -226,7 +232,7 @@ for scale in "${SCALE_LIST[@]}"; do
     fi
 
     if has_phase curate; then
-      timed "$scale" curate "$run" ledger_accepted -- "${REHABMAP[@]}" run curate --landing "$L" --lake "$K" --as-of "$AS_OF"
+      timed "$scale" curate "$run" silver_rows -- "${REHABMAP[@]}" run curate --landing "$L" --lake "$K" --as-of "$AS_OF"
     fi
     if has_phase floor; then
       timed "$scale" floor "$run" floor_rows -- "${TOOL[@]}" org.rehabmap.bench.FloorJob --landing "$landing" --out "$WORK/run/floor"

@@ -52,10 +52,12 @@ public final class ReferenceTables {
             // parsed from the driver's copy: on a cluster the executors cannot see the driver's files
             List<String> lines = new ArrayList<>(Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8));
             if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) lines.set(0, lines.get(0).substring(1));
-            Dataset<Row> df = lake.spark().read().option("header", "true").option("mode", "FAILFAST").option("escape", "\"")
+            Dataset<Row> csv = lake.spark().read().option("header", "true").option("mode", "FAILFAST").option("escape", "\"")
                     .schema(schema(rc)).csv(lake.spark().createDataset(lines, org.apache.spark.sql.Encoders.STRING()));
-            check(df, rc, file);
-            df.withColumn("_source_file", lit(rc.file())).withColumn("_source_sha256", lit(sha))
+            // a reference file is small: read it once, check it here, write what was checked
+            List<Row> rows = check(csv, rc, file);
+            lake.spark().createDataFrame(rows, csv.schema())
+                    .withColumn("_source_file", lit(rc.file())).withColumn("_source_sha256", lit(sha))
                     .orderBy(rc.key().stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
                     .coalesce(1)
                     .write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(lake.path(table));
@@ -96,22 +98,37 @@ public final class ReferenceTables {
         };
     }
 
-    private static void check(Dataset<Row> df, ReferenceContract rc, Path file) {
+    /**
+     * The file's rows, once every required value is there and the key is unique; one Spark job
+     * (the read) however many columns are checked.
+     */
+    static List<Row> check(Dataset<Row> df, ReferenceContract rc, Path file) {
+        List<Row> rows;
         try {
-            for (ColumnSpec c : rc.columns()) {
-                if (c.required() && df.filter(col(c.name()).isNull()).limit(1).count() > 0) {
+            rows = df.collectAsList();
+        } catch (Exception e) { // Spark's own SparkException is checked in Java's eyes, but thrown undeclared
+            throw new ConfigError("reference file " + file + " does not match its contract: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        List<String> names = List.of(df.columns());
+        for (ColumnSpec c : rc.columns()) {
+            if (!c.required()) continue;
+            int i = names.indexOf(c.name());
+            for (Row r : rows) {
+                if (r.isNullAt(i)) {
                     throw new ConfigError("reference file " + file + ": column " + c.name() + " has an empty or non-" + c.logicalType() + " value");
                 }
             }
-            if (!rc.key().isEmpty()) {
-                long n = df.count();
-                long k = df.select(rc.key().stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new)).distinct().count();
-                if (n != k) throw new ConfigError("reference file " + file + ": key " + rc.key() + " is not unique");
-            }
-        } catch (RuntimeException e) {
-            if (e instanceof ConfigError) throw e;
-            throw new ConfigError("reference file " + file + " does not match its contract: " + e.getMessage().lines().findFirst().orElse(""));
         }
+        if (!rc.key().isEmpty()) {
+            int[] k = rc.key().stream().mapToInt(names::indexOf).toArray();
+            java.util.Set<List<Object>> seen = new java.util.HashSet<>();
+            for (Row r : rows) {
+                List<Object> key = new ArrayList<>();
+                for (int i : k) key.add(r.get(i));
+                if (!seen.add(key)) throw new ConfigError("reference file " + file + ": key " + rc.key() + " is not unique");
+            }
+        }
+        return rows;
     }
 
     private static byte[] sha256(byte[] b) {
