@@ -93,8 +93,8 @@ else
 fi
 # the launcher's own command line (scripts/rehabmap): the module flags of pom.xml and its JVM options
 FLAGS="$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' "$REHABMAP_HOME/pom.xml")"
-JAVA_OPTS="${REHABMAP_JAVA_OPTS:-$(sed -n 's/.*REHABMAP_JAVA_OPTS:-\([^}]*\)}.*/\1/p' "$REHABMAP_HOME/scripts/rehabmap")}"
-[ -n "$JAVA_OPTS" ] || JAVA_OPTS="-Xmx8g"
+JIT="$(sed -n 's:.*<rehabmap.jit.flags>\(.*\)</rehabmap.jit.flags>.*:\1:p' "$REHABMAP_HOME/pom.xml")"
+JAVA_OPTS="${REHABMAP_JAVA_OPTS:--Xmx8g $JIT}"
 if [ "$EVENT_LOGS" = 1 ]; then
   mkdir -p "$OUT/spark-events"
   export REHABMAP_SPARK_EVENTLOG="$OUT/spark-events"

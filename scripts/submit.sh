@@ -69,6 +69,7 @@ HOME_ZIP="$REHABMAP_HOME/jobs/target/rehabmap-home.zip"
 (cd "$REHABMAP_HOME" && rm -f "$HOME_ZIP" && jar cMf "$HOME_ZIP" conf data-contracts data/reference)
 
 FLAGS="$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' "$REHABMAP_HOME/pom.xml")"
+JIT="$(sed -n 's:.*<rehabmap.jit.flags>\(.*\)</rehabmap.jit.flags>.*:\1:p' "$REHABMAP_HOME/pom.xml")"
 if [ "$deploy_mode" = cluster ]; then
   home_on_driver="rehabmap-home"   # the unpacked --archives folder in the driver's working directory
 else
@@ -85,6 +86,6 @@ extra=(--archives "$HOME_ZIP#rehabmap-home"
 case "$master" in local*) export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}" ;; esac
 # shellcheck disable=SC2086
 # our log4j2 configuration (stderr only, quiet Spark): SparkSubmit starts logging before the app jar is loaded
-exec "$JAVA" $FLAGS ${REHABMAP_JAVA_OPTS:--Xmx2g} -Drehabmap.home="$REHABMAP_HOME" \
+exec "$JAVA" $FLAGS ${REHABMAP_JAVA_OPTS:--Xmx2g $JIT} -Drehabmap.home="$REHABMAP_HOME" \
   -Dlog4j2.configurationFile="$REHABMAP_HOME/jobs/src/main/resources/log4j2.properties" -cp "$SPARK_LIB/*" \
   org.apache.spark.deploy.SparkSubmit --class org.rehabmap.cli.Main "${extra[@]}" "${submit_opts[@]}" "$APP_JAR" "${app_args[@]}"

@@ -26,7 +26,7 @@ class BenchScriptTest {
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("bench.log").toFile());
         pb.environment().put("BENCH_CLASSPATH", classpath);
-        pb.environment().put("REHABMAP_JAVA_OPTS", "-Xmx2g -XX:TieredStopAtLevel=1");
+        pb.environment().put("REHABMAP_JAVA_OPTS", org.rehabmap.testing.Proc.javaOpts());
         Process p = pb.start();
         boolean done = p.waitFor(20, TimeUnit.MINUTES);
         if (!done) p.destroyForcibly();

@@ -34,7 +34,7 @@ class NightlyIT {
         Files.createDirectories(locks);
         Map<String, String> env = Map.of("REHABMAP_LANDING", landing.toString(), "REHABMAP_LAKE", ws.resolve("lake").toString(),
                 "REHABMAP_LOCK_DIR", locks.toString(), "REHABMAP_LOG_DIR", logs.toString(), "REHABMAP_REPORTS", reports.toString(),
-                "REHABMAP_ENV", "local", "REHABMAP_JAVA_OPTS", "-Xmx2g -XX:TieredStopAtLevel=1");
+                "REHABMAP_ENV", "local", "REHABMAP_JAVA_OPTS", org.rehabmap.testing.Proc.javaOpts());
         String nightly = SharedSpark.projectHome().resolve("scripts/nightly.sh").toString();
 
         // another nightly holds the script's lock: refused at once with its own exit code

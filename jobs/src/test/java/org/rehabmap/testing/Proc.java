@@ -51,11 +51,17 @@ public final class Proc {
         List<String> c = new ArrayList<>();
         c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         c.addAll(List.of(required("rehabmap.test.jvmflags").trim().split("\\s+")));
-        c.addAll(List.of("-Xmx2g", "-XX:TieredStopAtLevel=1", "-Drehabmap.home=" + SharedSpark.projectHome()));
+        c.addAll(List.of(javaOpts().split("\\s+")));
+        c.add("-Drehabmap.home=" + SharedSpark.projectHome());
         c.addAll(sysProps);
         c.addAll(List.of("-cp", required("rehabmap.test.classpath"), "org.rehabmap.cli.Main"));
         c.addAll(List.of(args));
         return c;
+    }
+
+    /** Heap and JIT options of a test's subprocess: the launcher's JIT flags (pom.xml), a smaller heap. */
+    public static String javaOpts() {
+        return "-Xmx2g " + required("rehabmap.test.jitflags").trim();
     }
 
     private static String required(String property) {
