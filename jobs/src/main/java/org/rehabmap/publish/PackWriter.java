@@ -64,12 +64,46 @@ public final class PackWriter {
                 "shown_in_files_as", CellText.WITHHELD,
                 "formula_guard", "text beginning with = + - @ tab or carriage return is prefixed with an apostrophe"));
 
+        // every file of the pack is on disk, none of it visible yet: a kill here loses only this pack's rebuild
+        org.rehabmap.ops.CrashPoints.reached("publish:pack-built:" + pack.slug());
         Path target = parent.resolve(date);
         Path old = parent.resolve("." + date + ".old-" + runId);
         if (Files.exists(target)) Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         deleteTree(old);
         return new Written(target, manifest.entries().size() + 1, rows, true);
+    }
+
+    /**
+     * Hidden folders a killed publish left behind (one writer at a time holds the lake lock, so any there now
+     * belongs to a dead run): a half-built {@code .<date>.tmp-<run>} is deleted; a replaced pack
+     * {@code .<date>.old-<run>} whose successor never arrived is put back, otherwise deleted.
+     * @return how many were tidied
+     */
+    public static int clearLeftovers(Path extracts) throws IOException {
+        if (!Files.isDirectory(extracts)) return 0;
+        int n = 0;
+        try (Stream<Path> packs = Files.list(extracts)) {
+            for (Path parent : packs.filter(Files::isDirectory).toList()) {
+                try (Stream<Path> s = Files.list(parent)) {
+                    for (Path p : s.filter(x -> x.getFileName().toString().startsWith(".")).sorted().toList()) {
+                        String name = p.getFileName().toString();
+                        int tmpAt = name.indexOf(".tmp-");
+                        int oldAt = name.indexOf(".old-");
+                        if (tmpAt > 0) {
+                            deleteTree(p);
+                            n++;
+                        } else if (oldAt > 0) {
+                            Path target = parent.resolve(name.substring(1, oldAt));
+                            if (Files.exists(target)) deleteTree(p);
+                            else Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
+                            n++;
+                        }
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     /** What the pack would be built from: every table's published content and the report's settings. */

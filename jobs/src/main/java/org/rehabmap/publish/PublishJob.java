@@ -71,6 +71,8 @@ public final class PublishJob implements Step {
         Path extracts = Path.of(s.location("paths.extracts"));
         ReportContext report = ReportContext.from(s, areas, catalogue, disclosure);
         PackWriter writer = new PackWriter(report);
+        int tidied = PackWriter.clearLeftovers(extracts);
+        if (tidied > 0) ctx.console().progress("  publish: tidied " + tidied + " half-written pack folder(s) left by a killed run");
         long fileRows = 0;
         int packsWritten = 0;
         List<Areas.Pack> packs = areas.packs();
@@ -78,6 +80,7 @@ public final class PublishJob implements Step {
             PackWriter.Written w = writer.write(extracts, pack, published, ctx.runId(), ctx.asOf().toString());
             fileRows += w.rows();
             if (w.written()) packsWritten++;
+            org.rehabmap.ops.CrashPoints.reached("publish:after-extract:" + pack.slug());
             ctx.console().progress("  publish: " + extracts.relativize(w.dir()) + (w.written() ? " (" + w.files() + " files)" : " unchanged"));
         }
         changed |= packsWritten > 0;

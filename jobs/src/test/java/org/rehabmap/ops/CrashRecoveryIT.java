@@ -72,8 +72,10 @@ class CrashRecoveryIT {
         assertTrue(recover.output().contains("recovered 1 run(s)"), recover.output());
         assertEquals(goldBefore, gold(lake), "gold is back at its previous version");
 
-        // 4. during publish (the publish job's own points, publish:*, arrive with it)
+        // 4. before publish, and during it: the second pack built in its hidden folder, not yet in place
         assertEquals(137, killedAt("REHABMAP_CRASH_AT", "before-step:publish", lakeDir, landing, AS_OF.plusMonths(2)));
+        assertEquals(137, killedAt("REHABMAP_CRASH_AT", "publish:pack-built:*#2", lakeDir, landing, AS_OF.plusMonths(2)));
+        assertTrue(hiddenFolders(extracts(lakeDir)) > 0, "the killed publish left its half-built pack");
 
         Proc last = Proc.start(cli(lakeDir, landing, AS_OF, "run", "all"), env(lakeDir));
         assertEquals(0, last.waitFor(Duration.ofMinutes(20)), last.output());
@@ -82,7 +84,9 @@ class CrashRecoveryIT {
         assertEquals("", diff, "the lake after the kills and re-runs differs from one uninterrupted run");
         List<String> statuses = new ArrayList<>();
         lake.read(RunAudit.TABLE).orderBy("started_at").select("status").collectAsList().forEach(r -> statuses.add(r.getString(0)));
-        assertEquals(List.of("crashed", "crashed", "succeeded", "crashed", "crashed", "succeeded"), statuses);
+        assertEquals(List.of("crashed", "crashed", "succeeded", "crashed", "crashed", "crashed", "succeeded"), statuses);
+        assertEquals(0, hiddenFolders(extracts(lakeDir)), "the next publish tidied what the killed one left");
+        assertEveryPackWhole(extracts(lakeDir));
         assertTrue(new RunJournal(lake).unfinished().isEmpty());
     }
 
@@ -97,9 +101,39 @@ class CrashRecoveryIT {
         return p.waitFor(Duration.ofMinutes(20));
     }
 
-    /** Reports go beside the lake, not into the project folder. */
+    /** Reports and packs go beside the lake, not into the project folder. */
     private static Map<String, String> env(Path lakeDir) {
-        return Map.of("REHABMAP_REPORTS", lakeDir.resolveSibling("reports").toString());
+        return Map.of("REHABMAP_REPORTS", lakeDir.resolveSibling("reports").toString(), "REHABMAP_EXTRACTS", extracts(lakeDir).toString());
+    }
+
+    private static Path extracts(Path lakeDir) {
+        return lakeDir.resolveSibling("extracts");
+    }
+
+    private static long hiddenFolders(Path extracts) throws java.io.IOException {
+        try (var s = java.nio.file.Files.walk(extracts, 2)) {
+            return s.filter(p -> p.getFileName().toString().matches("\\..*\\.(tmp|old)-.*")).count();
+        }
+    }
+
+    /** Every pack folder on disk holds exactly the files its manifest lists, with the SHA-256 it records. */
+    private static void assertEveryPackWhole(Path extracts) throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<Path> manifests;
+        try (var s = java.nio.file.Files.walk(extracts, 3)) {
+            manifests = s.filter(p -> p.getFileName().toString().equals("manifest.json")).toList();
+        }
+        assertFalse(manifests.isEmpty(), "packs were published");
+        for (Path m : manifests) {
+            var files = json.readTree(m.toFile()).path("files");
+            assertTrue(files.size() > 0, m + " lists no files");
+            for (var f : files) {
+                Path file = m.resolveSibling(f.path("path").asText());
+                assertTrue(java.nio.file.Files.isRegularFile(file), file + " listed in " + m + " is missing");
+                String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(file)));
+                assertEquals(f.path("sha256").asText(), sha, file.toString());
+            }
+        }
     }
 
     private static List<String> cli(Path lakeDir, Path landing, LocalDate asOf, String... args) {
