@@ -45,8 +45,9 @@ public final class Lake {
         return root + "/_scratch/" + name;
     }
 
+    /** A table exists once its first commit does (a first write killed before its commit left no table). */
     public boolean exists(String qualifiedName) {
-        return DeltaTable.isDeltaTable(spark, path(qualifiedName));
+        return version(qualifiedName) >= 0;
     }
 
     public Dataset<Row> read(String qualifiedName) {
@@ -57,10 +58,29 @@ public final class Lake {
         return DeltaTable.forPath(spark, path(qualifiedName));
     }
 
+    /**
+     * The table's latest committed version, -1 when it has none: the highest commit file
+     * {@code _delta_log/<20 digits>.json}. Delta never deletes the latest commit file (log clean-up
+     * keeps everything after the last checkpoint) and writes it last, atomically, so this is the
+     * version a reader sees. A listing, not a Spark query: a run asks this hundreds of times, and
+     * {@code history(1)} cost a Spark job each time (docs/benchmarks.md).
+     */
     public long version(String qualifiedName) {
-        if (!exists(qualifiedName)) return -1;
-        Row r = table(qualifiedName).history(1).select("version").first();
-        return r.getLong(0);
+        try {
+            FileSystem fs = fileSystem();
+            Path log = new Path(path(qualifiedName), "_delta_log");
+            if (!fs.exists(log)) return -1;
+            long max = -1;
+            for (FileStatus st : fs.listStatus(log)) {
+                String n = st.getPath().getName();
+                if (n.length() == 25 && n.endsWith(".json") && n.substring(0, 20).chars().allMatch(Character::isDigit)) {
+                    max = Math.max(max, Long.parseLong(n.substring(0, 20)));
+                }
+            }
+            return max;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The tables present in the lake, as "layer.table", sorted. */
