@@ -194,6 +194,16 @@ wait_quiet() {
   done
 }
 
+# DuckDB computes the key indicators from the landing files as they are now ($L), and GoldCheck
+# compares them with the lake's gold.benchmarks ($K); a difference marks the whole bench failed (3)
+check_gold() {
+  local phase="$1" tag="$2" after="$3" err="$OUT/logs/s${scale}-check-$1.err"
+  "${TOOL[@]}" org.rehabmap.bench.DuckDbIndicators --landing "$L" --reference "$REHABMAP_HOME/data/reference" --as-of "$AS_OF" \
+    --out "$OUT/duckdb-$scale-$phase.csv" 2> "$err" \
+    && "${TOOL[@]}" org.rehabmap.bench.GoldCheck --lake "$K" --expected "$OUT/duckdb-$scale-$phase.csv" --out "$OUT/check-$scale-$tag.json" \
+      2>> "$err" || { STATUS=3; echo "bench: DuckDB and gold.benchmarks differ after $after (scale $scale): $err" >&2; }
+}
+
 # ---------------------------------------------------------------- the runs
 IFS=',' read -r -a SCALE_LIST <<< "$SCALES"
 STATUS=0
@@ -212,10 +222,7 @@ for scale in "${SCALE_LIST[@]}"; do
     timed "$scale" full "$run" ledger_read -- "${REHABMAP[@]}" run all --landing "$L" --lake "$K" --as-of "$AS_OF"
     SILVER_ROWS="$(ledger_accepted "$OUT/logs/s${scale}-full-r${run}")"
     if [ "$run" = 1 ]; then
-      "${TOOL[@]}" org.rehabmap.bench.DuckDbIndicators --landing "$L" --reference "$REHABMAP_HOME/data/reference" --as-of "$AS_OF" \
-        --out "$OUT/duckdb-$scale-full.csv" 2> "$OUT/logs/s${scale}-check-full.err" \
-        && "${TOOL[@]}" org.rehabmap.bench.GoldCheck --lake "$K" --expected "$OUT/duckdb-$scale-full.csv" --out "$OUT/check-$scale-1_full.json" \
-          2>> "$OUT/logs/s${scale}-check-full.err" || { STATUS=3; echo "bench: DuckDB and gold.benchmarks differ after the full run (scale $scale): $OUT/logs/s${scale}-check-full.err" >&2; }
+      check_gold full 1_full "the full run"
     fi
 
     if has_phase night; then
@@ -223,10 +230,7 @@ for scale in "${SCALE_LIST[@]}"; do
       timed "$scale" night "$run" night_rows -- "${REHABMAP[@]}" run all --landing "$L" --lake "$K" --as-of "$AS_OF"
       SILVER_ROWS="$(ledger_accepted "$OUT/logs/s${scale}-night-r${run}")"
       if [ "$run" = 1 ]; then
-        "${TOOL[@]}" org.rehabmap.bench.DuckDbIndicators --landing "$L" --reference "$REHABMAP_HOME/data/reference" --as-of "$AS_OF" \
-          --out "$OUT/duckdb-$scale-night.csv" 2> "$OUT/logs/s${scale}-check-night.err" \
-          && "${TOOL[@]}" org.rehabmap.bench.GoldCheck --lake "$K" --expected "$OUT/duckdb-$scale-night.csv" --out "$OUT/check-$scale-2_night.json" \
-            2>> "$OUT/logs/s${scale}-check-night.err" || { STATUS=3; echo "bench: DuckDB and gold.benchmarks differ after the night (scale $scale): $OUT/logs/s${scale}-check-night.err" >&2; }
+        check_gold night 2_night "the night"
       fi
     fi
 
