@@ -10,7 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -26,17 +31,12 @@ public final class IdentifierScan {
     private IdentifierScan() {}
 
     public static List<String> findings(Path root, Collection<String> rawNumbers, SparkSession spark, String... alsoText) throws IOException {
-        List<String> needles = new ArrayList<>();
-        for (String n : rawNumbers) {
-            String d = n.replace(" ", "");
-            needles.add(d);
-            needles.add(d.substring(0, 3) + " " + d.substring(3, 6) + " " + d.substring(6));
-        }
+        Set<String> wanted = new HashSet<>();
+        for (String n : rawNumbers) wanted.add(n.replace(" ", ""));
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                String text = readText(f);
-                for (String n : needles) if (text.contains(n)) found.add(root.relativize(f) + " contains " + n);
+                for (String n : occurrences(readText(f), wanted)) found.add(root.relativize(f) + " contains " + n);
             }
         }
         try (Stream<Path> dirs = Files.walk(root)) {
@@ -45,13 +45,38 @@ public final class IdentifierScan {
                 List<Row> rows = spark.read().format("delta").load(table.toString())
                         .select(to_json(struct(col("*"))).as("j")).collectAsList();
                 for (Row r : rows) {
-                    String j = r.getString(0);
-                    for (String n : needles) if (j.contains(n)) found.add("table " + root.relativize(table) + " holds " + n);
+                    for (String n : occurrences(r.getString(0), wanted)) found.add("table " + root.relativize(table) + " holds " + n);
                 }
             }
         }
-        for (String t : alsoText) for (String n : needles) if (t.contains(n)) found.add("console output contains " + n);
+        for (String t : alsoText) for (String n : occurrences(t, wanted)) found.add("console output contains " + n);
         return found;
+    }
+
+    private static final Pattern SPACED = Pattern.compile("(?=(\\d{3} \\d{3} \\d{4}))");
+    private static final Pattern DIGITS = Pattern.compile("\\d{10,}");
+
+    /**
+     * The wanted numbers that occur in the text, as 10 digits (also inside a longer run of digits)
+     * or as 3-3-4: one pass over the text with a set lookup, instead of a search per number, because
+     * the acceptance delivery has thousands of numbers and the extracts megabytes of text.
+     */
+    static Set<String> occurrences(String text, Set<String> wanted) {
+        Set<String> hits = new TreeSet<>();
+        Matcher d = DIGITS.matcher(text);
+        while (d.find()) {
+            String run = d.group();
+            for (int i = 0; i + 10 <= run.length(); i++) {
+                String w = run.substring(i, i + 10);
+                if (wanted.contains(w)) hits.add(w);
+            }
+        }
+        Matcher s = SPACED.matcher(text);
+        while (s.find()) {
+            String w = s.group(1);
+            if (wanted.contains(w.replace(" ", ""))) hits.add(w);
+        }
+        return hits;
     }
 
     private static String readText(Path f) throws IOException {
