@@ -51,22 +51,28 @@ public final class CurateJob implements Step {
         checkIndexComponents(catalogue, cfg);
         Path contracts = Path.of(ctx.settings().location("paths.contracts"));
         GoldWriter writer = new GoldWriter(ctx.lake(), contracts);
-        String inputs = inputs(ctx, contracts);
-        if (writer.upToDate(ALL_TABLES, inputs)) return StepResult.skipped(name(), "silver, configuration and as-of date unchanged: gold is up to date");
+        Map<String, String> inputs = inputs(ctx, contracts);
+        List<String> stale = ALL_TABLES.stream().filter(t -> !writer.upToDate(t, inputs.get(t))).toList();
+        if (stale.isEmpty()) return StepResult.skipped(name(), "silver, configuration and as-of date unchanged: gold is up to date");
+        List<String> kept = ALL_TABLES.stream().filter(t -> !stale.contains(t)).map(t -> t.substring(5)).toList();
+        if (!kept.isEmpty()) ctx.console().progress("  kept, nothing they are made from changed: " + String.join(", ", kept));
         WorkforceModelJob model = WorkforceModelJob.prepare(ctx.settings(), ctx.lake(), ctx.asOf());
         SilverInputs in = SilverInputs.read(ctx.lake()).cached();
         for (String t : in.missing()) ctx.console().progress("  " + t + " does not exist yet: its indicators and tables are empty");
         Built built = null;
         try {
             built = build(ctx.spark(), in, catalogue, cfg, model);
-            GoldWriter.Written written = writer.writeAll(built.tables(), inputs);
+            // the tables are lazy: one left out here is never computed
+            List<GoldWriter.GoldTable> changed = built.tables().stream().filter(t -> stale.contains(t.name())).toList();
+            GoldWriter.Written written = writer.writeAll(changed, inputs);
             long rows = 0;
             List<String> parts = new ArrayList<>();
             for (Map.Entry<String, Long> e : written.rows().entrySet()) {
                 rows += e.getValue();
                 parts.add(e.getKey().substring(5) + " " + e.getValue());
             }
-            return new StepResult(name(), true, rows, written.versions(), rows + " gold row(s): " + String.join(", ", parts));
+            String keptNote = kept.isEmpty() ? "" : "; kept " + String.join(", ", kept);
+            return new StepResult(name(), true, rows, written.versions(), rows + " gold row(s): " + String.join(", ", parts) + keptNote);
         } finally {
             if (built != null) built.held().forEach(Dataset::unpersist);
             for (Dataset<Row> d : List.of(in.service(), in.workforce(), in.hnaConcern(), in.comorbidity(), in.borough(), in.population(),
@@ -124,32 +130,73 @@ public final class CurateJob implements Step {
         return new Built(tables, List.of(positions, apportioned));
     }
 
+    /** What one gold table is made from: the silver tables its builder reads, and whether it reads the as-of date. */
+    record Depends(List<String> silver, boolean asOf) {}
+
+    private static final List<String> GEOGRAPHY = List.of("silver.borough", "silver.population");
+    private static final List<String> EVERYTHING = java.util.stream.Stream.concat(SILVER.stream(), WorkforceModelJob.SILVER.stream()).toList();
+
     /**
-     * What gold is made from: the silver versions, the as-of date, the configuration the curate job
-     * reads and the output contracts. Same inputs, same gold (the job is deterministic), so a run
-     * with the same inputs has nothing to write.
+     * Each gold table's inputs, read off its builder in {@link #build}: what a change must reach
+     * for the table to be rebuilt. gold.benchmarks holds every indicator; gold.unmet_need carries the
+     * index, made from indicators of any source; the model reads all of silver and takes its base
+     * year from the as-of date when no extract gives one; gold.service_map marks services whose
+     * funding ends within days of the as-of date. A table left out of a source here would go stale,
+     * so CurateIncrementalTest rebuilds from scratch after a change to each source and compares.
      */
-    static String inputs(RunContext ctx, Path contracts) {
-        StringBuilder sb = new StringBuilder("curate method " + METHOD_VERSION + "; as_of " + ctx.asOf());
-        for (String t : SILVER) sb.append("; ").append(t).append(" v").append(ctx.lake().version(t));
-        for (String t : WorkforceModelJob.SILVER) sb.append("; ").append(t).append(" v").append(ctx.lake().version(t));
+    static final Map<String, Depends> DEPENDS = dependencies();
+
+    private static Map<String, Depends> dependencies() {
+        Map<String, Depends> d = new java.util.LinkedHashMap<>();
+        d.put(BENCHMARKS, new Depends(EVERYTHING, true));
+        d.put(WORKFORCE_RATIOS, new Depends(concat(GEOGRAPHY, "silver.workforce", "silver.comorbidity", "silver.profession"), false));
+        d.put(UNMET_NEED, new Depends(EVERYTHING, true));
+        d.put(SERVICE_MAP, new Depends(concat(GEOGRAPHY, "silver.service", "silver.workforce"), true));
+        d.put(COMORBIDITY_BURDEN, new Depends(concat(GEOGRAPHY, "silver.comorbidity", "silver.ltc_condition"), false));
+        for (String t : WorkforceModelJob.TABLES) d.put(t, new Depends(EVERYTHING, true));
+        return java.util.Collections.unmodifiableMap(d);
+    }
+
+    private static List<String> concat(List<String> a, String... b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(List.of(b));
+        return List.copyOf(out);
+    }
+
+    /**
+     * What each gold table is made from: the versions of the silver tables it reads, the as-of date
+     * if it reads it, the configuration the curate job reads and its output contract. Same inputs,
+     * same table (the job is deterministic), so a table whose inputs did not change is not rebuilt:
+     * a night that brings HNA concerns and a provider return leaves the workforce ratios and the
+     * comorbidity burden as they are.
+     */
+    static Map<String, String> inputs(RunContext ctx, Path contracts) {
         var conf = ctx.settings().raw();
         StringBuilder c = new StringBuilder();
         for (String k : List.of("indicators", "curate", "thresholds", "geography", "disclosure")) {
             if (conf.hasPath(k)) c.append(k).append('=').append(conf.getValue(k).render(com.typesafe.config.ConfigRenderOptions.concise())).append('\n');
         }
         c.append(WorkforceModelJob.configText(ctx.settings()));
-        sb.append("; config sha256 ").append(sha256(c.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        StringBuilder k = new StringBuilder();
+        String config = sha256(c.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, Long> versions = new java.util.HashMap<>();
+        for (String t : EVERYTHING) versions.put(t, ctx.lake().version(t));
+        Map<String, String> out = new java.util.LinkedHashMap<>();
         for (String t : ALL_TABLES) {
+            Depends dep = DEPENDS.get(t);
+            StringBuilder sb = new StringBuilder("curate method " + METHOD_VERSION);
+            if (dep.asOf()) sb.append("; as_of ").append(ctx.asOf());
+            for (String s : dep.silver()) sb.append("; ").append(s).append(" v").append(versions.get(s));
+            sb.append("; config sha256 ").append(config);
+            String contract;
             try {
-                k.append(java.nio.file.Files.readString(contracts.resolve("gold").resolve(t.substring(5) + ".odcs.yaml")));
+                contract = java.nio.file.Files.readString(contracts.resolve("gold").resolve(t.substring(5) + ".odcs.yaml"));
             } catch (java.io.IOException e) {
-                k.append("missing ").append(t);
+                contract = "missing " + t;
             }
+            sb.append("; contract sha256 ").append(sha256(contract.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            out.put(t, sb.toString());
         }
-        sb.append("; contracts sha256 ").append(sha256(k.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        return sb.toString();
+        return out;
     }
 
     private static String sha256(byte[] b) {

@@ -40,24 +40,26 @@ public final class GoldWriter {
     }
 
     /**
-     * Whether every named table's latest version was written from these inputs: its commit carries
-     * the same {@code inputs} (Delta userMetadata), so writing again would change nothing.
+     * Whether the table's latest version was written from these inputs: its commit carries the
+     * same {@code inputs} (Delta userMetadata), so writing it again would change nothing.
      */
-    public boolean upToDate(List<String> names, String inputs) {
-        for (String n : names) {
-            if (!lake.exists(n)) return false;
-            org.apache.spark.sql.Row last = lake.table(n).history(1).select("userMetadata").first();
-            if (last == null || last.isNullAt(0) || !inputs.equals(last.getString(0))) return false;
-        }
-        return true;
+    public boolean upToDate(String name, String inputs) {
+        return inputs.equals(lake.lastUserMetadata(name));
+    }
+
+    /** Checks and writes tables that were all made from the same inputs. */
+    public Written writeAll(List<GoldTable> tables, String inputs) {
+        Map<String, String> each = new LinkedHashMap<>();
+        for (GoldTable t : tables) each.put(t.name(), inputs);
+        return writeAll(tables, each);
     }
 
     /**
      * Checks every table, then writes them.
      *
-     * @param inputs what the tables were made from, kept as each commit's userMetadata (see {@link #upToDate})
+     * @param inputs table → what it was made from, kept as its commit's userMetadata (see {@link #upToDate})
      */
-    public Written writeAll(List<GoldTable> tables, String inputs) {
+    public Written writeAll(List<GoldTable> tables, Map<String, String> inputs) {
         List<GoldTable> held = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (GoldTable t : tables) {
@@ -80,7 +82,7 @@ public final class GoldWriter {
             for (GoldTable t : held) {
                 counts.put(t.name(), t.rows().count());
                 t.rows().write().format("delta").mode("overwrite").option("overwriteSchema", "true")
-                        .option("userMetadata", inputs).save(lake.path(t.name()));
+                        .option("userMetadata", inputs.get(t.name())).save(lake.path(t.name()));
                 written.put(t.name(), lake.version(t.name()));
             }
         } catch (RuntimeException e) {

@@ -83,6 +83,28 @@ public final class Lake {
         }
     }
 
+    /**
+     * The userMetadata of a table's latest commit, or null (no table, or a commit without it such
+     * as RESTORE or OPTIMIZE): read from the commit file itself, because asking Delta for history
+     * is a Spark query, and curate asks for every gold table on every run.
+     */
+    public String lastUserMetadata(String qualifiedName) {
+        long v = version(qualifiedName);
+        if (v < 0) return null;
+        Path commit = new Path(new Path(path(qualifiedName), "_delta_log"), String.format("%020d.json", v));
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(fileSystem().open(commit), java.nio.charset.StandardCharsets.UTF_8))) {
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.contains("\"commitInfo\"")) continue;
+                com.fasterxml.jackson.databind.JsonNode m = json.readTree(line).path("commitInfo").path("userMetadata");
+                return m.isTextual() ? m.asText() : null;
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The tables present in the lake, as "layer.table", sorted. */
     public List<String> tables() {
         List<String> out = new ArrayList<>();

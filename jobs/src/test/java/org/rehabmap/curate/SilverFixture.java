@@ -40,6 +40,27 @@ import static org.rehabmap.curate.CurateFixtures.*;
 final class SilverFixture {
     private SilverFixture() {}
 
+    /** The fixture as silver Delta tables in a lake, as conform would leave them. */
+    static void write(org.rehabmap.lake.Lake lake) {
+        SilverInputs in = inputs();
+        java.util.Map<String, Dataset<Row>> silver = new java.util.LinkedHashMap<>();
+        silver.put("silver.service", in.service());
+        silver.put("silver.workforce", in.workforce());
+        // silver holds the pseudonymised NHS number too; the model (run by the curate step) counts people by it
+        silver.put("silver.hna_concern", in.hnaConcern().withColumn("nhs_number", org.apache.spark.sql.functions.concat(
+                org.apache.spark.sql.functions.lit("pseudonym-"), org.apache.spark.sql.functions.col("assessment_id"))));
+        silver.put("silver.comorbidity", in.comorbidity());
+        silver.put("silver.borough", in.borough());
+        // as the reference file has it: the model (run by the curate step) reads the 65+ count for its ageing scenario
+        silver.put("silver.population", in.population().withColumn("census2021_age_65_plus",
+                org.apache.spark.sql.functions.round(org.apache.spark.sql.functions.col("census2021_usual_residents").cast("double").multiply(0.12))));
+        silver.put("silver.imd", in.imd());
+        silver.put("silver.profession", in.profession());
+        silver.put("silver.concern", in.concern());
+        silver.put("silver.ltc_condition", in.ltcCondition());
+        silver.forEach((t, df) -> df.write().format("delta").save(lake.path(t)));
+    }
+
     static SilverInputs inputs() {
         SparkSession spark = SharedSpark.session();
         List<Row> wf = List.of(
