@@ -217,6 +217,8 @@ for scale in "${SCALE_LIST[@]}"; do
     wait_quiet
     rm -rf "$WORK/run"; mkdir -p "$WORK/run"
     L="$WORK/run/landing"; K="$WORK/run/lake"
+    # packs and run reports of benchmark runs stay in the work folder, not the project's extracts/ and reports/
+    export REHABMAP_EXTRACTS="$WORK/run/extracts" REHABMAP_REPORTS="$WORK/run/reports"
     cp -al "$landing" "$L" 2>/dev/null || cp -a "$landing" "$L"
 
     timed "$scale" full "$run" ledger_read -- "${REHABMAP[@]}" run all --landing "$L" --lake "$K" --as-of "$AS_OF"

@@ -20,8 +20,9 @@ import static org.apache.spark.sql.functions.col;
 
 /**
  * Gold: silver → benchmarks, workforce ratios, unmet need, service map and comorbidity burden
- * (METHODS.md). Orchestration only; each table is made by its own builder from DataFrames, and
- * all five are checked against their contracts before any is written.
+ * (METHODS.md), and the workforce model's three tables. Orchestration only; each table is made by
+ * its own builder from DataFrames. Only the tables whose inputs changed are rebuilt ({@link #DEPENDS}),
+ * and all of those are checked against their contracts before any is written.
  */
 public final class CurateJob implements Step {
     public static final String BENCHMARKS = "gold.benchmarks";
