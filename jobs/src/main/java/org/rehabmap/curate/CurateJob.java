@@ -155,6 +155,10 @@ public final class CurateJob implements Step {
         d.put(SERVICE_MAP, new Depends(concat(GEOGRAPHY, "silver.service", "silver.workforce"), true));
         d.put(COMORBIDITY_BURDEN, new Depends(concat(GEOGRAPHY, "silver.comorbidity", "silver.ltc_condition"), false));
         for (String t : WorkforceModelJob.TABLES) d.put(t, new Depends(EVERYTHING, true));
+        // a gold table added without saying what it reads would never be rebuilt: fail at start-up instead
+        if (!d.keySet().equals(new java.util.LinkedHashSet<>(ALL_TABLES))) {
+            throw new IllegalStateException("CurateJob.DEPENDS must name every gold table: has " + d.keySet() + ", gold is " + ALL_TABLES);
+        }
         return java.util.Collections.unmodifiableMap(d);
     }
 
