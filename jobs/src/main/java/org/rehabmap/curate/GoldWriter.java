@@ -47,13 +47,6 @@ public final class GoldWriter {
         return inputs.equals(lake.lastUserMetadata(name));
     }
 
-    /** Checks and writes tables that were all made from the same inputs. */
-    public Written writeAll(List<GoldTable> tables, String inputs) {
-        Map<String, String> each = new LinkedHashMap<>();
-        for (GoldTable t : tables) each.put(t.name(), inputs);
-        return writeAll(tables, each);
-    }
-
     /**
      * Checks every table, then writes them.
      *

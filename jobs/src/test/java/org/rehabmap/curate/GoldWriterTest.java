@@ -11,6 +11,7 @@ import org.rehabmap.testing.SharedSpark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -30,7 +31,8 @@ class GoldWriterTest {
         GoldWriter writer = new GoldWriter(lake, contracts);
 
         Dataset<Row> good = OutputContractTest.frame(RowFactory.create("E09000001", "better", 50.0, 40.0));
-        GoldWriter.Written w = writer.writeAll(List.of(new GoldWriter.GoldTable("gold.t1", good), new GoldWriter.GoldTable("gold.t2", good)), "inputs A");
+        GoldWriter.Written w = writer.writeAll(List.of(new GoldWriter.GoldTable("gold.t1", good), new GoldWriter.GoldTable("gold.t2", good)),
+                Map.of("gold.t1", "inputs A", "gold.t2", "inputs A"));
         assertEquals(0L, w.versions().get("gold.t1"));
         assertEquals(1L, w.rows().get("gold.t2"));
         assertTrue(writer.upToDate("gold.t1", "inputs A") && writer.upToDate("gold.t2", "inputs A"));
@@ -39,7 +41,8 @@ class GoldWriterTest {
         Dataset<Row> changed = OutputContractTest.frame(RowFactory.create("E09000002", "similar", 10.0, 5.0));
         Dataset<Row> broken = OutputContractTest.frame(RowFactory.create("E09000003", "great", 10.0, 5.0));
         GoldWriter.ContractViolation e = assertThrows(GoldWriter.ContractViolation.class, () -> writer.writeAll(
-                List.of(new GoldWriter.GoldTable("gold.t1", changed), new GoldWriter.GoldTable("gold.t2", broken)), "inputs B"));
+                List.of(new GoldWriter.GoldTable("gold.t1", changed), new GoldWriter.GoldTable("gold.t2", broken)),
+                Map.of("gold.t1", "inputs B", "gold.t2", "inputs B")));
         assertTrue(e.getMessage().contains("gold.t2 GOLD_T_SIGNIFICANCE_VALID"), e.getMessage());
         // t1 was fine but is not written either
         assertEquals(0L, lake.version("gold.t1"));
