@@ -24,38 +24,67 @@ import static org.apache.spark.sql.functions.col;
 public final class FileLedger {
     public static final String TABLE = "audit.file_ledger";
 
-    public static final String LOADED = "loaded";        // in bronze, waiting for conform
-    public static final String CONFORMED = "conformed";  // rows in silver or quarantine
-    public static final String DUPLICATE = "duplicate";  // same bytes as a file already taken
-    public static final String REJECTED = "rejected";    // the whole file was refused
+    public static final String LOADED = "loaded"; // in bronze, waiting for conform
+    public static final String CONFORMED = "conformed"; // rows in silver or quarantine
+    public static final String DUPLICATE = "duplicate"; // same bytes as a file already taken
+    public static final String REJECTED = "rejected"; // the whole file was refused
 
-    public static final StructType SCHEMA = new StructType(new StructField[]{
-            DataTypes.createStructField("file_name", DataTypes.StringType, false),
-            DataTypes.createStructField("file_path", DataTypes.StringType, false),
-            DataTypes.createStructField("source", DataTypes.StringType, false),
-            DataTypes.createStructField("sha256", DataTypes.StringType, false),
-            DataTypes.createStructField("size_bytes", DataTypes.LongType, false),
-            DataTypes.createStructField("format", DataTypes.StringType, true),
-            DataTypes.createStructField("status", DataTypes.StringType, false),
-            DataTypes.createStructField("duplicate_of", DataTypes.StringType, true),
-            DataTypes.createStructField("rows_read", DataTypes.LongType, true),
-            DataTypes.createStructField("rows_accepted", DataTypes.LongType, true),
-            DataTypes.createStructField("rows_quarantined", DataTypes.LongType, true),
-            DataTypes.createStructField("reason", DataTypes.StringType, true),
-            DataTypes.createStructField("run_id", DataTypes.StringType, false),
-            DataTypes.createStructField("file_seq", DataTypes.LongType, false),
-            DataTypes.createStructField("ingested_at", DataTypes.TimestampType, false),
-            DataTypes.createStructField("conformed_run_id", DataTypes.StringType, true)});
+    public static final StructType SCHEMA = new StructType(new StructField[] {
+        DataTypes.createStructField("file_name", DataTypes.StringType, false),
+        DataTypes.createStructField("file_path", DataTypes.StringType, false),
+        DataTypes.createStructField("source", DataTypes.StringType, false),
+        DataTypes.createStructField("sha256", DataTypes.StringType, false),
+        DataTypes.createStructField("size_bytes", DataTypes.LongType, false),
+        DataTypes.createStructField("format", DataTypes.StringType, true),
+        DataTypes.createStructField("status", DataTypes.StringType, false),
+        DataTypes.createStructField("duplicate_of", DataTypes.StringType, true),
+        DataTypes.createStructField("rows_read", DataTypes.LongType, true),
+        DataTypes.createStructField("rows_accepted", DataTypes.LongType, true),
+        DataTypes.createStructField("rows_quarantined", DataTypes.LongType, true),
+        DataTypes.createStructField("reason", DataTypes.StringType, true),
+        DataTypes.createStructField("run_id", DataTypes.StringType, false),
+        DataTypes.createStructField("file_seq", DataTypes.LongType, false),
+        DataTypes.createStructField("ingested_at", DataTypes.TimestampType, false),
+        DataTypes.createStructField("conformed_run_id", DataTypes.StringType, true)
+    });
 
     /** What ingest needs to know about a file seen before. */
     public record Known(String path, String sha256, String fileName, String status, long fileSeq) {}
 
-    public record Entry(String fileName, String filePath, String source, String sha256, long sizeBytes, String format,
-                        String status, String duplicateOf, Long rowsRead, Long rowsAccepted, Long rowsQuarantined,
-                        String reason, String runId, long fileSeq, Timestamp ingestedAt) {
+    public record Entry(
+            String fileName,
+            String filePath,
+            String source,
+            String sha256,
+            long sizeBytes,
+            String format,
+            String status,
+            String duplicateOf,
+            Long rowsRead,
+            Long rowsAccepted,
+            Long rowsQuarantined,
+            String reason,
+            String runId,
+            long fileSeq,
+            Timestamp ingestedAt) {
         Row toRow() {
-            return RowFactory.create(fileName, filePath, source, sha256, sizeBytes, format, status, duplicateOf,
-                    rowsRead, rowsAccepted, rowsQuarantined, reason, runId, fileSeq, ingestedAt, null);
+            return RowFactory.create(
+                    fileName,
+                    filePath,
+                    source,
+                    sha256,
+                    sizeBytes,
+                    format,
+                    status,
+                    duplicateOf,
+                    rowsRead,
+                    rowsAccepted,
+                    rowsQuarantined,
+                    reason,
+                    runId,
+                    fileSeq,
+                    ingestedAt,
+                    null);
         }
     }
 
@@ -69,37 +98,57 @@ public final class FileLedger {
 
     public List<Known> known() {
         List<Known> out = new ArrayList<>();
-        if (!lake.exists(TABLE)) return out;
-        for (Row r : lake.read(TABLE).select("file_path", "sha256", "file_name", "status", "file_seq").collectAsList()) {
+        if (!lake.exists(TABLE)) {
+            return out;
+        }
+        for (Row r : lake.read(TABLE)
+                .select("file_path", "sha256", "file_name", "status", "file_seq")
+                .collectAsList()) {
             out.add(new Known(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getLong(4)));
         }
         return out;
     }
 
     public void append(List<Entry> entries) {
-        if (entries.isEmpty()) return;
+        if (entries.isEmpty()) {
+            return;
+        }
         List<Row> rows = entries.stream().map(Entry::toRow).toList();
-        lake.spark().createDataFrame(rows, SCHEMA).coalesce(1).write().format("delta").mode("append").save(lake.path(TABLE));
+        lake.spark()
+                .createDataFrame(rows, SCHEMA)
+                .coalesce(1)
+                .write()
+                .format("delta")
+                .mode("append")
+                .save(lake.path(TABLE));
     }
 
     /** Files in bronze that conform has not finished, per source: sha256 → file_seq. */
     public Dataset<Row> pending() {
-        if (!lake.exists(TABLE)) return lake.spark().createDataFrame(List.of(), SCHEMA);
+        if (!lake.exists(TABLE)) {
+            return lake.spark().createDataFrame(List.of(), SCHEMA);
+        }
         return lake.read(TABLE).filter(col("status").equalTo(LOADED));
     }
 
     /** Records conform's counts for the given files and marks them conformed, in one commit. */
     public void markConformed(Map<String, Counts> bySha, String runId) {
-        if (bySha.isEmpty()) return;
+        if (bySha.isEmpty()) {
+            return;
+        }
         List<Row> rows = new ArrayList<>();
         bySha.forEach((sha, c) -> rows.add(RowFactory.create(sha, c.read(), c.accepted(), c.quarantined())));
         StructType s = new StructType()
-                .add("sha256", DataTypes.StringType).add("rows_read", DataTypes.LongType)
-                .add("rows_accepted", DataTypes.LongType).add("rows_quarantined", DataTypes.LongType);
+                .add("sha256", DataTypes.StringType)
+                .add("rows_read", DataTypes.LongType)
+                .add("rows_accepted", DataTypes.LongType)
+                .add("rows_quarantined", DataTypes.LongType);
         Dataset<Row> updates = lake.spark().createDataFrame(rows, s);
-        lake.table(TABLE).as("l")
+        lake.table(TABLE)
+                .as("l")
                 .merge(updates.as("u"), "l.sha256 = u.sha256 AND l.status = '" + LOADED + "'")
-                .whenMatched().updateExpr(Map.of(
+                .whenMatched()
+                .updateExpr(Map.of(
                         "status", "'" + CONFORMED + "'",
                         "rows_read", "u.rows_read",
                         "rows_accepted", "u.rows_accepted",

@@ -13,16 +13,17 @@ public final class Quarantine {
     public static final String TABLE = "audit.quarantine";
     public static final String MASK = "<masked>";
 
-    public static final StructType SCHEMA = new StructType(new StructField[]{
-            DataTypes.createStructField("source", DataTypes.StringType, false),
-            DataTypes.createStructField("file_name", DataTypes.StringType, false),
-            DataTypes.createStructField("file_sha256", DataTypes.StringType, false),
-            DataTypes.createStructField("row_number", DataTypes.LongType, true),
-            DataTypes.createStructField("rule_id", DataTypes.StringType, false),
-            DataTypes.createStructField("rule_ids", DataTypes.createArrayType(DataTypes.StringType), false),
-            DataTypes.createStructField("reason", DataTypes.StringType, false),
-            DataTypes.createStructField("row", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true),
-            DataTypes.createStructField("run_id", DataTypes.StringType, false)});
+    public static final StructType SCHEMA = new StructType(new StructField[] {
+        DataTypes.createStructField("source", DataTypes.StringType, false),
+        DataTypes.createStructField("file_name", DataTypes.StringType, false),
+        DataTypes.createStructField("file_sha256", DataTypes.StringType, false),
+        DataTypes.createStructField("row_number", DataTypes.LongType, true),
+        DataTypes.createStructField("rule_id", DataTypes.StringType, false),
+        DataTypes.createStructField("rule_ids", DataTypes.createArrayType(DataTypes.StringType), false),
+        DataTypes.createStructField("reason", DataTypes.StringType, false),
+        DataTypes.createStructField("row", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true),
+        DataTypes.createStructField("run_id", DataTypes.StringType, false)
+    });
 
     private Quarantine() {}
 }

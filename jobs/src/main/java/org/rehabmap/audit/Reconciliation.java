@@ -16,7 +16,9 @@ import static org.apache.spark.sql.functions.col;
 public final class Reconciliation {
     private Reconciliation() {}
 
-    public static final String[] HEADERS = {"source", "file", "status", "read", "accepted", "quarantined", "read=acc+quar", "reason"};
+    public static final String[] HEADERS = {
+        "source", "file", "status", "read", "accepted", "quarantined", "read=acc+quar", "reason"
+    };
 
     public static List<String[]> rows(RunContext ctx) {
         return rows(ctx.lake(), ctx.runId());
@@ -25,7 +27,9 @@ public final class Reconciliation {
     /** The files a run ingested or conformed, with the check that every row read is accounted for. */
     public static List<String[]> rows(org.rehabmap.lake.Lake lake, String runId) {
         List<String[]> out = new ArrayList<>();
-        if (!lake.exists(FileLedger.TABLE)) return out;
+        if (!lake.exists(FileLedger.TABLE)) {
+            return out;
+        }
         List<Row> rows = lake.read(FileLedger.TABLE)
                 .filter(col("run_id").equalTo(runId).or(col("conformed_run_id").equalTo(runId)))
                 .orderBy("source", "file_seq")
@@ -36,8 +40,16 @@ public final class Reconciliation {
             if (!r.isNullAt(3) && !r.isNullAt(4) && !r.isNullAt(5)) {
                 check = r.getLong(3) == r.getLong(4) + r.getLong(5) ? "ok" : "MISMATCH";
             }
-            out.add(new String[]{r.getString(0), r.getString(1), r.getString(2), str(r, 3), str(r, 4), str(r, 5), check,
-                    r.isNullAt(6) ? "" : r.getString(6)});
+            out.add(new String[] {
+                r.getString(0),
+                r.getString(1),
+                r.getString(2),
+                str(r, 3),
+                str(r, 4),
+                str(r, 5),
+                check,
+                r.isNullAt(6) ? "" : r.getString(6)
+            });
         }
         return out;
     }

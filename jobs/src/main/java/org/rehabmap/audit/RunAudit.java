@@ -18,25 +18,28 @@ import java.util.Map;
 public final class RunAudit {
     public static final String TABLE = "audit.run";
 
-    public static final StructType STEP = new StructType(new StructField[]{
-            DataTypes.createStructField("step", DataTypes.StringType, false),
-            DataTypes.createStructField("status", DataTypes.StringType, false),
-            DataTypes.createStructField("seconds", DataTypes.DoubleType, false),
-            DataTypes.createStructField("rows_written", DataTypes.LongType, false),
-            DataTypes.createStructField("summary", DataTypes.StringType, true)});
+    public static final StructType STEP = new StructType(new StructField[] {
+        DataTypes.createStructField("step", DataTypes.StringType, false),
+        DataTypes.createStructField("status", DataTypes.StringType, false),
+        DataTypes.createStructField("seconds", DataTypes.DoubleType, false),
+        DataTypes.createStructField("rows_written", DataTypes.LongType, false),
+        DataTypes.createStructField("summary", DataTypes.StringType, true)
+    });
 
-    public static final StructType SCHEMA = new StructType(new StructField[]{
-            DataTypes.createStructField("run_id", DataTypes.StringType, false),
-            DataTypes.createStructField("env", DataTypes.StringType, false),
-            DataTypes.createStructField("command", DataTypes.StringType, false),
-            DataTypes.createStructField("started_at", DataTypes.TimestampType, false),
-            DataTypes.createStructField("ended_at", DataTypes.TimestampType, false),
-            DataTypes.createStructField("status", DataTypes.StringType, false),
-            DataTypes.createStructField("as_of", DataTypes.DateType, false),
-            DataTypes.createStructField("landing", DataTypes.StringType, true),
-            DataTypes.createStructField("steps", DataTypes.createArrayType(STEP), false),
-            DataTypes.createStructField("versions", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false),
-            DataTypes.createStructField("message", DataTypes.StringType, true)});
+    public static final StructType SCHEMA = new StructType(new StructField[] {
+        DataTypes.createStructField("run_id", DataTypes.StringType, false),
+        DataTypes.createStructField("env", DataTypes.StringType, false),
+        DataTypes.createStructField("command", DataTypes.StringType, false),
+        DataTypes.createStructField("started_at", DataTypes.TimestampType, false),
+        DataTypes.createStructField("ended_at", DataTypes.TimestampType, false),
+        DataTypes.createStructField("status", DataTypes.StringType, false),
+        DataTypes.createStructField("as_of", DataTypes.DateType, false),
+        DataTypes.createStructField("landing", DataTypes.StringType, true),
+        DataTypes.createStructField("steps", DataTypes.createArrayType(STEP), false),
+        DataTypes.createStructField(
+                "versions", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false),
+        DataTypes.createStructField("message", DataTypes.StringType, true)
+    });
 
     private RunAudit() {}
 
@@ -46,12 +49,39 @@ public final class RunAudit {
         }
     }
 
-    public static void append(Lake lake, String runId, String env, String command, Instant started, Instant ended, String status,
-                              LocalDate asOf, String landing, List<StepRecord> steps, Map<String, Long> versions, String message) {
-        Row row = RowFactory.create(runId, env, command, Timestamp.from(started), Timestamp.from(ended), status, Date.valueOf(asOf), landing,
-                scala.jdk.javaapi.CollectionConverters.asScala(steps.stream().map(StepRecord::toRow).toList()).toSeq(),
-                scala.jdk.javaapi.CollectionConverters.asScala(versions), message);
-        lake.spark().createDataFrame(List.of(row), SCHEMA).coalesce(1)
-                .write().format("delta").mode("append").save(lake.path(TABLE));
+    public static void append(
+            Lake lake,
+            String runId,
+            String env,
+            String command,
+            Instant started,
+            Instant ended,
+            String status,
+            LocalDate asOf,
+            String landing,
+            List<StepRecord> steps,
+            Map<String, Long> versions,
+            String message) {
+        Row row = RowFactory.create(
+                runId,
+                env,
+                command,
+                Timestamp.from(started),
+                Timestamp.from(ended),
+                status,
+                Date.valueOf(asOf),
+                landing,
+                scala.jdk.javaapi.CollectionConverters.asScala(
+                                steps.stream().map(StepRecord::toRow).toList())
+                        .toSeq(),
+                scala.jdk.javaapi.CollectionConverters.asScala(versions),
+                message);
+        lake.spark()
+                .createDataFrame(List.of(row), SCHEMA)
+                .coalesce(1)
+                .write()
+                .format("delta")
+                .mode("append")
+                .save(lake.path(TABLE));
     }
 }

@@ -40,11 +40,20 @@ public final class FloorJob {
         for (Path source : sources) {
             List<String> csvs = new ArrayList<>();
             try (Stream<Path> s = Files.list(source)) {
-                s.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")).sorted()
+                s.filter(p -> p.getFileName()
+                                .toString()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .endsWith(".csv"))
+                        .sorted()
                         .forEach(p -> csvs.add(p.toString()));
             }
-            if (csvs.isEmpty()) continue;
-            Dataset<Row> df = spark.read().option("header", "true").option("inferSchema", "false").csv(csvs.toArray(String[]::new));
+            if (csvs.isEmpty()) {
+                continue;
+            }
+            Dataset<Row> df = spark.read()
+                    .option("header", "true")
+                    .option("inferSchema", "false")
+                    .csv(csvs.toArray(String[]::new));
             String target = out.resolve(source.getFileName().toString()).toString();
             df.write().format("delta").mode("overwrite").save(target);
             long n = spark.read().format("delta").load(target).count();

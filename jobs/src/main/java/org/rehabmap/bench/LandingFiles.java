@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -24,12 +24,19 @@ final class LandingFiles {
 
     static List<Path> of(Path landing, String source) {
         Path dir = landing.resolve(source);
-        if (!Files.isDirectory(dir)) return List.of();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
         List<Path> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.filter(Files::isRegularFile).filter(LandingFiles::delivered).sorted().toList()) {
-                if (seen.add(sha256(Files.readAllBytes(p)))) out.add(p);
+            for (Path p : s.filter(Files::isRegularFile)
+                    .filter(LandingFiles::delivered)
+                    .sorted()
+                    .toList()) {
+                if (seen.add(sha256(Files.readAllBytes(p)))) {
+                    out.add(p);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

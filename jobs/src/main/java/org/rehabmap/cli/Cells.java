@@ -7,9 +7,13 @@ public final class Cells {
     private Cells() {}
 
     public static String text(Object v) {
-        if (v == null) return "";
+        if (v == null) {
+            return "";
+        }
         if (v instanceof Double d) {
-            if (d.isNaN() || d.isInfinite()) return d.toString();
+            if (d.isNaN() || d.isInfinite()) {
+                return d.toString();
+            }
             return (d == Math.rint(d) && Math.abs(d) < 1e15) ? String.valueOf(d.longValue()) : d.toString();
         }
         if (v instanceof scala.collection.Map<?, ?> m) {
@@ -17,7 +21,9 @@ public final class Cells {
             scala.collection.Iterator<? extends scala.Tuple2<?, ?>> it = m.iterator();
             while (it.hasNext()) {
                 scala.Tuple2<?, ?> t = it.next();
-                if (b.length() > 1) b.append(", ");
+                if (b.length() > 1) {
+                    b.append(", ");
+                }
                 b.append(text(t._1())).append('=').append(text(t._2()));
             }
             return b.append('}').toString();
@@ -26,7 +32,9 @@ public final class Cells {
             StringBuilder b = new StringBuilder();
             scala.collection.Iterator<?> it = seq.iterator();
             while (it.hasNext()) {
-                if (!b.isEmpty()) b.append(';');
+                if (!b.isEmpty()) {
+                    b.append(';');
+                }
                 b.append(text(it.next()));
             }
             return b.toString();

@@ -10,9 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "dictionary", description = "Write docs/data-dictionary.md from the data contracts (--check: only say whether it is current).")
+@Command(
+        name = "dictionary",
+        description =
+                "Write docs/data-dictionary.md from the data contracts (--check: only say whether it is current).")
 public final class DictionaryCommand implements Callable<Integer> {
-    @Option(names = "--check", description = "exit 1 when docs/data-dictionary.md differs from the contracts, without writing it")
+    @Option(
+            names = "--check",
+            description = "exit 1 when docs/data-dictionary.md differs from the contracts, without writing it")
     boolean check;
 
     @Override
@@ -20,9 +25,13 @@ public final class DictionaryCommand implements Callable<Integer> {
         Path home = Settings.home();
         Path file = home.resolve(DataDictionary.FILE);
         String text = DataDictionary.generate(home.resolve("data-contracts"));
-        boolean current = Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text);
+        boolean current = Files.isRegularFile(file)
+                && Files.readString(file, StandardCharsets.UTF_8).equals(text);
         if (check) {
-            System.out.println(current ? DataDictionary.FILE + " is current" : DataDictionary.FILE + " is stale: run scripts/rehabmap dictionary");
+            System.out.println(
+                    current
+                            ? DataDictionary.FILE + " is current"
+                            : DataDictionary.FILE + " is stale: run scripts/rehabmap dictionary");
             return current ? Main.OK : Main.FAILED;
         }
         Files.createDirectories(file.getParent());

@@ -6,7 +6,9 @@ public final class Failures {
 
     public static String describe(Throwable t) {
         String msg = t.getMessage();
-        if (msg == null || msg.isBlank()) msg = t.getClass().getSimpleName();
+        if (msg == null || msg.isBlank()) {
+            msg = t.getClass().getSimpleName();
+        }
         // Spark's messages can run to many lines (plans, suggestions); the first says what happened.
         return msg.lines().findFirst().orElse(msg).trim();
     }

@@ -9,11 +9,26 @@ import picocli.CommandLine.Command;
  * 1 a failed run, 2 bad usage or configuration (always one line; a stack trace only with --verbose),
  * 3 another command holds the lake's lock (nothing was done).
  */
-@Command(name = "rehabmap", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "rehabmap 0.1.0",
+@Command(
+        name = "rehabmap",
+        mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
+        version = "rehabmap 0.1.0",
         description = "London-wide cancer rehabilitation mapping and workforce model.",
-        subcommands = {RunCommand.class, SqlCommand.class, StatusCommand.class, GenerateCommand.class, ModelCommand.class,
-                NotebookCommand.class, ServeCommand.class, DictionaryCommand.class,
-                MaintainCommand.class, RollbackCommand.class, RecoverCommand.class, ReportCommand.class})
+        subcommands = {
+            RunCommand.class,
+            SqlCommand.class,
+            StatusCommand.class,
+            GenerateCommand.class,
+            ModelCommand.class,
+            NotebookCommand.class,
+            ServeCommand.class,
+            DictionaryCommand.class,
+            MaintainCommand.class,
+            RollbackCommand.class,
+            RecoverCommand.class,
+            ReportCommand.class
+        })
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -24,8 +39,10 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this),
-                "a command is needed: run, status, sql, model, notebook, serve, dictionary, report, maintain, rollback, recover, generate (see --help)");
+        throw new CommandLine.ParameterException(
+                new CommandLine(this),
+                "a command is needed: run, status, sql, model, notebook, serve, dictionary, report, maintain, rollback, recover, "
+                        + "generate (see --help)");
     }
 
     public static void main(String[] args) {
@@ -47,8 +64,14 @@ public final class Main implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             Throwable root = ex;
-            while (root.getCause() != null && !(root instanceof ConfigError) && !(root instanceof org.rehabmap.ops.RunLock.Busy)) root = root.getCause();
-            if (verbose) ex.printStackTrace(System.err);
+            while (root.getCause() != null
+                    && !(root instanceof ConfigError)
+                    && !(root instanceof org.rehabmap.ops.RunLock.Busy)) {
+                root = root.getCause();
+            }
+            if (verbose) {
+                ex.printStackTrace(System.err);
+            }
             if (root instanceof org.rehabmap.ops.RunLock.Busy) {
                 System.err.println("rehabmap: " + root.getMessage());
                 return BUSY;
@@ -57,7 +80,8 @@ public final class Main implements Runnable {
                 System.err.println("rehabmap: " + (ex instanceof ConfigError ? ex.getMessage() : root.getMessage()));
                 return USAGE;
             }
-            System.err.println("rehabmap: failed: " + Failures.describe(ex) + (verbose ? "" : " (--verbose shows the stack trace)"));
+            System.err.println("rehabmap: failed: " + Failures.describe(ex)
+                    + (verbose ? "" : " (--verbose shows the stack trace)"));
             return FAILED;
         });
         return cl.execute(args);
@@ -70,11 +94,18 @@ public final class Main implements Runnable {
     static String chooseLogFormat(String[] args) {
         String f = System.getenv("REHABMAP_LOG_FORMAT");
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--log-format") && i + 1 < args.length) f = args[i + 1];
-            else if (args[i].startsWith("--log-format=")) f = args[i].substring("--log-format=".length());
+            if (args[i].equals("--log-format") && i + 1 < args.length) {
+                f = args[i + 1];
+            } else if (args[i].startsWith("--log-format=")) {
+                f = args[i].substring("--log-format=".length());
+            }
         }
-        if (f == null || f.isBlank()) return null;
-        if (!f.equals("json") && !f.equals("text")) return "--log-format must be text or json, got '" + f + "'";
+        if (f == null || f.isBlank()) {
+            return null;
+        }
+        if (!f.equals("json") && !f.equals("text")) {
+            return "--log-format must be text or json, got '" + f + "'";
+        }
         System.setProperty(LOG_APPENDER, f.equals("json") ? "json" : "console");
         return null;
     }

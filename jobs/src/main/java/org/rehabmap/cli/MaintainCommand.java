@@ -16,9 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "maintain", description = {"OPTIMIZE, then VACUUM every table of the lake, keeping the files of the last",
-        "rehabmap.maintenance.vacuum-retention-hours (default 168 = 7 days; rollback reaches back that far).",
-        "Refuses to start (exit 3) while a run or another command holds the lake's lock."})
+@Command(
+        name = "maintain",
+        description = {
+            "OPTIMIZE, then VACUUM every table of the lake, keeping the files of the last",
+            "rehabmap.maintenance.vacuum-retention-hours (default 168 = 7 days; rollback reaches back that far).",
+            "Refuses to start (exit 3) while a run or another command holds the lake's lock."
+        })
 public final class MaintainCommand implements Callable<Integer> {
     /** OPTIMIZE + VACUUM under a lock the caller holds, recorded in audit.run as command "maintain". */
     static void maintain(Lake lake, Settings s, double hours, RunContext.Console console) {
@@ -32,9 +36,18 @@ public final class MaintainCommand implements Callable<Integer> {
             OpsCommands.audit(lake, s, id, "maintain", started, false, List.of(), Map.of(), Failures.describe(e));
             throw e;
         }
-        OpsCommands.audit(lake, s, id, "maintain", started, true, r.tables(), r.versions(),
+        OpsCommands.audit(
+                lake,
+                s,
+                id,
+                "maintain",
+                started,
+                true,
+                r.tables(),
+                r.versions(),
                 "data files " + r.filesBefore() + " → " + r.filesAfter() + ", retention " + hours + " h");
-        console.progress("maintain " + id + " done: " + r.tables().size() + " table(s), data files " + r.filesBefore() + " → " + r.filesAfter());
+        console.progress("maintain " + id + " done: " + r.tables().size() + " table(s), data files " + r.filesBefore()
+                + " → " + r.filesAfter());
     }
 
     @Option(names = "--retention-hours", description = "VACUUM retention for this once (default: from configuration)")

@@ -16,7 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "notebook", description = "Run a notebook (notebooks/*.sql, Databricks source format) against the lake and print each cell's result.")
+@Command(
+        name = "notebook",
+        description =
+                "Run a notebook (notebooks/*.sql, Databricks source format) against the lake and print each cell's result.")
 public final class NotebookCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "the notebook file, e.g. notebooks/workforce_gaps.sql")
     Path file;
@@ -30,7 +33,9 @@ public final class NotebookCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path f = file.toAbsolutePath();
-        if (!Files.isRegularFile(f)) throw new ConfigError("notebook not found: " + file);
+        if (!Files.isRegularFile(f)) {
+            throw new ConfigError("notebook not found: " + file);
+        }
         Notebook nb = Notebook.read(f);
         Settings s = common.settings();
         SparkSession spark = SparkSessions.create(s, common.sparkUi);

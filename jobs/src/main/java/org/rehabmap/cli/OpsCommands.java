@@ -14,9 +14,28 @@ import java.util.Map;
 final class OpsCommands {
     private OpsCommands() {}
 
-    static void audit(Lake lake, Settings s, String runId, String command, Instant started, boolean ok,
-                      List<RunAudit.StepRecord> steps, Map<String, Long> versions, String message) {
-        RunAudit.append(lake, runId, s.env(), command, started, Instant.now(), ok ? "succeeded" : "failed",
-                LocalDate.now(ZoneOffset.UTC), null, steps, versions, message);
+    static void audit(
+            Lake lake,
+            Settings s,
+            String runId,
+            String command,
+            Instant started,
+            boolean ok,
+            List<RunAudit.StepRecord> steps,
+            Map<String, Long> versions,
+            String message) {
+        RunAudit.append(
+                lake,
+                runId,
+                s.env(),
+                command,
+                started,
+                Instant.now(),
+                ok ? "succeeded" : "failed",
+                LocalDate.now(ZoneOffset.UTC),
+                null,
+                steps,
+                versions,
+                message);
     }
 }

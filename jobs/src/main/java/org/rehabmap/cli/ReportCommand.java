@@ -26,8 +26,13 @@ public final class ReportCommand implements Callable<Integer> {
         Lake lake = new Lake(SparkSessions.create(s, common.sparkUi), s.location("paths.lake"));
         String id = runId;
         if (id == null) {
-            if (!lake.exists(RunAudit.TABLE)) throw new org.rehabmap.config.ConfigError("no runs recorded yet in " + lake.root());
-            Row last = lake.read(RunAudit.TABLE).orderBy(org.apache.spark.sql.functions.col("started_at").desc()).select("run_id").first();
+            if (!lake.exists(RunAudit.TABLE)) {
+                throw new org.rehabmap.config.ConfigError("no runs recorded yet in " + lake.root());
+            }
+            Row last = lake.read(RunAudit.TABLE)
+                    .orderBy(org.apache.spark.sql.functions.col("started_at").desc())
+                    .select("run_id")
+                    .first();
             id = last.getString(0);
         }
         String dir = RunReport.write(lake, s.location("paths.reports"), id);

@@ -19,8 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "rollback", description = {"Put every gold table back to its version after the given run (Delta RESTORE),",
-        "and record the rollback in audit.run. The next run recomputes gold from silver again."})
+@Command(
+        name = "rollback",
+        description = {
+            "Put every gold table back to its version after the given run (Delta RESTORE),",
+            "and record the rollback in audit.run. The next run recomputes gold from silver again."
+        })
 public final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--to-run", required = true, paramLabel = "RUN_ID", description = "a run id from `rehabmap status`")
     String toRun;
@@ -45,15 +49,30 @@ public final class RollbackCommand implements Callable<Integer> {
             boolean ok = true;
             for (Rollback.Change c : changes) {
                 steps.add(new RunAudit.StepRecord(c.table(), c.status(), 0, 0, c.note()));
-                if (c.status().equals("restored")) versions.put(c.table(), c.now());
+                if (c.status().equals("restored")) {
+                    versions.put(c.table(), c.now());
+                }
                 ok &= !c.status().equals("failed");
-                rows.add(new String[]{c.table(), c.status(), String.valueOf(c.from()), String.valueOf(c.to()), c.note()});
+                rows.add(new String[] {c.table(), c.status(), String.valueOf(c.from()), String.valueOf(c.to()), c.note()
+                });
             }
-            OpsCommands.audit(lake, s, id, command, started, ok, steps, versions,
+            OpsCommands.audit(
+                    lake,
+                    s,
+                    id,
+                    command,
+                    started,
+                    ok,
+                    steps,
+                    versions,
                     versions.size() + " gold table(s) restored to their versions after run " + toRun);
-            System.out.print(TextTable.renderStrings(new String[]{"table", "status", "was version", "target version", "note"}, rows));
-            if (changes.isEmpty()) System.out.println("no gold tables in " + lake.root());
-            console.progress("rollback " + id + (ok ? " done" : " FAILED for some tables (see above)") + "; recorded in audit.run");
+            System.out.print(TextTable.renderStrings(
+                    new String[] {"table", "status", "was version", "target version", "note"}, rows));
+            if (changes.isEmpty()) {
+                System.out.println("no gold tables in " + lake.root());
+            }
+            console.progress("rollback " + id + (ok ? " done" : " FAILED for some tables (see above)")
+                    + "; recorded in audit.run");
             return ok ? Main.OK : Main.FAILED;
         }
     }

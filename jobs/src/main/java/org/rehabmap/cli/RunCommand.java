@@ -1,17 +1,17 @@
 package org.rehabmap.cli;
 
 import org.apache.spark.sql.SparkSession;
+import org.rehabmap.audit.Reconciliation;
 import org.rehabmap.config.ConfigError;
 import org.rehabmap.config.Settings;
 import org.rehabmap.lake.Lake;
 import org.rehabmap.lake.SparkSessions;
-import org.rehabmap.pipeline.Pipeline;
-import org.rehabmap.pipeline.RunContext;
-import org.rehabmap.pipeline.Steps;
-import org.rehabmap.audit.Reconciliation;
 import org.rehabmap.ops.Recovery;
 import org.rehabmap.ops.RunLock;
 import org.rehabmap.ops.RunReport;
+import org.rehabmap.pipeline.Pipeline;
+import org.rehabmap.pipeline.RunContext;
+import org.rehabmap.pipeline.Steps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,13 +24,18 @@ import java.util.concurrent.Callable;
 
 @Command(name = "run", description = "Run the jobs in order: ingest, conform, curate, publish (or one of them).")
 public final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", defaultValue = "all", description = "all | ingest | conform | curate | publish (default all)")
+    @Parameters(
+            index = "0",
+            defaultValue = "all",
+            description = "all | ingest | conform | curate | publish (default all)")
     String target;
 
     @Option(names = "--as-of", description = "the run's as-of date, YYYY-MM-DD (default today)")
     String asOf;
 
-    @Option(names = "--maintain", description = "after a successful run, OPTIMIZE and VACUUM under the same lock (one process on Kubernetes)")
+    @Option(
+            names = "--maintain",
+            description = "after a successful run, OPTIMIZE and VACUUM under the same lock (one process on Kubernetes)")
     boolean maintain;
 
     @Mixin
@@ -55,19 +60,25 @@ public final class RunCommand implements Callable<Integer> {
             SparkSession spark = SparkSessions.create(s, common.sparkUi);
             Lake lake = new Lake(spark, s.location("paths.lake"));
             RunContext.Console console = common.console();
-            RunContext ctx = new RunContext(s, spark, lake, runId, started, asOfDate, s.location("paths.landing"), console);
+            RunContext ctx =
+                    new RunContext(s, spark, lake, runId, started, asOfDate, s.location("paths.landing"), console);
             Recovery.recoverUnfinished(lake, console::progress);
-            console.progress("rehabmap run " + runId + " (" + target + ", env " + s.env() + ", lake " + lake.root() + ")");
+            console.progress(
+                    "rehabmap run " + runId + " (" + target + ", env " + s.env() + ", lake " + lake.root() + ")");
             Pipeline.Outcome outcome = new Pipeline(Steps.forTarget(target)).run(ctx, "run " + target);
             Reconciliation.print(ctx);
             writeReport(lake, s, runId, console);
             if (!outcome.succeeded()) {
-                if (common.verbose) outcome.failure().printStackTrace(System.err);
+                if (common.verbose) {
+                    outcome.failure().printStackTrace(System.err);
+                }
                 System.err.println("rehabmap: run " + runId + " failed: " + Failures.describe(outcome.failure()));
                 return Main.FAILED;
             }
             console.progress("run " + runId + " succeeded");
-            if (maintain) MaintainCommand.maintain(lake, s, s.getDouble("maintenance.vacuum-retention-hours"), console);
+            if (maintain) {
+                MaintainCommand.maintain(lake, s, s.getDouble("maintenance.vacuum-retention-hours"), console);
+            }
             return Main.OK;
         }
     }

@@ -19,7 +19,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-@Command(name = "serve", description = "Serve the extracts folder (packs and their index page) on 127.0.0.1 until stopped.")
+@Command(
+        name = "serve",
+        description = "Serve the extracts folder (packs and their index page) on 127.0.0.1 until stopped.")
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8000", description = "port on 127.0.0.1 (default 8000)")
     int port;
@@ -28,17 +30,32 @@ public final class ServeCommand implements Callable<Integer> {
     CommonOptions common;
 
     private static final Map<String, String> TYPES = Map.of(
-            "html", "text/html; charset=utf-8", "csv", "text/csv; charset=utf-8", "json", "application/json",
-            "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "png", "image/png", "svg", "image/svg+xml");
+            "html",
+            "text/html; charset=utf-8",
+            "csv",
+            "text/csv; charset=utf-8",
+            "json",
+            "application/json",
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "png",
+            "image/png",
+            "svg",
+            "image/svg+xml");
 
     @Override
     public Integer call() throws Exception {
-        if (port < 0 || port > 65535) throw new ConfigError("--port must be 0–65535, got " + port);
+        if (port < 0 || port > 65535) {
+            throw new ConfigError("--port must be 0–65535, got " + port);
+        }
         Settings s = common.settings();
         Path root = Path.of(s.location("paths.extracts"));
-        if (!Files.isDirectory(root)) throw new ConfigError("no extracts yet in " + root + " (run: scripts/rehabmap run publish)");
+        if (!Files.isDirectory(root)) {
+            throw new ConfigError("no extracts yet in " + root + " (run: scripts/rehabmap run publish)");
+        }
         HttpServer server = start(root, port);
-        System.out.println("serving " + root + " on http://127.0.0.1:" + server.getAddress().getPort() + "/ (Ctrl-C stops)");
+        System.out.println("serving " + root + " on http://127.0.0.1:"
+                + server.getAddress().getPort() + "/ (Ctrl-C stops)");
         new CountDownLatch(1).await();
         return Main.OK;
     }
@@ -68,7 +85,9 @@ public final class ServeCommand implements Callable<Integer> {
             send(ex, 404, "text/plain", "not found\n".getBytes());
             return;
         }
-        if (Files.isDirectory(f)) f = f.resolve("index.html");
+        if (Files.isDirectory(f)) {
+            f = f.resolve("index.html");
+        }
         if (!Files.isRegularFile(f)) {
             send(ex, 404, "text/plain", "not found\n".getBytes());
             return;

@@ -35,7 +35,9 @@ public final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!format.equals("csv") && !format.equals("table")) throw new ConfigError("--format must be csv or table, got '" + format + "'");
+        if (!format.equals("csv") && !format.equals("table")) {
+            throw new ConfigError("--format must be csv or table, got '" + format + "'");
+        }
         Settings s = common.settings();
         SparkSession spark = SparkSessions.create(s, common.sparkUi);
         Lake lake = new Lake(spark, s.location("paths.lake"));
@@ -48,21 +50,27 @@ public final class SqlCommand implements Callable<Integer> {
     public static void print(Dataset<Row> df, String format, int limit, PrintStream out) throws IOException {
         String[] cols = df.columns();
         if (format.equals("csv")) {
-            CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
+            CSVPrinter p = new CSVPrinter(
+                    out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
             p.printRecord((Object[]) cols);
             java.util.Iterator<Row> it = df.toLocalIterator();
             while (it.hasNext()) {
                 Row r = it.next();
                 Object[] vals = new Object[cols.length];
-                for (int i = 0; i < cols.length; i++) vals[i] = Cells.text(r.get(i));
+                for (int i = 0; i < cols.length; i++) {
+                    vals[i] = Cells.text(r.get(i));
+                }
                 p.printRecord(vals);
             }
             p.flush();
         } else {
             List<Row> rows = df.limit(limit + 1).collectAsList();
             out.print(TextTable.render(cols, rows.subList(0, Math.min(limit, rows.size()))));
-            if (rows.size() > limit) out.println("(first " + limit + " rows; --limit N shows more)");
-            else out.println("(" + rows.size() + " row" + (rows.size() == 1 ? "" : "s") + ")");
+            if (rows.size() > limit) {
+                out.println("(first " + limit + " rows; --limit N shows more)");
+            } else {
+                out.println("(" + rows.size() + " row" + (rows.size() == 1 ? "" : "s") + ")");
+            }
         }
     }
 }

@@ -31,7 +31,9 @@ public final class Settings {
     /** Where conf/, data-contracts/ and data/ live: -Drehabmap.home, REHABMAP_HOME, or the working directory. */
     public static Path home() {
         String h = System.getProperty("rehabmap.home");
-        if (h == null || h.isBlank()) h = System.getenv("REHABMAP_HOME");
+        if (h == null || h.isBlank()) {
+            h = System.getenv("REHABMAP_HOME");
+        }
         return Path.of(h == null || h.isBlank() ? "." : h).toAbsolutePath().normalize();
     }
 
@@ -40,12 +42,20 @@ public final class Settings {
     }
 
     public static Settings load(Path home, String env, Map<String, Object> overrides) {
-        if (env == null || env.isBlank()) env = System.getenv().getOrDefault("REHABMAP_ENV", "local");
-        if (!env.matches("[A-Za-z0-9_-]+")) throw new ConfigError("environment name '" + env + "' must be letters, digits, - or _");
+        if (env == null || env.isBlank()) {
+            env = System.getenv().getOrDefault("REHABMAP_ENV", "local");
+        }
+        if (!env.matches("[A-Za-z0-9_-]+")) {
+            throw new ConfigError("environment name '" + env + "' must be letters, digits, - or _");
+        }
         Path base = home.resolve("conf/application.conf");
-        if (!Files.isRegularFile(base)) throw new ConfigError("configuration not found: " + base);
+        if (!Files.isRegularFile(base)) {
+            throw new ConfigError("configuration not found: " + base);
+        }
         Path overlay = home.resolve("conf/" + env + ".conf");
-        if (!Files.isRegularFile(overlay)) throw new ConfigError("no configuration for environment '" + env + "': " + overlay + " does not exist");
+        if (!Files.isRegularFile(overlay)) {
+            throw new ConfigError("no configuration for environment '" + env + "': " + overlay + " does not exist");
+        }
         try {
             ConfigParseOptions strict = ConfigParseOptions.defaults().setAllowMissing(false);
             Config c = ConfigFactory.parseFile(overlay.toFile(), strict)
@@ -64,25 +74,40 @@ public final class Settings {
     }
 
     private void validate() {
-        for (String p : new String[]{"paths.landing", "paths.lake", "paths.extracts", "paths.reference", "paths.contracts", "spark.master"}) {
+        for (String p : new String[] {
+            "paths.landing", "paths.lake", "paths.extracts", "paths.reference", "paths.contracts", "spark.master"
+        }) {
             getString(p);
         }
         int hd = getInt("thresholds.high-distress-score");
-        if (hd < 0 || hd > 10) throw new ConfigError("configuration error: rehabmap.thresholds.high-distress-score must be 0–10, got " + hd);
+        if (hd < 0 || hd > 10) {
+            throw new ConfigError(
+                    "configuration error: rehabmap.thresholds.high-distress-score must be 0–10, got " + hd);
+        }
     }
 
     static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
     }
 
-    public String env() { return env; }
-    public Path homeDir() { return home; }
-    public Config raw() { return config; }
+    public String env() {
+        return env;
+    }
+
+    public Path homeDir() {
+        return home;
+    }
+
+    public Config raw() {
+        return config;
+    }
 
     /** A path setting, resolved against the project home when relative; object-store URIs are kept as they are. */
     public String location(String key) {
         String v = getString(key);
-        if (v.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) return v;
+        if (v.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+            return v;
+        }
         return home.resolve(v).normalize().toString();
     }
 

@@ -19,7 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.apache.spark.sql.functions.*;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * Silver: the bronze rows of files not yet conformed are checked against their contract; bad
@@ -38,26 +43,41 @@ public final class ConformJob implements Step {
         Path contractsDir = Path.of(ctx.settings().location("paths.contracts"));
         Path referenceDir = Path.of(ctx.settings().location("paths.reference"));
         Map<String, Contract> contracts = ContractLoader.loadSources(contractsDir);
-        Map<String, Long> versions = new LinkedHashMap<>(ReferenceTables.load(ctx.lake(), referenceDir, ContractLoader.loadReference(contractsDir), ctx.runId()));
+        Map<String, Long> versions = new LinkedHashMap<>(ReferenceTables.load(
+                ctx.lake(), referenceDir, ContractLoader.loadReference(contractsDir), ctx.runId()));
         ReferenceData reference = new ReferenceData(referenceDir);
         FileLedger ledger = new FileLedger(ctx.lake());
 
         Map<String, List<String>> pendingBySource = new LinkedHashMap<>();
-        for (Row r : ledger.pending().select("source", "sha256").orderBy("file_seq").collectAsList()) {
-            pendingBySource.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getString(1));
+        for (Row r :
+                ledger.pending().select("source", "sha256").orderBy("file_seq").collectAsList()) {
+            pendingBySource
+                    .computeIfAbsent(r.getString(0), k -> new ArrayList<>())
+                    .add(r.getString(1));
         }
         Map<String, FileLedger.Counts> counts = new LinkedHashMap<>();
         long accepted = 0;
         long quarantined = 0;
         for (Map.Entry<String, List<String>> e : pendingBySource.entrySet()) {
             Contract contract = contracts.get(e.getKey());
-            if (contract == null) throw new org.rehabmap.config.ConfigError("no contract for source '" + e.getKey() + "' in data-contracts/sources");
+            if (contract == null) {
+                throw new org.rehabmap.config.ConfigError(
+                        "no contract for source '" + e.getKey() + "' in data-contracts/sources");
+            }
             List<String> shas = e.getValue();
-            Dataset<Row> bronze = ctx.lake().read(BronzeSchema.table(contract)).filter(col(BronzeSchema.FILE_SHA).isin(shas.toArray()));
-            Dataset<Row> validated = new RowValidator(contract, reference, ctx.asOf()).validate(bronze).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> bronze = ctx.lake()
+                    .read(BronzeSchema.table(contract))
+                    .filter(col(BronzeSchema.FILE_SHA).isin(shas.toArray()));
+            Dataset<Row> validated = new RowValidator(contract, reference, ctx.asOf())
+                    .validate(bronze)
+                    .persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                for (Row c : validated.groupBy(BronzeSchema.FILE_SHA)
-                        .agg(count(lit(1)), sum(when(size(col(RowValidator.FAILURES)).gt(0), 1).otherwise(0)))
+                for (Row c : validated
+                        .groupBy(BronzeSchema.FILE_SHA)
+                        .agg(
+                                count(lit(1)),
+                                sum(when(size(col(RowValidator.FAILURES)).gt(0), 1)
+                                        .otherwise(0)))
                         .collectAsList()) {
                     long read = c.getLong(1);
                     long bad = c.getLong(2);
@@ -65,9 +85,14 @@ public final class ConformJob implements Step {
                     accepted += read - bad;
                     quarantined += bad;
                 }
-                for (String sha : shas) counts.putIfAbsent(sha, new FileLedger.Counts(0, 0, 0));
-                QuarantineWriter.write(ctx.lake(), QuarantineWriter.toQuarantine(validated, contract, ctx.runId()), shas);
-                Dataset<Row> good = validated.filter(size(col(RowValidator.FAILURES)).equalTo(0)).select(silverColumns(contract));
+                for (String sha : shas) {
+                    counts.putIfAbsent(sha, new FileLedger.Counts(0, 0, 0));
+                }
+                QuarantineWriter.write(
+                        ctx.lake(), QuarantineWriter.toQuarantine(validated, contract, ctx.runId()), shas);
+                Dataset<Row> good = validated
+                        .filter(size(col(RowValidator.FAILURES)).equalTo(0))
+                        .select(silverColumns(contract));
                 versions.put("silver." + contract.silverTable(), SilverWriter.merge(ctx.lake(), contract, good));
                 ctx.console().progress("  " + contract.name() + ": " + shas.size() + " file(s) conformed");
             } finally {
@@ -80,7 +105,8 @@ public final class ConformJob implements Step {
             versions.put(FileLedger.TABLE, ctx.lake().version(FileLedger.TABLE));
         }
         boolean changed = !versions.isEmpty();
-        String summary = counts.isEmpty() ? "no new files" + (versions.isEmpty() ? "" : ", reference tables refreshed")
+        String summary = counts.isEmpty()
+                ? "no new files" + (versions.isEmpty() ? "" : ", reference tables refreshed")
                 : counts.size() + " file(s): " + accepted + " rows accepted, " + quarantined + " quarantined";
         return new StepResult(name(), changed, accepted, versions, summary);
     }
@@ -89,10 +115,16 @@ public final class ConformJob implements Step {
         List<org.apache.spark.sql.Column> cols = new ArrayList<>();
         for (var c : contract.columns()) {
             cols.add(col(c.name()));
-            if (!c.suppressionMarkers().isEmpty()) cols.add(col(c.name() + "_suppressed"));
+            if (!c.suppressionMarkers().isEmpty()) {
+                cols.add(col(c.name() + "_suppressed"));
+            }
         }
-        if (contract.financialYearFrom() != null) cols.add(col("financial_year"));
-        for (String l : SilverWriter.LINEAGE) cols.add(col(l));
+        if (contract.financialYearFrom() != null) {
+            cols.add(col("financial_year"));
+        }
+        for (String l : SilverWriter.LINEAGE) {
+            cols.add(col(l));
+        }
         return cols.toArray(new org.apache.spark.sql.Column[0]);
     }
 }

@@ -12,7 +12,14 @@ import org.rehabmap.lake.Lake;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.apache.spark.sql.functions.*;
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.map_concat;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * Failed rows → audit.quarantine. A file's quarantine rows are replaced as a set (by sha256), so
@@ -26,20 +33,31 @@ public final class QuarantineWriter {
         List<Column> kv = new ArrayList<>();
         for (ColumnSpec c : contract.columns()) {
             kv.add(lit(c.name()));
-            kv.add(c.isIdentifier() ? when(col("_raw_" + c.name()).isNotNull(), lit(Quarantine.MASK)) : col("_raw_" + c.name()));
+            kv.add(
+                    c.isIdentifier()
+                            ? when(col("_raw_" + c.name()).isNotNull(), lit(Quarantine.MASK))
+                            : col("_raw_" + c.name()));
         }
         Column values = map(kv.toArray(new Column[0]));
-        Column row = when(col(BronzeSchema.EXTRA).isNull(), values).otherwise(map_concat(values, col(BronzeSchema.EXTRA)));
-        return validated.filter(size(col(RowValidator.FAILURES)).gt(0)).select(
-                lit(contract.name()).as("source"),
-                col(BronzeSchema.FILE_NAME).as("file_name"),
-                col(BronzeSchema.FILE_SHA).as("file_sha256"),
-                col(BronzeSchema.ROW_NUMBER).as("row_number"),
-                col(RowValidator.FAILURES).getItem(0).getField("rule_id").as("rule_id"),
-                transform(col(RowValidator.FAILURES), f -> f.getField("rule_id")).as("rule_ids"),
-                array_join(transform(col(RowValidator.FAILURES), f -> f.getField("reason")), "; ").as("reason"),
-                row.as("row"),
-                lit(runId).as("run_id"));
+        Column row =
+                when(col(BronzeSchema.EXTRA).isNull(), values).otherwise(map_concat(values, col(BronzeSchema.EXTRA)));
+        return validated
+                .filter(size(col(RowValidator.FAILURES)).gt(0))
+                .select(
+                        lit(contract.name()).as("source"),
+                        col(BronzeSchema.FILE_NAME).as("file_name"),
+                        col(BronzeSchema.FILE_SHA).as("file_sha256"),
+                        col(BronzeSchema.ROW_NUMBER).as("row_number"),
+                        col(RowValidator.FAILURES)
+                                .getItem(0)
+                                .getField("rule_id")
+                                .as("rule_id"),
+                        transform(col(RowValidator.FAILURES), f -> f.getField("rule_id"))
+                                .as("rule_ids"),
+                        array_join(transform(col(RowValidator.FAILURES), f -> f.getField("reason")), "; ")
+                                .as("reason"),
+                        row.as("row"),
+                        lit(runId).as("run_id"));
     }
 
     public static void write(Lake lake, Dataset<Row> quarantine, List<String> shas) {
@@ -47,7 +65,11 @@ public final class QuarantineWriter {
         Dataset<Row> q = lake.spark().createDataFrame(quarantine.rdd(), Quarantine.SCHEMA);
         if (lake.exists(Quarantine.TABLE)) {
             String in = String.join(",", shas.stream().map(s -> "'" + s + "'").toList());
-            q.write().format("delta").mode("overwrite").option("replaceWhere", "file_sha256 IN (" + in + ")").save(path);
+            q.write()
+                    .format("delta")
+                    .mode("overwrite")
+                    .option("replaceWhere", "file_sha256 IN (" + in + ")")
+                    .save(path);
         } else {
             q.write().format("delta").mode("append").save(path);
         }

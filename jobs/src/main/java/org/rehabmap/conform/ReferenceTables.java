@@ -3,8 +3,6 @@ package org.rehabmap.conform;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -18,11 +16,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import static org.apache.spark.sql.functions.*;
+import static org.apache.spark.sql.functions.lit;
 
 /**
  * Loads the reference CSVs the repo keeps (data/reference, with their source notes) into
@@ -36,41 +36,72 @@ public final class ReferenceTables {
     public static final String LOG = "audit.reference_load";
 
     /** Returns the versions of the tables it (re)wrote. */
-    public static Map<String, Long> load(Lake lake, Path referenceDir, Map<String, ReferenceContract> contracts, String runId) throws IOException {
+    public static Map<String, Long> load(
+            Lake lake, Path referenceDir, Map<String, ReferenceContract> contracts, String runId) throws IOException {
         Map<String, Long> written = new LinkedHashMap<>();
         Map<String, String> loaded = new java.util.HashMap<>();
         if (lake.exists(LOG)) {
-            for (Row r : lake.read(LOG).select("table_name", "sha256").collectAsList()) loaded.put(r.getString(0), r.getString(1));
+            for (Row r : lake.read(LOG).select("table_name", "sha256").collectAsList()) {
+                loaded.put(r.getString(0), r.getString(1));
+            }
         }
         List<Row> log = new ArrayList<>();
         for (ReferenceContract rc : contracts.values()) {
             Path file = referenceDir.resolve(rc.file());
-            if (!Files.isRegularFile(file)) throw new ConfigError("reference file not found: " + file + " (contract silver." + rc.name() + ")");
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigError("reference file not found: " + file + " (contract silver." + rc.name() + ")");
+            }
             String sha = HexFormat.of().formatHex(sha256(Files.readAllBytes(file)));
             String table = "silver." + rc.name();
-            if (sha.equals(loaded.get(table))) continue;
+            if (sha.equals(loaded.get(table))) {
+                continue;
+            }
             // parsed from the driver's copy: on a cluster the executors cannot see the driver's files
             List<String> lines = new ArrayList<>(Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8));
-            if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) lines.set(0, lines.get(0).substring(1));
-            Dataset<Row> csv = lake.spark().read().option("header", "true").option("mode", "FAILFAST").option("escape", "\"")
-                    .schema(schema(rc)).csv(lake.spark().createDataset(lines, org.apache.spark.sql.Encoders.STRING()));
+            if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
+                lines.set(0, lines.get(0).substring(1));
+            }
+            Dataset<Row> csv = lake.spark()
+                    .read()
+                    .option("header", "true")
+                    .option("mode", "FAILFAST")
+                    .option("escape", "\"")
+                    .schema(schema(rc))
+                    .csv(lake.spark().createDataset(lines, org.apache.spark.sql.Encoders.STRING()));
             // a reference file is small: read it once, check it here, write what was checked
             List<Row> rows = check(csv, rc, file);
-            lake.spark().createDataFrame(rows, csv.schema())
-                    .withColumn("_source_file", lit(rc.file())).withColumn("_source_sha256", lit(sha))
-                    .orderBy(rc.key().stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
+            lake.spark()
+                    .createDataFrame(rows, csv.schema())
+                    .withColumn("_source_file", lit(rc.file()))
+                    .withColumn("_source_sha256", lit(sha))
+                    .orderBy(rc.key().stream()
+                            .map(org.apache.spark.sql.functions::col)
+                            .toArray(org.apache.spark.sql.Column[]::new))
                     .coalesce(1)
-                    .write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(lake.path(table));
+                    .write()
+                    .format("delta")
+                    .mode("overwrite")
+                    .option("overwriteSchema", "true")
+                    .save(lake.path(table));
             written.put(table, lake.version(table));
             log.add(RowFactory.create(table, rc.file(), sha, runId));
         }
         if (!log.isEmpty()) {
-            StructType schema = new StructType().add("table_name", DataTypes.StringType).add("file", DataTypes.StringType)
-                    .add("sha256", DataTypes.StringType).add("run_id", DataTypes.StringType);
+            StructType schema = new StructType()
+                    .add("table_name", DataTypes.StringType)
+                    .add("file", DataTypes.StringType)
+                    .add("sha256", DataTypes.StringType)
+                    .add("run_id", DataTypes.StringType);
             Dataset<Row> updates = lake.spark().createDataFrame(log, schema);
             if (lake.exists(LOG)) {
-                lake.table(LOG).as("t").merge(updates.as("s"), "t.table_name = s.table_name")
-                        .whenMatched().updateAll().whenNotMatched().insertAll().execute();
+                lake.table(LOG)
+                        .as("t")
+                        .merge(updates.as("s"), "t.table_name = s.table_name")
+                        .whenMatched()
+                        .updateAll()
+                        .whenNotMatched()
+                        .insertAll()
+                        .execute();
             } else {
                 updates.coalesce(1).write().format("delta").save(lake.path(LOG));
             }
@@ -107,15 +138,19 @@ public final class ReferenceTables {
         try {
             rows = df.collectAsList();
         } catch (Exception e) { // Spark's own SparkException is checked in Java's eyes, but thrown undeclared
-            throw new ConfigError("reference file " + file + " does not match its contract: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new ConfigError("reference file " + file + " does not match its contract: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
         List<String> names = List.of(df.columns());
         for (ColumnSpec c : rc.columns()) {
-            if (!c.required()) continue;
+            if (!c.required()) {
+                continue;
+            }
             int i = names.indexOf(c.name());
             for (Row r : rows) {
                 if (r.isNullAt(i)) {
-                    throw new ConfigError("reference file " + file + ": column " + c.name() + " has an empty or non-" + c.logicalType() + " value");
+                    throw new ConfigError("reference file " + file + ": column " + c.name() + " has an empty or non-"
+                            + c.logicalType() + " value");
                 }
             }
         }
@@ -124,8 +159,12 @@ public final class ReferenceTables {
             java.util.Set<List<Object>> seen = new java.util.HashSet<>();
             for (Row r : rows) {
                 List<Object> key = new ArrayList<>();
-                for (int i : k) key.add(r.get(i));
-                if (!seen.add(key)) throw new ConfigError("reference file " + file + ": key " + rc.key() + " is not unique");
+                for (int i : k) {
+                    key.add(r.get(i));
+                }
+                if (!seen.add(key)) {
+                    throw new ConfigError("reference file " + file + ": key " + rc.key() + " is not unique");
+                }
             }
         }
         return rows;

@@ -16,7 +16,10 @@ public record Contract(
         List<RowRule> rowRules) {
 
     public List<String> requiredColumns() {
-        return columns.stream().filter(ColumnSpec::required).map(ColumnSpec::name).toList();
+        return columns.stream()
+                .filter(ColumnSpec::required)
+                .map(ColumnSpec::name)
+                .toList();
     }
 
     public List<String> columnNames() {
@@ -45,14 +48,28 @@ public record Contract(
         List<String> ids = new ArrayList<>();
         ids.add(rowShapeRuleId());
         for (ColumnSpec c : columns) {
-            if (c.required()) ids.add(derivedRuleId(c.name(), "REQUIRED"));
-            if (!"string".equals(c.logicalType()) && !"array".equals(c.logicalType())) ids.add(derivedRuleId(c.name(), "TYPE"));
-            if (c.pattern() != null) ids.add(derivedRuleId(c.name(), "PATTERN"));
-            if (c.minimum() != null || c.maximum() != null) ids.add(derivedRuleId(c.name(), "RANGE"));
-            if (c.minItems() != null && c.minItems() > 0 && !c.required()) ids.add(derivedRuleId(c.name(), "MIN_ITEMS"));
-            for (ValueRule v : c.valueRules()) ids.add(v.id());
+            if (c.required()) {
+                ids.add(derivedRuleId(c.name(), "REQUIRED"));
+            }
+            if (!"string".equals(c.logicalType()) && !"array".equals(c.logicalType())) {
+                ids.add(derivedRuleId(c.name(), "TYPE"));
+            }
+            if (c.pattern() != null) {
+                ids.add(derivedRuleId(c.name(), "PATTERN"));
+            }
+            if (c.minimum() != null || c.maximum() != null) {
+                ids.add(derivedRuleId(c.name(), "RANGE"));
+            }
+            if (c.minItems() != null && c.minItems() > 0 && !c.required()) {
+                ids.add(derivedRuleId(c.name(), "MIN_ITEMS"));
+            }
+            for (ValueRule v : c.valueRules()) {
+                ids.add(v.id());
+            }
         }
-        for (RowRule r : rowRules) ids.add(r.id());
+        for (RowRule r : rowRules) {
+            ids.add(r.id());
+        }
         return ids;
     }
 }

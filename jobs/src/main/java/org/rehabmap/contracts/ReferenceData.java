@@ -30,16 +30,30 @@ public final class ReferenceData {
 
     public Set<String> values(String reference) {
         String[] parts = reference.split("\\.");
-        if (parts.length != 2) throw new ConfigError("reference '" + reference + "' must be file_stem.column");
+        if (parts.length != 2) {
+            throw new ConfigError("reference '" + reference + "' must be file_stem.column");
+        }
         Path f = dir.resolve(parts[0] + ".csv");
-        if (!Files.isRegularFile(f)) throw new ConfigError("reference file not found: " + f);
+        if (!Files.isRegularFile(f)) {
+            throw new ConfigError("reference file not found: " + f);
+        }
         Set<String> out = new LinkedHashSet<>();
         try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8);
-             CSVParser p = CSVParser.parse(r, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
-            if (!p.getHeaderMap().containsKey(parts[1])) throw new ConfigError("reference " + f + " has no column " + parts[1]);
+                CSVParser p = CSVParser.parse(
+                        r,
+                        CSVFormat.RFC4180
+                                .builder()
+                                .setHeader()
+                                .setSkipHeaderRecord(true)
+                                .get())) {
+            if (!p.getHeaderMap().containsKey(parts[1])) {
+                throw new ConfigError("reference " + f + " has no column " + parts[1]);
+            }
             for (CSVRecord rec : p) {
                 String v = rec.get(parts[1]).trim();
-                if (!v.isEmpty()) out.add(v);
+                if (!v.isEmpty()) {
+                    out.add(v);
+                }
             }
         } catch (IOException e) {
             throw new ConfigError("cannot read reference file " + f + ": " + e.getMessage());

@@ -9,8 +9,14 @@ import java.util.List;
  * @param validValuesReference "table.column" of a reference table whose values are also allowed, or null
  * @param implementation       for engine "rehabmap" rules, the named check (e.g. nhsNumberModulus11)
  */
-public record ValueRule(String id, String column, List<String> validValues, String validValuesReference,
-                        String engine, String implementation, String description) {
+public record ValueRule(
+        String id,
+        String column,
+        List<String> validValues,
+        String validValuesReference,
+        String engine,
+        String implementation,
+        String description) {
 
     public boolean isValidValues() {
         return implementation == null;

@@ -9,7 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static org.apache.spark.sql.functions.*;
+import static org.apache.spark.sql.functions.aggregate;
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.try_element_at;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * Shares a row that serves several boroughs (a workforce row, a service) out to them, by
@@ -26,13 +36,17 @@ public final class Apportionment {
     public static final org.apache.spark.sql.types.DecimalType MEASURE_TYPE = DataTypes.createDecimalType(18, 6);
 
     public enum Method {
-        POPULATION, EQUAL;
+        POPULATION,
+        EQUAL;
 
         public static Method fromConfig(String s) {
             return switch (s) {
                 case "population" -> POPULATION;
                 case "equal" -> EQUAL;
-                default -> throw new org.rehabmap.config.ConfigError("configuration error: rehabmap.geography.apportion must be population or equal, got '" + s + "'");
+                default ->
+                    throw new org.rehabmap.config.ConfigError(
+                            "configuration error: rehabmap.geography.apportion must be population or equal, got '" + s
+                                    + "'");
             };
         }
     }
@@ -45,19 +59,26 @@ public final class Apportionment {
      *
      * @param population la_code → usual residents (Census 2021)
      */
-    public static Dataset<Row> apportion(Dataset<Row> rows, String boroughCodes, Map<String, Long> population, Method method) {
+    public static Dataset<Row> apportion(
+            Dataset<Row> rows, String boroughCodes, Map<String, Long> population, Method method) {
         Column codes = array_distinct(col(boroughCodes));
         Column share;
         if (method == Method.EQUAL) {
-            share = lit(1).cast(DataTypes.createDecimalType(20, 0)).divide(size(codes).cast(DataTypes.createDecimalType(20, 0)));
+            share = lit(1).cast(DataTypes.createDecimalType(20, 0))
+                    .divide(size(codes).cast(DataTypes.createDecimalType(20, 0)));
         } else {
             Column popMap = populationMap(population);
-            Column total = aggregate(transform(codes, c -> coalesce(try_element_at(popMap, c), lit(0L))), lit(0L), (acc, x) -> acc.plus(x));
+            Column total = aggregate(
+                    transform(codes, c -> coalesce(try_element_at(popMap, c), lit(0L))),
+                    lit(0L),
+                    (acc, x) -> acc.plus(x));
             Column own = coalesce(try_element_at(popMap, col(LA_CODE)), lit(0L));
-            share = when(total.gt(0), own.cast(DataTypes.createDecimalType(20, 0)).divide(total.cast(DataTypes.createDecimalType(20, 0))));
+            share = when(
+                    total.gt(0),
+                    own.cast(DataTypes.createDecimalType(20, 0))
+                            .divide(total.cast(DataTypes.createDecimalType(20, 0))));
         }
-        return rows.withColumn(LA_CODE, explode(codes))
-                .withColumn(SHARE, share.cast(SHARE_TYPE));
+        return rows.withColumn(LA_CODE, explode(codes)).withColumn(SHARE, share.cast(SHARE_TYPE));
     }
 
     /** share × value, exact to 21 places, ready to be summed. */

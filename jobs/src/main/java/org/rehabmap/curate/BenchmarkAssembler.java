@@ -36,12 +36,15 @@ public final class BenchmarkAssembler {
      */
     public record Result(List<BenchmarkRow> rows, List<UnmetNeedIndex.Entry> index, String indexPeriod) {}
 
-    public BenchmarkAssembler(IndicatorCatalogue catalogue, Geography geography, Denominators denominators, CurateConfig cfg) {
+    public BenchmarkAssembler(
+            IndicatorCatalogue catalogue, Geography geography, Denominators denominators, CurateConfig cfg) {
         this.catalogue = catalogue;
         this.geography = geography;
         this.denominators = denominators;
         this.cfg = cfg;
-        for (Geography.Area a : geography.areas()) areaByCode.put(a.code(), a);
+        for (Geography.Area a : geography.areas()) {
+            areaByCode.put(a.code(), a);
+        }
     }
 
     /** Working state of one row while the statistics are filled in. */
@@ -80,21 +83,28 @@ public final class BenchmarkAssembler {
         for (Measure m : measures) {
             IndicatorDefinition def = catalogue.get(m.indicatorId());
             Geography.Area area = areaByCode.get(m.areaCode());
-            if (area == null) continue;
+            if (area == null) {
+                continue;
+            }
             Cell c = new Cell(def, area, m.period());
             c.numerator = m.numerator();
             c.denominator = m.denominator();
             statistics(c);
             notes(c, m);
-            groups.computeIfAbsent(key(def.id(), m.period()), k -> new LinkedHashMap<>()).put(area.code(), c);
+            groups.computeIfAbsent(key(def.id(), m.period()), k -> new LinkedHashMap<>())
+                    .put(area.code(), c);
         }
-        for (Map<String, Cell> g : groups.values()) secondarySuppression(g);
+        for (Map<String, Cell> g : groups.values()) {
+            secondarySuppression(g);
+        }
 
         List<BenchmarkRow> rows = new ArrayList<>();
         for (Map<String, Cell> g : groups.values()) {
             Cell london = g.get(geography.londonCode());
             Double londonValue = london == null ? null : london.published();
-            for (Cell c : g.values()) rows.add(row(c, londonValue));
+            for (Cell c : g.values()) {
+                rows.add(row(c, londonValue));
+            }
         }
 
         List<UnmetNeedIndex.Entry> index = List.of();
@@ -107,22 +117,51 @@ public final class BenchmarkAssembler {
                     values.put(k.name(), imdByArea);
                     continue;
                 }
-                String latest = latestPeriod(groups, catalogue.get(k.indicator()).id());
-                if (indexPeriod == null) indexPeriod = latest;
+                String latest =
+                        latestPeriod(groups, catalogue.get(k.indicator()).id());
+                if (indexPeriod == null) {
+                    indexPeriod = latest;
+                }
                 Map<String, Double> v = new LinkedHashMap<>();
-                if (latest != null) groups.get(key(k.indicator(), latest)).forEach((code, c) -> v.put(code, c.published()));
+                if (latest != null) {
+                    groups.get(key(k.indicator(), latest)).forEach((code, c) -> v.put(code, c.published()));
+                }
                 values.put(k.name(), v);
             }
             if (indexPeriod != null) {
-                List<String> codes = geography.areas().stream().map(Geography.Area::code).toList();
+                List<String> codes =
+                        geography.areas().stream().map(Geography.Area::code).toList();
                 index = UnmetNeedIndex.compute(cfg.indexComponents(), values, codes, geography.londonCode());
                 for (IndicatorDefinition def : indexDefs) {
-                    Double londonIndex = index.stream().filter(e -> e.areaCode().equals(geography.londonCode())).findFirst()
-                            .map(UnmetNeedIndex.Entry::index).orElse(null);
+                    Double londonIndex = index.stream()
+                            .filter(e -> e.areaCode().equals(geography.londonCode()))
+                            .findFirst()
+                            .map(UnmetNeedIndex.Entry::index)
+                            .orElse(null);
                     for (UnmetNeedIndex.Entry e : index) {
                         Geography.Area a = areaByCode.get(e.areaCode());
-                        rows.add(new BenchmarkRow(def.id(), indexPeriod, a.level(), a.code(), a.name(), null, null, e.index(),
-                                null, null, null, null, londonIndex, NOT_COMPARED, NOT_COMPARED, null, null, null, null, false, e.note()));
+                        rows.add(new BenchmarkRow(
+                                def.id(),
+                                indexPeriod,
+                                a.level(),
+                                a.code(),
+                                a.name(),
+                                null,
+                                null,
+                                e.index(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                londonIndex,
+                                NOT_COMPARED,
+                                NOT_COMPARED,
+                                null,
+                                null,
+                                null,
+                                null,
+                                false,
+                                e.note()));
                     }
                 }
             }
@@ -136,14 +175,21 @@ public final class BenchmarkAssembler {
 
     private void statistics(Cell c) {
         IndicatorDefinition d = c.def;
-        if (c.numerator == null || c.denominator == null || !(c.denominator > 0)) return;
+        if (c.numerator == null || c.denominator == null || !(c.denominator > 0)) {
+            return;
+        }
         c.value = c.numerator / c.denominator * d.multiplier();
-        if (!d.hasCi()) return;
+        if (!d.hasCi()) {
+            return;
+        }
         long o = count(c.numerator, d);
         if (d.ci() == IndicatorDefinition.CiMethod.WILSON) {
             long n = count(c.denominator, d);
-            if (o > n) throw new IllegalStateException("indicator " + d.id() + ": numerator " + o + " exceeds denominator " + n
-                    + " in " + c.area.code() + " " + c.period + "; its numerator must select a subset of its denominator");
+            if (o > n) {
+                throw new IllegalStateException("indicator " + d.id() + ": numerator " + o + " exceeds denominator " + n
+                        + " in " + c.area.code() + " " + c.period
+                        + "; its numerator must select a subset of its denominator");
+            }
             c.ci95 = scale(ConfidenceIntervals.wilson(o, n, ConfidenceLevel.P95), d.multiplier());
             c.ci998 = scale(ConfidenceIntervals.wilson(o, n, ConfidenceLevel.P998), d.multiplier());
         } else {
@@ -158,17 +204,24 @@ public final class BenchmarkAssembler {
             c.primary = true;
         }
         if (m.excluded() > 0) {
-            c.notes.add(d.input("excluded-note", "{n} input row(s) left out").replace("{n}", Long.toString(m.excluded())));
+            c.notes.add(
+                    d.input("excluded-note", "{n} input row(s) left out").replace("{n}", Long.toString(m.excluded())));
         }
         if (Denominators.LIVING_WITH_CANCER.equals(d.input("denominator", ""))) {
             long left = denominators.cellsLeftOut().getOrDefault(c.area.code(), 0L);
-            if (left > 0) c.notes.add(left + " cancer register cell(s) without an agreed count left out of people living with cancer");
+            if (left > 0) {
+                c.notes.add(left
+                        + " cancer register cell(s) without an agreed count left out of people living with cancer");
+            }
         }
         if (c.value == null) {
-            if (c.denominator != null) c.notes.add("no value: the denominator is 0");
-            else if (Denominators.LIVING_WITH_CANCER.equals(d.input("denominator", ""))) {
+            if (c.denominator != null) {
+                c.notes.add("no value: the denominator is 0");
+            } else if (Denominators.LIVING_WITH_CANCER.equals(d.input("denominator", ""))) {
                 c.notes.add("no value: people living with cancer are not known for every borough of the area");
-            } else c.notes.add("no value: the denominator is not known");
+            } else {
+                c.notes.add("no value: the denominator is not known");
+            }
         }
     }
 
@@ -178,20 +231,28 @@ public final class BenchmarkAssembler {
      * here is seen when STPs and alliances are checked.
      */
     private void secondarySuppression(Map<String, Cell> group) {
-        if (group.isEmpty() || !group.values().iterator().next().def.disclosure()) return;
+        if (group.isEmpty() || !group.values().iterator().next().def.disclosure()) {
+            return;
+        }
         for (String level : List.of(Geography.BOROUGH, Geography.STP, Geography.ALLIANCE)) {
             Map<String, List<Cell>> byParent = new TreeMap<>();
             for (Cell c : group.values()) {
                 if (c.area.level().equals(level) && c.area.parentCode() != null) {
-                    byParent.computeIfAbsent(c.area.parentCode(), k -> new ArrayList<>()).add(c);
+                    byParent.computeIfAbsent(c.area.parentCode(), k -> new ArrayList<>())
+                            .add(c);
                 }
             }
             for (Map.Entry<String, List<Cell>> e : byParent.entrySet()) {
                 Cell parent = group.get(e.getKey());
-                if (parent == null || parent.suppressed()) continue;
+                if (parent == null || parent.suppressed()) {
+                    continue;
+                }
                 List<Cell> siblings = e.getValue();
-                if (siblings.stream().filter(Cell::suppressed).count() != 1) continue;
-                siblings.stream().filter(s -> !s.suppressed())
+                if (siblings.stream().filter(Cell::suppressed).count() != 1) {
+                    continue;
+                }
+                siblings.stream()
+                        .filter(s -> !s.suppressed())
                         .min(Comparator.comparing((Cell s) -> s.numerator == null ? Double.MAX_VALUE : s.numerator)
                                 .thenComparing(s -> s.denominator == null ? Double.MAX_VALUE : s.denominator)
                                 .thenComparing(s -> s.area.code()))
@@ -206,10 +267,33 @@ public final class BenchmarkAssembler {
         boolean london = c.area.level().equals(Geography.LONDON);
         if (c.suppressed()) {
             notes.clear();
-            notes.add(c.primary ? "suppressed: a count of " + cfg.disclosureMin() + "–" + cfg.disclosureMax() + " (disclosure control)"
-                    : "suppressed: protects a small count in a neighbouring area (disclosure control)");
-            return new BenchmarkRow(d.id(), c.period, c.area.level(), c.area.code(), c.area.name(), null, null, null,
-                    null, null, null, null, londonValue, NOT_COMPARED, NOT_COMPARED, null, null, null, null, true, String.join("; ", notes));
+            notes.add(
+                    c.primary
+                            ? "suppressed: a count of " + cfg.disclosureMin() + "–" + cfg.disclosureMax()
+                                    + " (disclosure control)"
+                            : "suppressed: protects a small count in a neighbouring area (disclosure control)");
+            return new BenchmarkRow(
+                    d.id(),
+                    c.period,
+                    c.area.level(),
+                    c.area.code(),
+                    c.area.name(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    londonValue,
+                    NOT_COMPARED,
+                    NOT_COMPARED,
+                    null,
+                    null,
+                    null,
+                    null,
+                    true,
+                    String.join("; ", notes));
         }
         String sig95 = NOT_COMPARED;
         String sig998 = NOT_COMPARED;
@@ -217,9 +301,28 @@ public final class BenchmarkAssembler {
             sig95 = Comparison.compare(c.ci95.lower(), c.ci95.upper(), londonValue, d.polarity());
             sig998 = Comparison.compare(c.ci998.lower(), c.ci998.upper(), londonValue, d.polarity());
         }
-        return new BenchmarkRow(d.id(), c.period, c.area.level(), c.area.code(), c.area.name(), c.numerator, c.denominator, c.value,
-                lower(c.ci95), upper(c.ci95), lower(c.ci998), upper(c.ci998), londonValue, sig95, sig998,
-                null, null, null, null, false, notes.isEmpty() ? null : String.join("; ", notes));
+        return new BenchmarkRow(
+                d.id(),
+                c.period,
+                c.area.level(),
+                c.area.code(),
+                c.area.name(),
+                c.numerator,
+                c.denominator,
+                c.value,
+                lower(c.ci95),
+                upper(c.ci95),
+                lower(c.ci998),
+                upper(c.ci998),
+                londonValue,
+                sig95,
+                sig998,
+                null,
+                null,
+                null,
+                null,
+                false,
+                notes.isEmpty() ? null : String.join("; ", notes));
     }
 
     /** Rank and quintile among the areas of one level, indicator and period. */
@@ -227,7 +330,8 @@ public final class BenchmarkAssembler {
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             BenchmarkRow r = rows.get(i);
-            groups.computeIfAbsent(r.indicatorId() + "|" + r.period() + "|" + r.areaLevel(), k -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(r.indicatorId() + "|" + r.period() + "|" + r.areaLevel(), k -> new ArrayList<>())
+                    .add(i);
         }
         List<BenchmarkRow> out = new ArrayList<>(rows);
         for (List<Integer> idx : groups.values()) {
@@ -236,7 +340,9 @@ public final class BenchmarkAssembler {
             Double[] values = idx.stream().map(i -> rows.get(i).value()).toArray(Double[]::new);
             Integer[] ranks = Ranking.rank(values, d.polarity());
             Integer[] quintiles = Ranking.quintile(values, d.polarity());
-            for (int k = 0; k < idx.size(); k++) out.set(idx.get(k), rows.get(idx.get(k)).withRanking(ranks[k], quintiles[k]));
+            for (int k = 0; k < idx.size(); k++) {
+                out.set(idx.get(k), rows.get(idx.get(k)).withRanking(ranks[k], quintiles[k]));
+            }
         }
         return out;
     }
@@ -246,7 +352,8 @@ public final class BenchmarkAssembler {
         Map<String, TreeMap<String, Integer>> byArea = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             BenchmarkRow r = rows.get(i);
-            byArea.computeIfAbsent(r.indicatorId() + "|" + r.areaLevel() + "|" + r.areaCode(), k -> new TreeMap<>()).put(r.period(), i);
+            byArea.computeIfAbsent(r.indicatorId() + "|" + r.areaLevel() + "|" + r.areaCode(), k -> new TreeMap<>())
+                    .put(r.period(), i);
         }
         List<BenchmarkRow> out = new ArrayList<>(rows);
         for (TreeMap<String, Integer> periods : byArea.values()) {
@@ -272,7 +379,9 @@ public final class BenchmarkAssembler {
         String latest = null;
         for (Map<String, Cell> g : groups.values()) {
             Cell any = g.values().iterator().next();
-            if (any.def.id().equals(indicatorId) && (latest == null || any.period.compareTo(latest) > 0)) latest = any.period;
+            if (any.def.id().equals(indicatorId) && (latest == null || any.period.compareTo(latest) > 0)) {
+                latest = any.period;
+            }
         }
         return latest;
     }
@@ -284,7 +393,10 @@ public final class BenchmarkAssembler {
     /** The counts behind a count-based interval are whole; anything else is a catalogue mistake. */
     private static long count(double v, IndicatorDefinition d) {
         long r = Math.round(v);
-        if (Math.abs(v - r) > 1e-9) throw new IllegalStateException("indicator " + d.id() + ": " + v + " is not a whole count, so it cannot have a " + d.ci() + " interval");
+        if (Math.abs(v - r) > 1e-9) {
+            throw new IllegalStateException("indicator " + d.id() + ": " + v
+                    + " is not a whole count, so it cannot have a " + d.ci() + " interval");
+        }
         return r;
     }
 

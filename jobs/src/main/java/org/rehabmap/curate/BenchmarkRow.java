@@ -6,12 +6,28 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /** One row of gold.benchmarks, with exactly the columns METHODS.md lists, in its order. */
-public record BenchmarkRow(String indicatorId, String period, String areaLevel, String areaCode, String areaName,
-                           Double numerator, Double denominator, Double value,
-                           Double lowerCi95, Double upperCi95, Double lowerCi998, Double upperCi998,
-                           Double londonValue, String significance, String significance998,
-                           Integer rank, Integer quintile, Double previousValue, String trend,
-                           boolean suppressed, String note) {
+public record BenchmarkRow(
+        String indicatorId,
+        String period,
+        String areaLevel,
+        String areaCode,
+        String areaName,
+        Double numerator,
+        Double denominator,
+        Double value,
+        Double lowerCi95,
+        Double upperCi95,
+        Double lowerCi998,
+        Double upperCi998,
+        Double londonValue,
+        String significance,
+        String significance998,
+        Integer rank,
+        Integer quintile,
+        Double previousValue,
+        String trend,
+        boolean suppressed,
+        String note) {
 
     public static final StructType SCHEMA = new StructType()
             .add("indicator_id", DataTypes.StringType, false)
@@ -37,18 +53,77 @@ public record BenchmarkRow(String indicatorId, String period, String areaLevel, 
             .add("note", DataTypes.StringType, true);
 
     public Row toRow() {
-        return RowFactory.create(indicatorId, period, areaLevel, areaCode, areaName, numerator, denominator, value,
-                lowerCi95, upperCi95, lowerCi998, upperCi998, londonValue, significance, significance998,
-                rank, quintile, previousValue, trend, suppressed, note);
+        return RowFactory.create(
+                indicatorId,
+                period,
+                areaLevel,
+                areaCode,
+                areaName,
+                numerator,
+                denominator,
+                value,
+                lowerCi95,
+                upperCi95,
+                lowerCi998,
+                upperCi998,
+                londonValue,
+                significance,
+                significance998,
+                rank,
+                quintile,
+                previousValue,
+                trend,
+                suppressed,
+                note);
     }
 
     public BenchmarkRow withRanking(Integer rank, Integer quintile) {
-        return new BenchmarkRow(indicatorId, period, areaLevel, areaCode, areaName, numerator, denominator, value, lowerCi95, upperCi95,
-                lowerCi998, upperCi998, londonValue, significance, significance998, rank, quintile, previousValue, trend, suppressed, note);
+        return new BenchmarkRow(
+                indicatorId,
+                period,
+                areaLevel,
+                areaCode,
+                areaName,
+                numerator,
+                denominator,
+                value,
+                lowerCi95,
+                upperCi95,
+                lowerCi998,
+                upperCi998,
+                londonValue,
+                significance,
+                significance998,
+                rank,
+                quintile,
+                previousValue,
+                trend,
+                suppressed,
+                note);
     }
 
     public BenchmarkRow withPrevious(Double previousValue, String trend) {
-        return new BenchmarkRow(indicatorId, period, areaLevel, areaCode, areaName, numerator, denominator, value, lowerCi95, upperCi95,
-                lowerCi998, upperCi998, londonValue, significance, significance998, rank, quintile, previousValue, trend, suppressed, note);
+        return new BenchmarkRow(
+                indicatorId,
+                period,
+                areaLevel,
+                areaCode,
+                areaName,
+                numerator,
+                denominator,
+                value,
+                lowerCi95,
+                upperCi95,
+                lowerCi998,
+                upperCi998,
+                londonValue,
+                significance,
+                significance998,
+                rank,
+                quintile,
+                previousValue,
+                trend,
+                suppressed,
+                note);
     }
 }

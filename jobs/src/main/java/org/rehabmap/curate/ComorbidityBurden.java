@@ -13,7 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.apache.spark.sql.functions.*;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * gold.comorbidity_burden: per extract, area and condition, how many people on the cancer
@@ -27,29 +33,47 @@ final class ComorbidityBurden {
      * @param comorbidity  {@link Positions#comorbidity} rows
      * @param ltcCondition silver.ltc_condition (code, description)
      */
-    static Dataset<Row> build(Dataset<Row> comorbidity, Dataset<Row> ltcCondition, Dataset<Row> areaMap, Dataset<Row> areaList, CurateConfig cfg) {
+    static Dataset<Row> build(
+            Dataset<Row> comorbidity,
+            Dataset<Row> ltcCondition,
+            Dataset<Row> areaMap,
+            Dataset<Row> areaList,
+            CurateConfig cfg) {
         SparkSession spark = comorbidity.sparkSession();
         Column supplierSuppressed = coalesce(col("cancer_register_count_suppressed"), lit(false))
                 .or(coalesce(col("with_condition_count_suppressed"), lit(false)))
-                .or(col("cancer_register_count").isNull()).or(col("with_condition_count").isNull());
-        Dataset<Row> sums = comorbidity.withColumn("_supp", supplierSuppressed)
+                .or(col("cancer_register_count").isNull())
+                .or(col("with_condition_count").isNull());
+        Dataset<Row> sums = comorbidity
+                .withColumn("_supp", supplierSuppressed)
                 .withColumn(Apportionment.LA_CODE, col("borough_code"))
                 .join(areaMap, Apportionment.LA_CODE)
                 .groupBy(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE, "condition_code")
-                .agg(count(lit(1)).as("cells"),
+                .agg(
+                        count(lit(1)).as("cells"),
                         sum(when(col("_supp"), 1L).otherwise(0L)).as("cells_supplier_suppressed"),
-                        sum(when(not(col("_supp")), col("cancer_register_count").cast("long"))).as("cancer_register_count"),
-                        sum(when(not(col("_supp")), col("with_condition_count").cast("long"))).as("with_condition_count"));
+                        sum(when(not(col("_supp")), col("cancer_register_count").cast("long")))
+                                .as("cancer_register_count"),
+                        sum(when(not(col("_supp")), col("with_condition_count").cast("long")))
+                                .as("with_condition_count"));
 
-        Dataset<Row> lwc = LivingWithCancer.byBorough(comorbidity).join(areaMap, Apportionment.LA_CODE)
+        Dataset<Row> lwc = LivingWithCancer.byBorough(comorbidity)
+                .join(areaMap, Apportionment.LA_CODE)
                 .groupBy(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE)
                 .agg(sum("living_with_cancer").as("living_with_cancer"));
 
-        Dataset<Row> labels = ltcCondition.select(col("code").as("condition_code"), col("description").as("_description"))
+        Dataset<Row> labels = ltcCondition
+                .select(col("code").as("condition_code"), col("description").as("_description"))
                 .unionByName(summaryLabels(spark, cfg.conditionLabels()));
-        Dataset<Row> grid = comorbidity.select(Positions.PERIOD, "condition_code").distinct()
+        Dataset<Row> grid = comorbidity
+                .select(Positions.PERIOD, "condition_code")
+                .distinct()
                 .crossJoin(areaList)
-                .join(sums, Positions.usingColumns(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE, "condition_code"), "left")
+                .join(
+                        sums,
+                        Positions.usingColumns(
+                                Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE, "condition_code"),
+                        "left")
                 .join(lwc, Positions.usingColumns(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE), "left")
                 .join(labels, Positions.usingColumns("condition_code"), "left")
                 .withColumn("cells", coalesce(col("cells"), lit(0L)))
@@ -57,29 +81,56 @@ final class ComorbidityBurden {
                 .withColumn("cancer_register_count", coalesce(col("cancer_register_count"), lit(0L)))
                 .withColumn("with_condition_count", coalesce(col("with_condition_count"), lit(0L)))
                 .withColumn("living_with_cancer", coalesce(col("living_with_cancer"), lit(0L)))
-                .withColumn("with_condition_pct", when(col("cancer_register_count").gt(0),
-                        col("with_condition_count").cast("double").multiply(100.0).divide(col("cancer_register_count").cast("double"))));
+                .withColumn(
+                        "with_condition_pct",
+                        when(
+                                col("cancer_register_count").gt(0),
+                                col("with_condition_count")
+                                        .cast("double")
+                                        .multiply(100.0)
+                                        .divide(col("cancer_register_count").cast("double"))));
 
         Map<String, List<String>> dependants = new LinkedHashMap<>();
         dependants.put("with_condition_pct", List.of("with_condition_count", "cancer_register_count"));
-        grid = new Disclosure(cfg.disclosureMin(), cfg.disclosureMax()).apply(grid,
-                List.of("cancer_register_count", "with_condition_count", "living_with_cancer"), dependants, null,
-                List.of(new Disclosure.Siblings(List.of(Positions.PERIOD, "condition_code", Geography.PARENT_CODE),
-                        col(Geography.AREA_LEVEL).equalTo(Geography.BOROUGH))),
-                List.of(Geography.AREA_CODE));
+        grid = new Disclosure(cfg.disclosureMin(), cfg.disclosureMax())
+                .apply(
+                        grid,
+                        List.of("cancer_register_count", "with_condition_count", "living_with_cancer"),
+                        dependants,
+                        null,
+                        List.of(new Disclosure.Siblings(
+                                List.of(Positions.PERIOD, "condition_code", Geography.PARENT_CODE),
+                                col(Geography.AREA_LEVEL).equalTo(Geography.BOROUGH))),
+                        List.of(Geography.AREA_CODE));
 
-        return grid.orderBy(col(Positions.PERIOD), col(Geography.LEVEL_ORDER), col(Geography.AREA_CODE), col("condition_code"))
-                .select(col(Positions.PERIOD), col(Geography.AREA_LEVEL), col(Geography.AREA_CODE), col(Geography.AREA_NAME),
-                        col("condition_code"), coalesce(col("_description"), col("condition_code")).as("condition_description"),
-                        col("living_with_cancer"), col("cancer_register_count"), col("with_condition_count"), col("with_condition_pct"),
-                        col("cells"), col("cells_supplier_suppressed"), col("cells_supplier_suppressed").gt(0).as("supplier_suppressed"),
+        return grid.orderBy(
+                        col(Positions.PERIOD),
+                        col(Geography.LEVEL_ORDER),
+                        col(Geography.AREA_CODE),
+                        col("condition_code"))
+                .select(
+                        col(Positions.PERIOD),
+                        col(Geography.AREA_LEVEL),
+                        col(Geography.AREA_CODE),
+                        col(Geography.AREA_NAME),
+                        col("condition_code"),
+                        coalesce(col("_description"), col("condition_code")).as("condition_description"),
+                        col("living_with_cancer"),
+                        col("cancer_register_count"),
+                        col("with_condition_count"),
+                        col("with_condition_pct"),
+                        col("cells"),
+                        col("cells_supplier_suppressed"),
+                        col("cells_supplier_suppressed").gt(0).as("supplier_suppressed"),
                         col("suppressed"));
     }
 
     private static Dataset<Row> summaryLabels(SparkSession spark, Map<String, String> labels) {
         List<Row> rows = new ArrayList<>();
         labels.forEach((k, v) -> rows.add(RowFactory.create(k, v)));
-        StructType schema = new StructType().add("condition_code", DataTypes.StringType, false).add("_description", DataTypes.StringType, true);
+        StructType schema = new StructType()
+                .add("condition_code", DataTypes.StringType, false)
+                .add("_description", DataTypes.StringType, true);
         return spark.createDataFrame(rows, schema);
     }
 }

@@ -18,12 +18,23 @@ import java.util.TreeMap;
  *
  * @param concernProfessions profession → concern codes it meets (a concern may be under several)
  */
-public record CurateConfig(int highDistressScore, int fundingRiskDays, Apportionment.Method apportion,
-                           String londonCode, String londonName,
-                           List<IndexComponent> indexComponents, Map<String, List<String>> concernProfessions,
-                           List<String> pathwayStages, List<String> tumourGroups, List<String> settings,
-                           double singleHandedMaxWte, Map<String, String> conditionLabels, String cancerCaseloadShare,
-                           int disclosureMin, int disclosureMax, LocalDate asOf) {
+public record CurateConfig(
+        int highDistressScore,
+        int fundingRiskDays,
+        Apportionment.Method apportion,
+        String londonCode,
+        String londonName,
+        List<IndexComponent> indexComponents,
+        Map<String, List<String>> concernProfessions,
+        List<String> pathwayStages,
+        List<String> tumourGroups,
+        List<String> settings,
+        double singleHandedMaxWte,
+        Map<String, String> conditionLabels,
+        String cancerCaseloadShare,
+        int disclosureMin,
+        int disclosureMax,
+        LocalDate asOf) {
 
     /**
      * One component of the unmet-need index.
@@ -44,30 +55,59 @@ public record CurateConfig(int highDistressScore, int fundingRiskDays, Apportion
                 String name = k.getString("name");
                 String ind = k.hasPath("indicator") ? k.getString("indicator") : null;
                 String src = k.hasPath("source") ? k.getString("source") : null;
-                if ((ind == null) == (src == null)) throw new ConfigError("configuration error: unmet-need-index component " + name + " needs exactly one of indicator or source");
-                if (src != null && !IMD_SOURCE.equals(src)) throw new ConfigError("configuration error: unmet-need-index component " + name + ": unknown source '" + src + "' (imd_average_score)");
+                if ((ind == null) == (src == null)) {
+                    throw new ConfigError("configuration error: unmet-need-index component " + name
+                            + " needs exactly one of indicator or source");
+                }
+                if (src != null && !IMD_SOURCE.equals(src)) {
+                    throw new ConfigError("configuration error: unmet-need-index component " + name
+                            + ": unknown source '" + src + "' (imd_average_score)");
+                }
                 double w = k.getDouble("weight");
-                if (!(w >= 0)) throw new ConfigError("configuration error: unmet-need-index component " + name + ": weight must be >= 0");
+                if (!(w >= 0)) {
+                    throw new ConfigError(
+                            "configuration error: unmet-need-index component " + name + ": weight must be >= 0");
+                }
                 comps.add(new IndexComponent(name, ind, src, k.hasPath("invert") && k.getBoolean("invert"), w));
             }
             Map<String, List<String>> cp = new TreeMap<>();
             Config m = c.getConfig("concern-professions");
-            for (String prof : m.root().keySet()) cp.put(prof, List.copyOf(m.getStringList(prof)));
+            for (String prof : m.root().keySet()) {
+                cp.put(prof, List.copyOf(m.getStringList(prof)));
+            }
             Map<String, String> labels = new LinkedHashMap<>();
             Config l = c.getConfig("condition-labels");
-            for (String code : new java.util.TreeSet<>(l.root().keySet())) labels.put(code, l.getString(code));
+            for (String code : new java.util.TreeSet<>(l.root().keySet())) {
+                labels.put(code, l.getString(code));
+            }
             int hd = s.getInt("thresholds.high-distress-score");
             int days = s.getInt("thresholds.funding-risk-days");
-            if (days < 0) throw new ConfigError("configuration error: rehabmap.thresholds.funding-risk-days must be >= 0, got " + days);
+            if (days < 0) {
+                throw new ConfigError(
+                        "configuration error: rehabmap.thresholds.funding-risk-days must be >= 0, got " + days);
+            }
             int dmin = s.getInt("disclosure.min");
             int dmax = s.getInt("disclosure.max");
-            if (dmin < 1 || dmax < dmin) throw new ConfigError("configuration error: rehabmap.disclosure needs 1 <= min <= max");
-            return new CurateConfig(hd, days, Apportionment.Method.fromConfig(s.getString("geography.apportion")),
-                    s.getString("geography.london-code"), s.getString("geography.london-name"),
-                    List.copyOf(comps), cp,
-                    List.copyOf(c.getStringList("pathway-stages")), List.copyOf(c.getStringList("tumour-groups")),
-                    List.copyOf(c.getStringList("settings")), c.getDouble("single-handed-max-wte"), labels,
-                    c.getString("cancer-caseload-share"), dmin, dmax, asOf);
+            if (dmin < 1 || dmax < dmin) {
+                throw new ConfigError("configuration error: rehabmap.disclosure needs 1 <= min <= max");
+            }
+            return new CurateConfig(
+                    hd,
+                    days,
+                    Apportionment.Method.fromConfig(s.getString("geography.apportion")),
+                    s.getString("geography.london-code"),
+                    s.getString("geography.london-name"),
+                    List.copyOf(comps),
+                    cp,
+                    List.copyOf(c.getStringList("pathway-stages")),
+                    List.copyOf(c.getStringList("tumour-groups")),
+                    List.copyOf(c.getStringList("settings")),
+                    c.getDouble("single-handed-max-wte"),
+                    labels,
+                    c.getString("cancer-caseload-share"),
+                    dmin,
+                    dmax,
+                    asOf);
         } catch (ConfigException e) {
             throw new ConfigError("configuration error: " + e.getMessage().replaceAll("\\s*\\R\\s*", " "), e);
         }
@@ -75,7 +115,8 @@ public record CurateConfig(int highDistressScore, int fundingRiskDays, Apportion
 
     /** Fills {high_distress_score}, {funding_risk_days} and {as_of} in a catalogue expression. */
     public String expand(String expression) {
-        return expression.replace("{high_distress_score}", Integer.toString(highDistressScore))
+        return expression
+                .replace("{high_distress_score}", Integer.toString(highDistressScore))
                 .replace("{funding_risk_days}", Integer.toString(fundingRiskDays))
                 .replace("{as_of}", asOf.toString());
     }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import static org.apache.spark.sql.functions.*;
+import static org.apache.spark.sql.functions.col;
 
 /**
  * The population denominators of every area: usual residents (Census 2021) and people living
@@ -22,8 +22,11 @@ import static org.apache.spark.sql.functions.*;
  * @param cellsLeftOut     area code → register cells left out (rows of one cell disagree, or every row suppressed)
  * @param extract          the extract date the living-with-cancer counts come from, or null
  */
-public record Denominators(Map<String, Long> population, Map<String, Long> livingWithCancer,
-                           Map<String, Long> cellsLeftOut, String extract) {
+public record Denominators(
+        Map<String, Long> population,
+        Map<String, Long> livingWithCancer,
+        Map<String, Long> cellsLeftOut,
+        String extract) {
     public static final String POPULATION = "population";
     public static final String LIVING_WITH_CANCER = "living_with_cancer";
 
@@ -32,13 +35,16 @@ public record Denominators(Map<String, Long> population, Map<String, Long> livin
         Map<String, Long> lwc = new TreeMap<>();
         Map<String, Long> leftOut = new TreeMap<>();
         if (latest != null) {
-            List<Row> rows = LivingWithCancer.byBorough(comorbidityLabelled.filter(col(Positions.PERIOD).equalTo(latest)))
+            List<Row> rows = LivingWithCancer.byBorough(
+                            comorbidityLabelled.filter(col(Positions.PERIOD).equalTo(latest)))
                     .select(Apportionment.LA_CODE, "living_with_cancer", "cells_left_out")
                     .orderBy(Apportionment.LA_CODE)
                     .collectAsList();
             Map<String, long[]> byBorough = new TreeMap<>();
             for (Row r : rows) {
-                if (geo.population().containsKey(r.getString(0))) byBorough.put(r.getString(0), new long[]{r.getLong(1), r.getLong(2)});
+                if (geo.population().containsKey(r.getString(0))) {
+                    byBorough.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
+                }
             }
             // an area's count is known only when every one of its boroughs is in the extract: a partial
             // sum would sit under a numerator that counts every borough
@@ -81,7 +87,9 @@ public record Denominators(Map<String, Long> population, Map<String, Long> livin
                 .add(POPULATION, DataTypes.LongType, true)
                 .add(LIVING_WITH_CANCER, DataTypes.LongType, true);
         List<Row> rows = new ArrayList<>();
-        for (Geography.Area a : geo.areas()) rows.add(RowFactory.create(a.level(), a.code(), population.get(a.code()), livingWithCancer.get(a.code())));
+        for (Geography.Area a : geo.areas()) {
+            rows.add(RowFactory.create(a.level(), a.code(), population.get(a.code()), livingWithCancer.get(a.code())));
+        }
         return spark.createDataFrame(rows, schema);
     }
 }

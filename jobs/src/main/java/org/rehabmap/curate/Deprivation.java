@@ -18,10 +18,14 @@ public final class Deprivation {
 
     /** @param imd silver.imd (la_code, imd_average_score) */
     public static Map<String, Double> byArea(Geography geo, Dataset<Row> imd) {
-        List<Row> rows = imd.select("la_code", "imd_average_score").filter(col("imd_average_score").isNotNull())
-                .orderBy("la_code").collectAsList();
+        List<Row> rows = imd.select("la_code", "imd_average_score")
+                .filter(col("imd_average_score").isNotNull())
+                .orderBy("la_code")
+                .collectAsList();
         Map<String, Double> scores = new TreeMap<>();
-        for (Row r : rows) scores.put(r.getString(0), r.getDouble(1));
+        for (Row r : rows) {
+            scores.put(r.getString(0), r.getDouble(1));
+        }
         return byArea(geo, scores);
     }
 
@@ -29,7 +33,9 @@ public final class Deprivation {
         Map<String, double[]> acc = new TreeMap<>();
         for (String b : geo.boroughCodes()) {
             Double s = boroughScores.get(b);
-            if (s == null) continue;
+            if (s == null) {
+                continue;
+            }
             double pop = geo.population().get(b);
             for (String area : geo.parents(b)) {
                 double[] a = acc.computeIfAbsent(area, k -> new double[2]);
@@ -39,10 +45,16 @@ public final class Deprivation {
         }
         Map<String, Double> out = new TreeMap<>();
         acc.forEach((area, a) -> {
-            if (a[1] > 0) out.put(area, a[0] / a[1]);
+            if (a[1] > 0) {
+                out.put(area, a[0] / a[1]);
+            }
         });
         // a borough's own score, not its score × pop / pop, so it reads exactly as published
-        for (String b : geo.boroughCodes()) if (boroughScores.containsKey(b)) out.put(b, boroughScores.get(b));
+        for (String b : geo.boroughCodes()) {
+            if (boroughScores.containsKey(b)) {
+                out.put(b, boroughScores.get(b));
+            }
+        }
         return out;
     }
 }

@@ -2,8 +2,8 @@ package org.rehabmap.curate;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import static org.apache.spark.sql.functions.*;
+import static org.apache.spark.sql.functions.col;
 
 /**
  * The four area levels of METHODS.md and how boroughs roll up into them. A roll-up joins rows
@@ -52,15 +52,29 @@ public final class Geography {
      * @param boroughRef    silver.borough (la_code, la_name, stp19_code, stp_footprint, cancer_alliance19_code, cancer_alliance19_name)
      * @param populationRef silver.population (la_code, census2021_usual_residents)
      */
-    public static Geography from(Dataset<Row> boroughRef, Dataset<Row> populationRef, String londonCode, String londonName) {
+    public static Geography from(
+            Dataset<Row> boroughRef, Dataset<Row> populationRef, String londonCode, String londonName) {
         Map<String, String[]> boroughs = new TreeMap<>();
-        for (Row r : boroughRef.select("la_code", "la_name", "stp19_code", "stp_footprint", "cancer_alliance19_code", "cancer_alliance19_name")
+        for (Row r : boroughRef
+                .select(
+                        "la_code",
+                        "la_name",
+                        "stp19_code",
+                        "stp_footprint",
+                        "cancer_alliance19_code",
+                        "cancer_alliance19_name")
                 .collectAsList()) {
-            boroughs.put(r.getString(0), new String[]{r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)});
+            boroughs.put(
+                    r.getString(0),
+                    new String[] {r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)});
         }
         Map<String, Long> population = new TreeMap<>();
-        for (Row r : populationRef.select(col("la_code"), col("census2021_usual_residents").cast("long")).collectAsList()) {
-            if (!r.isNullAt(1)) population.put(r.getString(0), r.getLong(1));
+        for (Row r : populationRef
+                .select(col("la_code"), col("census2021_usual_residents").cast("long"))
+                .collectAsList()) {
+            if (!r.isNullAt(1)) {
+                population.put(r.getString(0), r.getLong(1));
+            }
         }
         return new Geography(boroughs, population, londonCode, londonName);
     }
@@ -69,14 +83,20 @@ public final class Geography {
      * @param boroughs   la_code → {la_name, stp code, stp name, alliance code, alliance name}
      * @param population la_code → usual residents
      */
-    public Geography(Map<String, String[]> boroughs, Map<String, Long> population, String londonCode, String londonName) {
+    public Geography(
+            Map<String, String[]> boroughs, Map<String, Long> population, String londonCode, String londonName) {
         this.londonCode = londonCode;
         this.londonName = londonName;
         this.boroughs = new TreeMap<>(boroughs);
         this.population = new TreeMap<>(population);
-        if (this.boroughs.isEmpty()) throw new IllegalStateException("silver.borough is empty: the curate job needs the borough reference table");
+        if (this.boroughs.isEmpty()) {
+            throw new IllegalStateException(
+                    "silver.borough is empty: the curate job needs the borough reference table");
+        }
         for (String b : this.boroughs.keySet()) {
-            if (!this.population.containsKey(b)) throw new IllegalStateException("silver.population has no census2021_usual_residents for borough " + b);
+            if (!this.population.containsKey(b)) {
+                throw new IllegalStateException("silver.population has no census2021_usual_residents for borough " + b);
+            }
         }
         Map<String, Area> all = new TreeMap<>();
         all.put(LONDON + "|" + londonCode, new Area(LONDON, londonCode, londonName, null));
@@ -91,7 +111,8 @@ public final class Geography {
         this.areas = List.copyOf(list);
     }
 
-    public static final Comparator<Area> AREA_ORDER = Comparator.comparingInt((Area a) -> LEVELS.indexOf(a.level())).thenComparing(Area::code);
+    public static final Comparator<Area> AREA_ORDER =
+            Comparator.comparingInt((Area a) -> LEVELS.indexOf(a.level())).thenComparing(Area::code);
 
     /** All areas, London first, then alliances, STPs and boroughs by code. */
     public List<Area> areas() {
@@ -114,8 +135,12 @@ public final class Geography {
     public Map<String, Long> areaPopulation() {
         Map<String, Long> out = new TreeMap<>();
         for (Map.Entry<String, Long> e : population.entrySet()) {
-            if (!boroughs.containsKey(e.getKey())) continue;
-            for (String code : parents(e.getKey())) out.merge(code, e.getValue(), Long::sum);
+            if (!boroughs.containsKey(e.getKey())) {
+                continue;
+            }
+            for (String code : parents(e.getKey())) {
+                out.merge(code, e.getValue(), Long::sum);
+            }
         }
         return out;
     }
@@ -123,15 +148,23 @@ public final class Geography {
     /** How many boroughs an area holds. */
     public int boroughCount(String areaCode) {
         int n = 0;
-        for (String b : boroughs.keySet()) if (parents(b).contains(areaCode)) n++;
+        for (String b : boroughs.keySet()) {
+            if (parents(b).contains(areaCode)) {
+                n++;
+            }
+        }
         return n;
     }
 
     /** The codes of the areas a borough counts towards: itself, its STP, its alliance, London. */
     public List<String> parents(String laCode) {
-        if (UNKNOWN.equals(laCode)) return List.of(londonCode);
+        if (UNKNOWN.equals(laCode)) {
+            return List.of(londonCode);
+        }
         String[] v = boroughs.get(laCode);
-        if (v == null) return List.of();
+        if (v == null) {
+            return List.of();
+        }
         return List.of(laCode, v[1], v[3], londonCode);
     }
 
@@ -166,7 +199,9 @@ public final class Geography {
                 .add(LEVEL_ORDER, DataTypes.IntegerType, false)
                 .add(PARENT_CODE, DataTypes.StringType, true);
         List<Row> rows = new ArrayList<>();
-        for (Area a : areas) rows.add(RowFactory.create(a.level(), a.code(), a.name(), LEVELS.indexOf(a.level()), a.parentCode()));
+        for (Area a : areas) {
+            rows.add(RowFactory.create(a.level(), a.code(), a.name(), LEVELS.indexOf(a.level()), a.parentCode()));
+        }
         return spark.createDataFrame(rows, schema);
     }
 }

@@ -60,28 +60,39 @@ public final class GoldWriter {
             // held in memory so the rows checked are the rows written
             Dataset<Row> rows = t.rows().coalesce(1).cache();
             held.add(new GoldTable(t.name(), rows));
-            for (String v : contract.violations(rows)) problems.add(t.name() + " " + v);
+            for (String v : contract.violations(rows)) {
+                problems.add(t.name() + " " + v);
+            }
         }
         if (!problems.isEmpty()) {
             held.forEach(t -> t.rows().unpersist());
-            throw new ContractViolation("gold output breaks its contract, nothing written (" + problems.size() + " problem(s)): "
-                    + String.join("; ", problems));
+            throw new ContractViolation("gold output breaks its contract, nothing written (" + problems.size()
+                    + " problem(s)): " + String.join("; ", problems));
         }
         Map<String, Long> before = new LinkedHashMap<>();
-        for (GoldTable t : held) before.put(t.name(), lake.version(t.name()));
+        for (GoldTable t : held) {
+            before.put(t.name(), lake.version(t.name()));
+        }
         Map<String, Long> written = new LinkedHashMap<>();
         Map<String, Long> counts = new LinkedHashMap<>();
         try {
             for (GoldTable t : held) {
                 counts.put(t.name(), t.rows().count());
-                t.rows().write().format("delta").mode("overwrite").option("overwriteSchema", "true")
-                        .option("userMetadata", inputs.get(t.name())).save(lake.path(t.name()));
+                t.rows()
+                        .write()
+                        .format("delta")
+                        .mode("overwrite")
+                        .option("overwriteSchema", "true")
+                        .option("userMetadata", inputs.get(t.name()))
+                        .save(lake.path(t.name()));
                 written.put(t.name(), lake.version(t.name()));
             }
         } catch (RuntimeException e) {
             for (String name : written.keySet()) {
                 long v = before.get(name);
-                if (v >= 0) DeltaTable.forPath(lake.spark(), lake.path(name)).restoreToVersion(v);
+                if (v >= 0) {
+                    DeltaTable.forPath(lake.spark(), lake.path(name)).restoreToVersion(v);
+                }
             }
             throw e;
         } finally {

@@ -25,7 +25,8 @@ public final class IndicatorCatalogue {
     public static final String SERVICE_COVERAGE = "service_coverage";
     public static final String UNMET_NEED_INDEX = "unmet_need_index";
 
-    static final Set<String> KINDS = Set.of(WORKFORCE, HNA_ASSESSMENTS, HNA_CONCERNS, COMORBIDITY, SERVICES, SERVICE_COVERAGE, UNMET_NEED_INDEX);
+    static final Set<String> KINDS =
+            Set.of(WORKFORCE, HNA_ASSESSMENTS, HNA_CONCERNS, COMORBIDITY, SERVICES, SERVICE_COVERAGE, UNMET_NEED_INDEX);
     /** Kinds whose numerator is a whole count, so an interval by a count method makes sense. */
     private static final Set<String> COUNTED = Set.of(HNA_ASSESSMENTS, HNA_CONCERNS, COMORBIDITY, SERVICES);
 
@@ -34,13 +35,17 @@ public final class IndicatorCatalogue {
     public IndicatorCatalogue(List<IndicatorDefinition> definitions) {
         Map<String, IndicatorDefinition> m = new LinkedHashMap<>();
         for (IndicatorDefinition d : definitions) {
-            if (m.put(d.id(), d) != null) throw new ConfigError("configuration error: indicator id " + d.id() + " is listed twice");
+            if (m.put(d.id(), d) != null) {
+                throw new ConfigError("configuration error: indicator id " + d.id() + " is listed twice");
+            }
         }
         this.byId = m;
     }
 
     public static IndicatorCatalogue from(Settings settings) {
-        if (!settings.has("indicators")) throw new ConfigError("configuration error: rehabmap.indicators is missing (conf/indicators.conf)");
+        if (!settings.has("indicators")) {
+            throw new ConfigError("configuration error: rehabmap.indicators is missing (conf/indicators.conf)");
+        }
         List<IndicatorDefinition> out = new ArrayList<>();
         int i = 0;
         for (Config c : settings.raw().getConfigList("indicators")) {
@@ -49,24 +54,46 @@ public final class IndicatorCatalogue {
             try {
                 String id = c.getString("id");
                 where = "indicator " + id;
-                if (!id.matches("[a-z0-9_]+")) throw new ConfigError("configuration error: " + where + ": id must be lower-case letters, digits and _");
+                if (!id.matches("[a-z0-9_]+")) {
+                    throw new ConfigError(
+                            "configuration error: " + where + ": id must be lower-case letters, digits and _");
+                }
                 String kind = c.getString("kind");
-                if (!KINDS.contains(kind)) throw new ConfigError("configuration error: " + where + ": unknown kind '" + kind + "' (one of " + new java.util.TreeSet<>(KINDS) + ")");
+                if (!KINDS.contains(kind)) {
+                    throw new ConfigError("configuration error: " + where + ": unknown kind '" + kind + "' (one of "
+                            + new java.util.TreeSet<>(KINDS) + ")");
+                }
                 IndicatorDefinition.CiMethod ci = IndicatorDefinition.CiMethod.fromConfig(c.getString("ci"));
                 if (ci != IndicatorDefinition.CiMethod.NONE && !COUNTED.contains(kind)) {
-                    throw new ConfigError("configuration error: " + where + ": kind " + kind + " has no whole-number count for a " + c.getString("ci") + " interval; use ci = none");
+                    throw new ConfigError("configuration error: " + where + ": kind " + kind
+                            + " has no whole-number count for a " + c.getString("ci") + " interval; use ci = none");
                 }
                 Polarity polarity = Polarity.fromConfig(c.getString("polarity"));
                 double multiplier = c.getDouble("multiplier");
-                if (!(multiplier > 0)) throw new ConfigError("configuration error: " + where + ": multiplier must be > 0");
-                out.add(new IndicatorDefinition(id, c.getString("title"), c.getString("definition"), c.getString("unit"), multiplier,
-                        ci, polarity, c.getBoolean("disclosure"), kind,
+                if (!(multiplier > 0)) {
+                    throw new ConfigError("configuration error: " + where + ": multiplier must be > 0");
+                }
+                out.add(new IndicatorDefinition(
+                        id,
+                        c.getString("title"),
+                        c.getString("definition"),
+                        c.getString("unit"),
+                        multiplier,
+                        ci,
+                        polarity,
+                        c.getBoolean("disclosure"),
+                        kind,
                         c.hasPath("inputs") ? c.getConfig("inputs") : com.typesafe.config.ConfigFactory.empty()));
             } catch (ConfigException | IllegalArgumentException e) {
-                throw new ConfigError("configuration error: " + where + ": " + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " "), e);
+                throw new ConfigError(
+                        "configuration error: " + where + ": "
+                                + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " "),
+                        e);
             }
         }
-        if (out.isEmpty()) throw new ConfigError("configuration error: rehabmap.indicators lists no indicators");
+        if (out.isEmpty()) {
+            throw new ConfigError("configuration error: rehabmap.indicators lists no indicators");
+        }
         return new IndicatorCatalogue(out);
     }
 
@@ -80,7 +107,9 @@ public final class IndicatorCatalogue {
 
     public IndicatorDefinition get(String id) {
         IndicatorDefinition d = byId.get(id);
-        if (d == null) throw new ConfigError("configuration error: no indicator '" + id + "' in rehabmap.indicators");
+        if (d == null) {
+            throw new ConfigError("configuration error: no indicator '" + id + "' in rehabmap.indicators");
+        }
         return d;
     }
 
@@ -92,7 +121,9 @@ public final class IndicatorCatalogue {
     public int position(String id) {
         int i = 0;
         for (String k : byId.keySet()) {
-            if (k.equals(id)) return i;
+            if (k.equals(id)) {
+                return i;
+            }
             i++;
         }
         return Integer.MAX_VALUE;

@@ -10,8 +10,17 @@ import org.rehabmap.stats.Polarity;
  * @param disclosure numerator and denominator count people, so counts 1–7 are suppressed
  * @param inputs     the kind-specific part: expressions, denominator, notes
  */
-public record IndicatorDefinition(String id, String title, String definition, String unit, double multiplier,
-                                  CiMethod ci, Polarity polarity, boolean disclosure, String kind, Config inputs) {
+public record IndicatorDefinition(
+        String id,
+        String title,
+        String definition,
+        String unit,
+        double multiplier,
+        CiMethod ci,
+        Polarity polarity,
+        boolean disclosure,
+        String kind,
+        Config inputs) {
 
     /** How an indicator's intervals are made (METHODS.md, confidence intervals). */
     public enum CiMethod {
@@ -41,7 +50,10 @@ public record IndicatorDefinition(String id, String title, String definition, St
     }
 
     public String input(String key) {
-        if (!inputs.hasPath(key)) throw new org.rehabmap.config.ConfigError("configuration error: indicator " + id + " (kind " + kind + ") needs inputs." + key);
+        if (!inputs.hasPath(key)) {
+            throw new org.rehabmap.config.ConfigError(
+                    "configuration error: indicator " + id + " (kind " + kind + ") needs inputs." + key);
+        }
         return inputs.getString(key);
     }
 }

@@ -24,22 +24,34 @@ import static org.apache.spark.sql.functions.lit;
  * @param comorbidity {@link Positions#comorbidity} rows
  * @param services    {@link Positions#services} rows
  */
-record IndicatorMeasures(Dataset<Row> positions, Dataset<Row> apportioned, Dataset<Row> hna, Dataset<Row> comorbidity,
-                         Dataset<Row> services) {
+record IndicatorMeasures(
+        Dataset<Row> positions,
+        Dataset<Row> apportioned,
+        Dataset<Row> hna,
+        Dataset<Row> comorbidity,
+        Dataset<Row> services) {
 
-    List<Measure> collect(IndicatorCatalogue catalogue, CurateConfig cfg, Geography geo, Denominators denominators, Dataset<Row> areaMap) {
+    List<Measure> collect(
+            IndicatorCatalogue catalogue,
+            CurateConfig cfg,
+            Geography geo,
+            Denominators denominators,
+            Dataset<Row> areaMap) {
         Dataset<Row> sparse = MeasureGrid.union(java.util.Arrays.asList(
                 WorkforceMeasures.build(catalogue.ofKind(IndicatorCatalogue.WORKFORCE), apportioned, areaMap, cfg),
                 HnaMeasures.assessments(catalogue.ofKind(IndicatorCatalogue.HNA_ASSESSMENTS), hna, areaMap, cfg),
                 HnaMeasures.concerns(catalogue.ofKind(IndicatorCatalogue.HNA_CONCERNS), hna, areaMap, cfg),
                 ComorbidityMeasures.build(catalogue.ofKind(IndicatorCatalogue.COMORBIDITY), comorbidity, areaMap, cfg),
                 ServiceMeasures.services(catalogue.ofKind(IndicatorCatalogue.SERVICES), services, areaMap, cfg),
-                ServiceMeasures.coverage(catalogue.ofKind(IndicatorCatalogue.SERVICE_COVERAGE), services, areaMap, cfg)));
+                ServiceMeasures.coverage(
+                        catalogue.ofKind(IndicatorCatalogue.SERVICE_COVERAGE), services, areaMap, cfg)));
         Map<String, List<Measure>> byIndicator = new LinkedHashMap<>();
         if (sparse != null) {
             for (Row r : sparse.collectAsList()) {
                 Measure m = Measure.of(r);
-                byIndicator.computeIfAbsent(m.indicatorId(), k -> new ArrayList<>()).add(m);
+                byIndicator
+                        .computeIfAbsent(m.indicatorId(), k -> new ArrayList<>())
+                        .add(m);
             }
         }
         Map<String, TreeSet<String>> periods = periods();
@@ -52,15 +64,22 @@ record IndicatorMeasures(Dataset<Row> positions, Dataset<Row> apportioned, Datas
                 case IndicatorCatalogue.SERVICES, IndicatorCatalogue.SERVICE_COVERAGE -> "services";
                 default -> null;
             };
-            if (source == null) continue;
-            out.addAll(MeasureGrid.complete(d.id(), byIndicator.getOrDefault(d.id(), List.of()), periods.getOrDefault(source, new TreeSet<>()),
-                    geo.areas(), denominator(d, cfg, geo, denominators)));
+            if (source == null) {
+                continue;
+            }
+            out.addAll(MeasureGrid.complete(
+                    d.id(),
+                    byIndicator.getOrDefault(d.id(), List.of()),
+                    periods.getOrDefault(source, new TreeSet<>()),
+                    geo.areas(),
+                    denominator(d, cfg, geo, denominators)));
         }
         return out;
     }
 
     /** Where an indicator's denominator comes from when it is not summed from its rows. */
-    private static Function<String, Double> denominator(IndicatorDefinition d, CurateConfig cfg, Geography geo, Denominators denominators) {
+    private static Function<String, Double> denominator(
+            IndicatorDefinition d, CurateConfig cfg, Geography geo, Denominators denominators) {
         if (d.kind().equals(IndicatorCatalogue.SERVICE_COVERAGE)) {
             int values = ServiceMeasures.coverageValues(d, cfg).size();
             return code -> (double) geo.boroughCount(code) * values;
@@ -77,14 +96,17 @@ record IndicatorMeasures(Dataset<Row> positions, Dataset<Row> apportioned, Datas
 
     /** The periods of each source, from its rows (one small job for all four). */
     private Map<String, TreeSet<String>> periods() {
-        Dataset<Row> all = positions.select(lit("workforce").as("source"), col(Positions.PERIOD))
+        Dataset<Row> all = positions
+                .select(lit("workforce").as("source"), col(Positions.PERIOD))
                 .union(hna.select(lit("hna"), col(Positions.PERIOD)))
                 .union(comorbidity.select(lit("comorbidity"), col(Positions.PERIOD)))
                 .union(services.select(lit("services"), col(Positions.PERIOD)))
                 .distinct();
         Map<String, TreeSet<String>> out = new LinkedHashMap<>();
         for (Row r : all.collectAsList()) {
-            if (!r.isNullAt(1)) out.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getString(1));
+            if (!r.isNullAt(1)) {
+                out.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getString(1));
+            }
         }
         return out;
     }

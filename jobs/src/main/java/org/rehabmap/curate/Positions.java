@@ -3,7 +3,12 @@ package org.rehabmap.curate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import static org.apache.spark.sql.functions.*;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 
 /**
  * The periods of METHODS.md: which silver rows make up each period of each source.
@@ -20,19 +25,24 @@ public final class Positions {
      * forward). The latest D is the current position. Period label: D as YYYY-MM-DD.
      */
     public static Dataset<Row> workforce(Dataset<Row> workforce) {
-        Dataset<Row> dates = workforce.select(col("survey_date").as("_position_date")).distinct();
-        Dataset<Row> latest = workforce.select("provider_code", "survey_date").distinct()
+        Dataset<Row> dates =
+                workforce.select(col("survey_date").as("_position_date")).distinct();
+        Dataset<Row> latest = workforce
+                .select("provider_code", "survey_date")
+                .distinct()
                 .join(dates, col("survey_date").leq(col("_position_date")))
                 .groupBy("provider_code", "_position_date")
                 .agg(max("survey_date").as("survey_date"));
-        return workforce.join(latest, usingColumns("provider_code", "survey_date"))
+        return workforce
+                .join(latest, usingColumns("provider_code", "survey_date"))
                 .withColumn(PERIOD, date_format(col("_position_date"), "yyyy-MM-dd"))
                 .drop("_position_date");
     }
 
     /** Column names for an equi-join that keeps one copy of each key column. */
     public static scala.collection.immutable.Seq<String> usingColumns(String... names) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of(names)).toList();
+        return scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of(names))
+                .toList();
     }
 
     /** Services active in each return period: those with a return in it. Period label: the return period. */

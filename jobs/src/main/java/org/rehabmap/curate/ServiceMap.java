@@ -7,7 +7,20 @@ import org.apache.spark.sql.SparkSession;
 
 import java.util.List;
 
-import static org.apache.spark.sql.functions.*;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.array_intersect;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * gold.service_map: for the latest return period, every area × pathway stage × tumour group ×
@@ -22,16 +35,28 @@ final class ServiceMap {
      * @param services       {@link Positions#services} rows
      * @param workforceNow   the rows of the current workforce position (not apportioned)
      */
-    static Dataset<Row> build(Dataset<Row> services, Dataset<Row> workforceNow, Dataset<Row> areaMap, Dataset<Row> areaList, CurateConfig cfg) {
+    static Dataset<Row> build(
+            Dataset<Row> services,
+            Dataset<Row> workforceNow,
+            Dataset<Row> areaMap,
+            Dataset<Row> areaList,
+            CurateConfig cfg) {
         SparkSession spark = services.sparkSession();
         String latest = Positions.latest(services);
-        Dataset<Row> active = latest == null ? services : services.filter(col(Positions.PERIOD).equalTo(latest));
+        Dataset<Row> active = latest == null
+                ? services
+                : services.filter(col(Positions.PERIOD).equalTo(latest));
 
-        Dataset<Row> linked = workforceNow.filter(col("service_id").isNotNull())
-                .groupBy("provider_code", "service_id").agg(sum(col("wte_in_post").cast(Apportionment.MEASURE_TYPE)).as("_linked_wte"));
-        Column atRisk = col("funding_end_date").isNotNull()
-                .and(col("funding_end_date").leq(date_add(lit(cfg.asOf().toString()).cast("date"), cfg.fundingRiskDays())));
-        Column single = coalesce(col("_linked_wte").leq(lit(cfg.singleHandedMaxWte()).cast(Apportionment.MEASURE_TYPE)), lit(false));
+        Dataset<Row> linked = workforceNow
+                .filter(col("service_id").isNotNull())
+                .groupBy("provider_code", "service_id")
+                .agg(sum(col("wte_in_post").cast(Apportionment.MEASURE_TYPE)).as("_linked_wte"));
+        Column atRisk = col("funding_end_date")
+                .isNotNull()
+                .and(col("funding_end_date")
+                        .leq(date_add(lit(cfg.asOf().toString()).cast("date"), cfg.fundingRiskDays())));
+        Column single = coalesce(
+                col("_linked_wte").leq(lit(cfg.singleHandedMaxWte()).cast(Apportionment.MEASURE_TYPE)), lit(false));
 
         Column stages = literalArray(cfg.pathwayStages());
         Column tumours = literalArray(cfg.tumourGroups());
@@ -41,27 +66,44 @@ final class ServiceMap {
                 .withColumn(Apportionment.LA_CODE, explode(array_distinct(col("borough_codes"))))
                 .withColumn("pathway_stage", explode(array_intersect(col("pathway_stages"), stages)))
                 // a service for 'all' tumour groups serves each of them
-                .withColumn("tumour_group", explode(when(array_contains(col("tumour_groups"), "all"), tumours)
-                        .otherwise(array_intersect(col("tumour_groups"), tumours))))
+                .withColumn(
+                        "tumour_group",
+                        explode(when(array_contains(col("tumour_groups"), "all"), tumours)
+                                .otherwise(array_intersect(col("tumour_groups"), tumours))))
                 .join(areaMap, Apportionment.LA_CODE)
                 .groupBy(Geography.AREA_LEVEL, Geography.AREA_CODE, "pathway_stage", "tumour_group", "setting")
-                .agg(array_sort(collect_set(col("service_key"))).as("service_keys"),
-                        array_sort(collect_set(when(col("_at_risk"), col("service_key")))).as("at_risk_service_keys"),
-                        array_sort(collect_set(when(col("_single"), col("service_key")))).as("single_handed_service_keys"))
+                .agg(
+                        array_sort(collect_set(col("service_key"))).as("service_keys"),
+                        array_sort(collect_set(when(col("_at_risk"), col("service_key"))))
+                                .as("at_risk_service_keys"),
+                        array_sort(collect_set(when(col("_single"), col("service_key"))))
+                                .as("single_handed_service_keys"))
                 .withColumn("active_services", size(col("service_keys")).cast("long"))
-                .withColumn("services_at_risk", size(col("at_risk_service_keys")).cast("long"))
-                .withColumn("single_handed_services", size(col("single_handed_service_keys")).cast("long"));
+                .withColumn(
+                        "services_at_risk", size(col("at_risk_service_keys")).cast("long"))
+                .withColumn(
+                        "single_handed_services",
+                        size(col("single_handed_service_keys")).cast("long"));
 
-        Dataset<Row> grid = areaList
-                .crossJoin(spark.range(1).select(explode(stages).as("pathway_stage")))
+        Dataset<Row> grid = areaList.crossJoin(
+                        spark.range(1).select(explode(stages).as("pathway_stage")))
                 .crossJoin(spark.range(1).select(explode(tumours).as("tumour_group")))
-                .crossJoin(spark.range(1).select(explode(literalArray(cfg.settings())).as("setting")))
-                .join(cells, Positions.usingColumns(Geography.AREA_LEVEL, Geography.AREA_CODE, "pathway_stage", "tumour_group", "setting"), "left");
+                .crossJoin(spark.range(1)
+                        .select(explode(literalArray(cfg.settings())).as("setting")))
+                .join(
+                        cells,
+                        Positions.usingColumns(
+                                Geography.AREA_LEVEL, Geography.AREA_CODE, "pathway_stage", "tumour_group", "setting"),
+                        "left");
         Column empty = array().cast("array<string>");
         return grid.select(
                         lit(latest).cast("string").as(Positions.PERIOD),
-                        col(Geography.AREA_LEVEL), col(Geography.AREA_CODE), col(Geography.AREA_NAME),
-                        col("pathway_stage"), col("tumour_group"), col("setting"),
+                        col(Geography.AREA_LEVEL),
+                        col(Geography.AREA_CODE),
+                        col(Geography.AREA_NAME),
+                        col("pathway_stage"),
+                        col("tumour_group"),
+                        col("setting"),
                         coalesce(col("active_services"), lit(0L)).as("active_services"),
                         coalesce(col("active_services"), lit(0L)).equalTo(0).as("gap"),
                         coalesce(col("services_at_risk"), lit(0L)).as("services_at_risk"),
@@ -71,7 +113,12 @@ final class ServiceMap {
                         coalesce(col("single_handed_service_keys"), empty).as("single_handed_service_keys"),
                         col(Geography.LEVEL_ORDER))
                 .filter(lit(latest != null))
-                .orderBy(col(Geography.LEVEL_ORDER), col(Geography.AREA_CODE), col("pathway_stage"), col("tumour_group"), col("setting"))
+                .orderBy(
+                        col(Geography.LEVEL_ORDER),
+                        col(Geography.AREA_CODE),
+                        col("pathway_stage"),
+                        col("tumour_group"),
+                        col("setting"))
                 .drop(Geography.LEVEL_ORDER);
     }
 

@@ -21,46 +21,146 @@ import static org.apache.spark.sql.functions.col;
  * there yet (nothing of that source delivered) reads as empty, and the run says so; the reference
  * tables must be there.
  */
-public record SilverInputs(Dataset<Row> service, Dataset<Row> workforce, Dataset<Row> hnaConcern, Dataset<Row> comorbidity,
-                           Dataset<Row> borough, Dataset<Row> population, Dataset<Row> imd, Dataset<Row> profession,
-                           Dataset<Row> concern, Dataset<Row> ltcCondition, List<String> missing) {
+public record SilverInputs(
+        Dataset<Row> service,
+        Dataset<Row> workforce,
+        Dataset<Row> hnaConcern,
+        Dataset<Row> comorbidity,
+        Dataset<Row> borough,
+        Dataset<Row> population,
+        Dataset<Row> imd,
+        Dataset<Row> profession,
+        Dataset<Row> concern,
+        Dataset<Row> ltcCondition,
+        List<String> missing) {
 
     private static final ArrayType STRINGS = DataTypes.createArrayType(DataTypes.StringType);
 
     public static final StructType SERVICE = schema(
-            "provider_code", DataTypes.StringType, "service_id", DataTypes.StringType, "return_period", DataTypes.StringType,
-            "provider_name", DataTypes.StringType, "provider_type", DataTypes.StringType, "service_name", DataTypes.StringType,
-            "setting", DataTypes.StringType, "borough_codes", STRINGS, "tumour_groups", STRINGS, "pathway_stages", STRINGS,
-            "rehab_level", DataTypes.IntegerType, "referral_routes", STRINGS, "funding_source", DataTypes.StringType,
-            "funding_end_date", DataTypes.DateType, "referrals_received", DataTypes.IntegerType, "patients_seen", DataTypes.IntegerType,
-            "median_wait_days", DataTypes.IntegerType);
+            "provider_code",
+            DataTypes.StringType,
+            "service_id",
+            DataTypes.StringType,
+            "return_period",
+            DataTypes.StringType,
+            "provider_name",
+            DataTypes.StringType,
+            "provider_type",
+            DataTypes.StringType,
+            "service_name",
+            DataTypes.StringType,
+            "setting",
+            DataTypes.StringType,
+            "borough_codes",
+            STRINGS,
+            "tumour_groups",
+            STRINGS,
+            "pathway_stages",
+            STRINGS,
+            "rehab_level",
+            DataTypes.IntegerType,
+            "referral_routes",
+            STRINGS,
+            "funding_source",
+            DataTypes.StringType,
+            "funding_end_date",
+            DataTypes.DateType,
+            "referrals_received",
+            DataTypes.IntegerType,
+            "patients_seen",
+            DataTypes.IntegerType,
+            "median_wait_days",
+            DataTypes.IntegerType);
 
     public static final StructType WORKFORCE = schema(
-            "survey_date", DataTypes.DateType, "provider_code", DataTypes.StringType, "service_id", DataTypes.StringType,
-            "borough_codes", STRINGS, "profession", DataTypes.StringType, "afc_band", DataTypes.StringType,
-            "cancer_specialist", DataTypes.BooleanType, "wte_funded", DataTypes.DoubleType, "wte_in_post", DataTypes.DoubleType,
-            "cancer_caseload_pct", DataTypes.DoubleType);
+            "survey_date",
+            DataTypes.DateType,
+            "provider_code",
+            DataTypes.StringType,
+            "service_id",
+            DataTypes.StringType,
+            "borough_codes",
+            STRINGS,
+            "profession",
+            DataTypes.StringType,
+            "afc_band",
+            DataTypes.StringType,
+            "cancer_specialist",
+            DataTypes.BooleanType,
+            "wte_funded",
+            DataTypes.DoubleType,
+            "wte_in_post",
+            DataTypes.DoubleType,
+            "cancer_caseload_pct",
+            DataTypes.DoubleType);
 
     public static final StructType HNA_CONCERN = schema(
-            "assessment_id", DataTypes.StringType, "assessment_date", DataTypes.DateType, "financial_year", DataTypes.StringType,
-            "provider_code", DataTypes.StringType, "residence_borough_code", DataTypes.StringType, "age_band", DataTypes.StringType,
-            "sex", DataTypes.StringType, "tumour_group", DataTypes.StringType, "pathway_point", DataTypes.StringType,
-            "concern_code", DataTypes.StringType, "concern_score", DataTypes.IntegerType, "action", DataTypes.StringType,
-            "referred_to", DataTypes.StringType);
+            "assessment_id",
+            DataTypes.StringType,
+            "assessment_date",
+            DataTypes.DateType,
+            "financial_year",
+            DataTypes.StringType,
+            "provider_code",
+            DataTypes.StringType,
+            "residence_borough_code",
+            DataTypes.StringType,
+            "age_band",
+            DataTypes.StringType,
+            "sex",
+            DataTypes.StringType,
+            "tumour_group",
+            DataTypes.StringType,
+            "pathway_point",
+            DataTypes.StringType,
+            "concern_code",
+            DataTypes.StringType,
+            "concern_score",
+            DataTypes.IntegerType,
+            "action",
+            DataTypes.StringType,
+            "referred_to",
+            DataTypes.StringType);
 
     public static final StructType COMORBIDITY = schema(
-            "extract_date", DataTypes.DateType, "borough_code", DataTypes.StringType, "condition_code", DataTypes.StringType,
-            "sex", DataTypes.StringType, "age_band", DataTypes.StringType, "cancer_register_count", DataTypes.IntegerType,
-            "with_condition_count", DataTypes.IntegerType, "cancer_register_count_suppressed", DataTypes.BooleanType,
-            "with_condition_count_suppressed", DataTypes.BooleanType);
+            "extract_date",
+            DataTypes.DateType,
+            "borough_code",
+            DataTypes.StringType,
+            "condition_code",
+            DataTypes.StringType,
+            "sex",
+            DataTypes.StringType,
+            "age_band",
+            DataTypes.StringType,
+            "cancer_register_count",
+            DataTypes.IntegerType,
+            "with_condition_count",
+            DataTypes.IntegerType,
+            "cancer_register_count_suppressed",
+            DataTypes.BooleanType,
+            "with_condition_count_suppressed",
+            DataTypes.BooleanType);
 
-    static final StructType BOROUGH = schema("la_code", DataTypes.StringType, "la_name", DataTypes.StringType,
-            "stp19_code", DataTypes.StringType, "stp_footprint", DataTypes.StringType,
-            "cancer_alliance19_code", DataTypes.StringType, "cancer_alliance19_name", DataTypes.StringType);
-    static final StructType POPULATION = schema("la_code", DataTypes.StringType, "census2021_usual_residents", DataTypes.LongType);
+    static final StructType BOROUGH = schema(
+            "la_code",
+            DataTypes.StringType,
+            "la_name",
+            DataTypes.StringType,
+            "stp19_code",
+            DataTypes.StringType,
+            "stp_footprint",
+            DataTypes.StringType,
+            "cancer_alliance19_code",
+            DataTypes.StringType,
+            "cancer_alliance19_name",
+            DataTypes.StringType);
+    static final StructType POPULATION =
+            schema("la_code", DataTypes.StringType, "census2021_usual_residents", DataTypes.LongType);
     static final StructType IMD = schema("la_code", DataTypes.StringType, "imd_average_score", DataTypes.DoubleType);
     static final StructType PROFESSION = schema("code", DataTypes.StringType, "label", DataTypes.StringType);
-    static final StructType CONCERN = schema("code", DataTypes.StringType, "domain_code", DataTypes.StringType, "domain", DataTypes.StringType);
+    static final StructType CONCERN =
+            schema("code", DataTypes.StringType, "domain_code", DataTypes.StringType, "domain", DataTypes.StringType);
     static final StructType LTC_CONDITION = schema("code", DataTypes.StringType, "description", DataTypes.StringType);
 
     public static SilverInputs read(Lake lake) {
@@ -69,25 +169,44 @@ public record SilverInputs(Dataset<Row> service, Dataset<Row> workforce, Dataset
         Dataset<Row> workforce = entity(lake, "silver.workforce", WORKFORCE, missing);
         Dataset<Row> hna = entity(lake, "silver.hna_concern", HNA_CONCERN, missing);
         Dataset<Row> comorbidity = entity(lake, "silver.comorbidity", COMORBIDITY, missing);
-        return new SilverInputs(service, workforce, hna, comorbidity,
-                reference(lake, "silver.borough", BOROUGH), reference(lake, "silver.population", POPULATION),
-                reference(lake, "silver.imd", IMD), reference(lake, "silver.profession", PROFESSION),
-                reference(lake, "silver.concern", CONCERN), reference(lake, "silver.ltc_condition", LTC_CONDITION),
+        return new SilverInputs(
+                service,
+                workforce,
+                hna,
+                comorbidity,
+                reference(lake, "silver.borough", BOROUGH),
+                reference(lake, "silver.population", POPULATION),
+                reference(lake, "silver.imd", IMD),
+                reference(lake, "silver.profession", PROFESSION),
+                reference(lake, "silver.concern", CONCERN),
+                reference(lake, "silver.ltc_condition", LTC_CONDITION),
                 List.copyOf(missing));
     }
 
     /** Whether there is anything to curate: at least one silver entity table. */
     public static boolean anySilver(Lake lake) {
         for (String t : List.of("silver.service", "silver.workforce", "silver.hna_concern", "silver.comorbidity")) {
-            if (lake.exists(t)) return true;
+            if (lake.exists(t)) {
+                return true;
+            }
         }
         return false;
     }
 
     /** The same inputs with every table held in memory for the run (each is read by several builders). */
     public SilverInputs cached() {
-        return new SilverInputs(service.cache(), workforce.cache(), hnaConcern.cache(), comorbidity.cache(), borough.cache(),
-                population.cache(), imd.cache(), profession.cache(), concern.cache(), ltcCondition.cache(), missing);
+        return new SilverInputs(
+                service.cache(),
+                workforce.cache(),
+                hnaConcern.cache(),
+                comorbidity.cache(),
+                borough.cache(),
+                population.cache(),
+                imd.cache(),
+                profession.cache(),
+                concern.cache(),
+                ltcCondition.cache(),
+                missing);
     }
 
     private static Dataset<Row> entity(Lake lake, String table, StructType schema, List<String> missing) {
@@ -100,7 +219,8 @@ public record SilverInputs(Dataset<Row> service, Dataset<Row> workforce, Dataset
 
     private static Dataset<Row> reference(Lake lake, String table, StructType schema) {
         if (!lake.exists(table)) {
-            throw new IllegalStateException(table + " is missing: the conform job loads the reference tables; run conform first");
+            throw new IllegalStateException(
+                    table + " is missing: the conform job loads the reference tables; run conform first");
         }
         return typed(lake.read(table), schema, table);
     }
@@ -110,7 +230,9 @@ public record SilverInputs(Dataset<Row> service, Dataset<Row> workforce, Dataset
         List<String> have = List.of(df.columns());
         List<Column> cols = new ArrayList<>();
         for (StructField f : schema.fields()) {
-            if (!have.contains(f.name())) throw new IllegalStateException(table + " has no column " + f.name() + " (columns: " + have + ")");
+            if (!have.contains(f.name())) {
+                throw new IllegalStateException(table + " has no column " + f.name() + " (columns: " + have + ")");
+            }
             cols.add(col(f.name()).cast(f.dataType()).as(f.name()));
         }
         return df.select(cols.toArray(Column[]::new));
@@ -122,7 +244,9 @@ public record SilverInputs(Dataset<Row> service, Dataset<Row> workforce, Dataset
 
     static StructType schema(Object... nameType) {
         StructType s = new StructType();
-        for (int i = 0; i < nameType.length; i += 2) s = s.add((String) nameType[i], (DataType) nameType[i + 1], true);
+        for (int i = 0; i < nameType.length; i += 2) {
+            s = s.add((String) nameType[i], (DataType) nameType[i + 1], true);
+        }
         return s;
     }
 }

@@ -28,8 +28,11 @@ public final class UnmetNeedIndex {
      *                   method makes Cᵢ(A) = value(London) / value(A))
      * @param areaCodes  every area to compute, London included
      */
-    public static List<Entry> compute(List<CurateConfig.IndexComponent> components, Map<String, Map<String, Double>> values,
-                                      List<String> areaCodes, String londonCode) {
+    public static List<Entry> compute(
+            List<CurateConfig.IndexComponent> components,
+            Map<String, Map<String, Double>> values,
+            List<String> areaCodes,
+            String londonCode) {
         Map<String, Map<String, Double>> c = new LinkedHashMap<>();
         for (CurateConfig.IndexComponent k : components) {
             Map<String, Double> raw = values.getOrDefault(k.name(), Map.of());
@@ -65,9 +68,11 @@ public final class UnmetNeedIndex {
                 }
             }
             Double index = weights > 0 ? 100.0 * weighted / weights : null;
-            String note = leftOut.isEmpty() ? null
-                    : "left out, weights renormalised: " + String.join(", ", leftOut);
-            if (index == null) note = "no index: no component available" + (leftOut.isEmpty() ? "" : " (" + String.join(", ", leftOut) + ")");
+            String note = leftOut.isEmpty() ? null : "left out, weights renormalised: " + String.join(", ", leftOut);
+            if (index == null) {
+                note = "no index: no component available"
+                        + (leftOut.isEmpty() ? "" : " (" + String.join(", ", leftOut) + ")");
+            }
             out.add(new Entry(a, index, own, note));
         }
         return out;

@@ -13,7 +13,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.apache.spark.sql.functions.*;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.initcap;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.try_element_at;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * gold.unmet_need: Holistic Needs Assessment concerns by financial year and area, for all
@@ -26,8 +43,14 @@ final class UnmetNeedTable {
     static final String DOMAIN = "domain";
     static final String PROFESSION = "profession";
     private static final String TAGS = "array<struct<breakdown:string,breakdown_code:string>>";
-    static final List<String> COUNTS = List.of("assessments", "assessments_with_concern", "concerns", "high_distress_concerns",
-            "high_distress_without_action", "without_action_concerns", "declined_concerns");
+    static final List<String> COUNTS = List.of(
+            "assessments",
+            "assessments_with_concern",
+            "concerns",
+            "high_distress_concerns",
+            "high_distress_without_action",
+            "without_action_concerns",
+            "declined_concerns");
 
     private UnmetNeedTable() {}
 
@@ -36,94 +59,182 @@ final class UnmetNeedTable {
      * @param concerns    silver.concern (code, domain_code, domain)
      * @param professions silver.profession (code, label)
      */
-    static Dataset<Row> build(Dataset<Row> hna, Dataset<Row> concerns, Dataset<Row> professions, Dataset<Row> areaMap, Dataset<Row> areaList,
-                              BenchmarkAssembler.Result benchmarks, CurateConfig cfg) {
+    static Dataset<Row> build(
+            Dataset<Row> hna,
+            Dataset<Row> concerns,
+            Dataset<Row> professions,
+            Dataset<Row> areaMap,
+            Dataset<Row> areaList,
+            BenchmarkAssembler.Result benchmarks,
+            CurateConfig cfg) {
         SparkSession spark = hna.sparkSession();
-        Dataset<Row> mapping = mapping(spark, cfg).join(professions.select(col("code").as(PROFESSION), col("label")),
-                Positions.usingColumns(PROFESSION), "left");
+        Dataset<Row> mapping = mapping(spark, cfg)
+                .join(
+                        professions.select(col("code").as(PROFESSION), col("label")),
+                        Positions.usingColumns(PROFESSION),
+                        "left");
 
         // every concern row counts for 'all', for its domain and for each profession that would meet it
         Column all = struct(lit(ALL).as("breakdown"), lit(ALL).as("breakdown_code"));
         Column domain = struct(lit(DOMAIN).as("breakdown"), col("domain_code").as("breakdown_code"));
-        Column byProfession = transform(coalesce(try_element_at(professionMap(cfg), col("concern_code")), array().cast("array<string>")),
+        Column byProfession = transform(
+                coalesce(try_element_at(professionMap(cfg), col("concern_code")), array().cast("array<string>")),
                 p -> struct(lit(PROFESSION).as("breakdown"), p.as("breakdown_code")));
-        Dataset<Row> tagged = hna.join(broadcast(concerns.select(col("code").as("concern_code"), col("domain_code"))), Positions.usingColumns("concern_code"), "left")
-                .select(col(Positions.PERIOD), col("residence").as(Apportionment.LA_CODE), col("assessment_id"), col("concern_score"), col("action"),
-                        explode(concat(array(all), when(col("domain_code").isNotNull(), array(domain)).otherwise(array().cast(TAGS)), byProfession)).as("_b"))
-                .select(col("*"), col("_b.breakdown").as("breakdown"), col("_b.breakdown_code").as("breakdown_code")).drop("_b");
+        Dataset<Row> tagged = hna.join(
+                        broadcast(concerns.select(col("code").as("concern_code"), col("domain_code"))),
+                        Positions.usingColumns("concern_code"),
+                        "left")
+                .select(
+                        col(Positions.PERIOD),
+                        col("residence").as(Apportionment.LA_CODE),
+                        col("assessment_id"),
+                        col("concern_score"),
+                        col("action"),
+                        explode(concat(
+                                        array(all),
+                                        when(col("domain_code").isNotNull(), array(domain))
+                                                .otherwise(array().cast(TAGS)),
+                                        byProfession))
+                                .as("_b"))
+                .select(
+                        col("*"),
+                        col("_b.breakdown").as("breakdown"),
+                        col("_b.breakdown_code").as("breakdown_code"))
+                .drop("_b");
 
         Column high = coalesce(col("concern_score").geq(cfg.highDistressScore()), lit(false));
         Dataset<Row> sums = tagged.join(areaMap, Apportionment.LA_CODE)
                 .groupBy(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE, "breakdown", "breakdown_code")
-                .agg(countDistinct("assessment_id").as("assessments_with_concern"),
+                .agg(
+                        countDistinct("assessment_id").as("assessments_with_concern"),
                         count(lit(1)).as("concerns"),
                         sum(when(high, 1L).otherwise(0L)).as("high_distress_concerns"),
-                        sum(when(high.and(col("action").equalTo("no_action")), 1L).otherwise(0L)).as("high_distress_without_action"),
-                        sum(when(col("action").equalTo("no_action"), 1L).otherwise(0L)).as("without_action_concerns"),
-                        sum(when(col("action").equalTo("declined"), 1L).otherwise(0L)).as("declined_concerns"));
-
+                        sum(when(high.and(col("action").equalTo("no_action")), 1L)
+                                        .otherwise(0L))
+                                .as("high_distress_without_action"),
+                        sum(when(col("action").equalTo("no_action"), 1L).otherwise(0L))
+                                .as("without_action_concerns"),
+                        sum(when(col("action").equalTo("declined"), 1L).otherwise(0L))
+                                .as("declined_concerns"));
 
         Dataset<Row> breakdowns = spark.createDataFrame(List.of(RowFactory.create(ALL, ALL, "All concerns")), labels())
-                .unionByName(concerns.select(lit(DOMAIN).as("breakdown"), col("domain_code").as("breakdown_code"), col("domain").as("breakdown_label"))
+                .unionByName(concerns.select(
+                                lit(DOMAIN).as("breakdown"),
+                                col("domain_code").as("breakdown_code"),
+                                col("domain").as("breakdown_label"))
                         .distinct())
-                .unionByName(mapping.select(lit(PROFESSION).as("breakdown"), col(PROFESSION).as("breakdown_code"),
-                        coalesce(col("label"), initcap(regexp_replace(col(PROFESSION), "_", " "))).as("breakdown_label")).distinct());
+                .unionByName(mapping.select(
+                                lit(PROFESSION).as("breakdown"),
+                                col(PROFESSION).as("breakdown_code"),
+                                coalesce(col("label"), initcap(regexp_replace(col(PROFESSION), "_", " ")))
+                                        .as("breakdown_label"))
+                        .distinct());
 
-        Dataset<Row> grid = hna.select(Positions.PERIOD).distinct()
+        Dataset<Row> grid = hna.select(Positions.PERIOD)
+                .distinct()
                 .crossJoin(areaList)
                 .crossJoin(breakdowns)
-                .join(sums, Positions.usingColumns(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE, "breakdown", "breakdown_code"), "left");
+                .join(
+                        sums,
+                        Positions.usingColumns(
+                                Positions.PERIOD,
+                                Geography.AREA_LEVEL,
+                                Geography.AREA_CODE,
+                                "breakdown",
+                                "breakdown_code"),
+                        "left");
         for (String c : COUNTS) {
-            if (!c.equals("assessments")) grid = grid.withColumn(c, coalesce(col(c), lit(0L)));
+            if (!c.equals("assessments")) {
+                grid = grid.withColumn(c, coalesce(col(c), lit(0L)));
+            }
         }
         // the area's distinct assessments (its 'all' row) beside every breakdown
-        grid = grid.withColumn("assessments", max(when(col("breakdown").equalTo(ALL), col("assessments_with_concern")))
-                .over(org.apache.spark.sql.expressions.Window.partitionBy(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE)));
-        grid = grid
-                .withColumn("concerns_per_100_assessments", pct(col("concerns"), col("assessments")))
+        grid = grid.withColumn(
+                "assessments",
+                max(when(col("breakdown").equalTo(ALL), col("assessments_with_concern")))
+                        .over(org.apache.spark.sql.expressions.Window.partitionBy(
+                                Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE)));
+        grid = grid.withColumn("concerns_per_100_assessments", pct(col("concerns"), col("assessments")))
                 .withColumn("high_distress_pct", pct(col("high_distress_concerns"), col("concerns")))
                 .withColumn("without_action_pct", pct(col("without_action_concerns"), col("concerns")))
                 .withColumn("declined_pct", pct(col("declined_concerns"), col("concerns")))
-                .withColumn("high_distress_without_action_pct", pct(col("high_distress_without_action"), col("high_distress_concerns")));
+                .withColumn(
+                        "high_distress_without_action_pct",
+                        pct(col("high_distress_without_action"), col("high_distress_concerns")));
 
         Map<String, List<String>> dependants = new LinkedHashMap<>();
         dependants.put("concerns_per_100_assessments", List.of("concerns", "assessments"));
         dependants.put("high_distress_pct", List.of("high_distress_concerns", "concerns"));
         dependants.put("without_action_pct", List.of("without_action_concerns", "concerns"));
         dependants.put("declined_pct", List.of("declined_concerns", "concerns"));
-        dependants.put("high_distress_without_action_pct", List.of("high_distress_without_action", "high_distress_concerns"));
-        grid = new Disclosure(cfg.disclosureMin(), cfg.disclosureMax()).apply(grid, COUNTS, dependants, "assessments_with_concern",
-                List.of(
-                        // a concern has one domain, so an area's domains add up to its 'all' row
-                        new Disclosure.Siblings(List.of(Positions.PERIOD, Geography.AREA_CODE), col("breakdown").equalTo(DOMAIN)),
-                        // boroughs add up to their STP
-                        new Disclosure.Siblings(List.of(Positions.PERIOD, "breakdown", "breakdown_code", Geography.PARENT_CODE),
-                                col(Geography.AREA_LEVEL).equalTo(Geography.BOROUGH))),
-                List.of(Geography.AREA_CODE, "breakdown_code"));
+        dependants.put(
+                "high_distress_without_action_pct", List.of("high_distress_without_action", "high_distress_concerns"));
+        grid = new Disclosure(cfg.disclosureMin(), cfg.disclosureMax())
+                .apply(
+                        grid,
+                        COUNTS,
+                        dependants,
+                        "assessments_with_concern",
+                        List.of(
+                                // a concern has one domain, so an area's domains add up to its 'all' row
+                                new Disclosure.Siblings(
+                                        List.of(Positions.PERIOD, Geography.AREA_CODE),
+                                        col("breakdown").equalTo(DOMAIN)),
+                                // boroughs add up to their STP
+                                new Disclosure.Siblings(
+                                        List.of(Positions.PERIOD, "breakdown", "breakdown_code", Geography.PARENT_CODE),
+                                        col(Geography.AREA_LEVEL).equalTo(Geography.BOROUGH))),
+                        List.of(Geography.AREA_CODE, "breakdown_code"));
 
-        grid = grid.join(index(spark, benchmarks, cfg), Positions.usingColumns(Positions.PERIOD, Geography.AREA_CODE, "breakdown"), "left");
+        grid = grid.join(
+                index(spark, benchmarks, cfg),
+                Positions.usingColumns(Positions.PERIOD, Geography.AREA_CODE, "breakdown"),
+                "left");
 
-        List<Column> out = new ArrayList<>(List.of(col(Positions.PERIOD), col(Geography.AREA_LEVEL), col(Geography.AREA_CODE), col(Geography.AREA_NAME),
-                col("breakdown"), col("breakdown_code"), col("breakdown_label")));
-        for (String c : COUNTS) out.add(col(c));
-        for (String c : dependants.keySet()) out.add(col(c));
+        List<Column> out = new ArrayList<>(List.of(
+                col(Positions.PERIOD),
+                col(Geography.AREA_LEVEL),
+                col(Geography.AREA_CODE),
+                col(Geography.AREA_NAME),
+                col("breakdown"),
+                col("breakdown_code"),
+                col("breakdown_label")));
+        for (String c : COUNTS) {
+            out.add(col(c));
+        }
+        for (String c : dependants.keySet()) {
+            out.add(col(c));
+        }
         out.add(col("suppressed"));
         out.add(col("unmet_need_index"));
-        for (CurateConfig.IndexComponent k : cfg.indexComponents()) out.add(col(k.name()));
+        for (CurateConfig.IndexComponent k : cfg.indexComponents()) {
+            out.add(col(k.name()));
+        }
         out.add(col("index_note"));
-        return grid.orderBy(col(Positions.PERIOD), col(Geography.LEVEL_ORDER), col(Geography.AREA_CODE),
-                        when(col("breakdown").equalTo(ALL), 0).when(col("breakdown").equalTo(DOMAIN), 1).otherwise(2), col("breakdown_code"))
+        return grid.orderBy(
+                        col(Positions.PERIOD),
+                        col(Geography.LEVEL_ORDER),
+                        col(Geography.AREA_CODE),
+                        when(col("breakdown").equalTo(ALL), 0)
+                                .when(col("breakdown").equalTo(DOMAIN), 1)
+                                .otherwise(2),
+                        col("breakdown_code"))
                 .select(out.toArray(Column[]::new));
     }
 
     /** concern_code → the professions that would meet it, from conf. */
     static Column professionMap(CurateConfig cfg) {
         java.util.Map<String, java.util.List<String>> byConcern = new java.util.TreeMap<>();
-        cfg.concernProfessions().forEach((prof, codes) -> codes.forEach(code -> byConcern.computeIfAbsent(code, k -> new ArrayList<>()).add(prof)));
+        cfg.concernProfessions()
+                .forEach((prof, codes) -> codes.forEach(code ->
+                        byConcern.computeIfAbsent(code, k -> new ArrayList<>()).add(prof)));
         List<Column> kv = new ArrayList<>();
         byConcern.forEach((code, profs) -> {
             kv.add(lit(code));
-            kv.add(array(profs.stream().sorted().map(org.apache.spark.sql.functions::lit).toArray(Column[]::new)));
+            kv.add(array(profs.stream()
+                    .sorted()
+                    .map(org.apache.spark.sql.functions::lit)
+                    .toArray(Column[]::new)));
         });
         return kv.isEmpty() ? map().cast("map<string,array<string>>") : map(kv.toArray(Column[]::new));
     }
@@ -131,8 +242,11 @@ final class UnmetNeedTable {
     /** concern_code → profession pairs from conf (a concern under two professions appears twice). */
     static Dataset<Row> mapping(SparkSession spark, CurateConfig cfg) {
         List<Row> rows = new ArrayList<>();
-        cfg.concernProfessions().forEach((prof, codes) -> codes.forEach(code -> rows.add(RowFactory.create(prof, code))));
-        StructType schema = new StructType().add(PROFESSION, DataTypes.StringType, false).add("concern_code", DataTypes.StringType, false);
+        cfg.concernProfessions()
+                .forEach((prof, codes) -> codes.forEach(code -> rows.add(RowFactory.create(prof, code))));
+        StructType schema = new StructType()
+                .add(PROFESSION, DataTypes.StringType, false)
+                .add("concern_code", DataTypes.StringType, false);
         return spark.createDataFrame(rows, schema);
     }
 
@@ -142,13 +256,17 @@ final class UnmetNeedTable {
                 .add(Geography.AREA_CODE, DataTypes.StringType, false)
                 .add("breakdown", DataTypes.StringType, false)
                 .add("unmet_need_index", DataTypes.DoubleType, true);
-        for (CurateConfig.IndexComponent k : cfg.indexComponents()) schema = schema.add(k.name(), DataTypes.DoubleType, true);
+        for (CurateConfig.IndexComponent k : cfg.indexComponents()) {
+            schema = schema.add(k.name(), DataTypes.DoubleType, true);
+        }
         schema = schema.add("index_note", DataTypes.StringType, true);
         List<Row> rows = new ArrayList<>();
         for (UnmetNeedIndex.Entry e : b.index()) {
             List<Object> v = new ArrayList<>(List.of(b.indexPeriod(), e.areaCode(), ALL));
             v.add(e.index());
-            for (CurateConfig.IndexComponent k : cfg.indexComponents()) v.add(e.components().get(k.name()));
+            for (CurateConfig.IndexComponent k : cfg.indexComponents()) {
+                v.add(e.components().get(k.name()));
+            }
             v.add(e.note());
             rows.add(RowFactory.create(v.toArray()));
         }
@@ -156,7 +274,9 @@ final class UnmetNeedTable {
     }
 
     private static StructType labels() {
-        return new StructType().add("breakdown", DataTypes.StringType, false).add("breakdown_code", DataTypes.StringType, false)
+        return new StructType()
+                .add("breakdown", DataTypes.StringType, false)
+                .add("breakdown_code", DataTypes.StringType, false)
                 .add("breakdown_label", DataTypes.StringType, true);
     }
 

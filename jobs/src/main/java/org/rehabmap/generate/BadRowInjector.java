@@ -27,7 +27,9 @@ final class BadRowInjector {
     BadRowInjector(List<BadRowKind> kinds, long expectedRows, Plan plan, Rng rng) {
         this.kinds = List.copyOf(kinds);
         this.rng = rng;
-        for (BadRowKind k : kinds) counts.put(k.id(), 0);
+        for (BadRowKind k : kinds) {
+            counts.put(k.id(), 0);
+        }
         long byRate = Math.round(plan.badRowRate() * expectedRows);
         long floor = plan.badRowsPerRow() > 0 ? Math.min(kinds.size(), expectedRows / plan.badRowsPerRow()) : 0;
         int target = (int) Math.min(Math.max(byRate, floor), expectedRows);
@@ -44,10 +46,14 @@ final class BadRowInjector {
             nextPosition++;
         }
         index++;
-        if (pending.isEmpty()) return row;
+        if (pending.isEmpty()) {
+            return row;
+        }
         BadRowKind kind = pending.peek();
         String[] bad = kind.corruption().apply(row.clone(), rng);
-        if (bad == null) return row;
+        if (bad == null) {
+            return row;
+        }
         pending.poll();
         counts.merge(kind.id(), 1, Integer::sum);
         return bad;

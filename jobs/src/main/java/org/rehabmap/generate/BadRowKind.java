@@ -28,13 +28,14 @@ record BadRowKind(String id, String rule, Corruption corruption) {
     static BadRowKind extraCell(String id) {
         return new BadRowKind(id, "row has more cells than the header", (row, rng) -> {
             String[] longer = java.util.Arrays.copyOf(row, row.length + 1);
-            longer[row.length] = rng.pick(new String[]{"see notes", "checked", "n/k"});
+            longer[row.length] = rng.pick(new String[] {"see notes", "checked", "n/k"});
             return longer;
         });
     }
 
     /** A row with one cell too few (CSV only: Excel cannot tell a missing last cell from a blank one). */
     static BadRowKind missingCell(String id) {
-        return new BadRowKind(id, "row has fewer cells than the header", (row, rng) -> java.util.Arrays.copyOf(row, row.length - 1));
+        return new BadRowKind(
+                id, "row has fewer cells than the header", (row, rng) -> java.util.Arrays.copyOf(row, row.length - 1));
     }
 }

@@ -29,8 +29,14 @@ record BoroughProfile(ReferenceData.Borough ref, int index, double serviceLevel,
 
     static List<BoroughProfile> draw(ReferenceData reference, long seed) {
         List<ReferenceData.Borough> bs = reference.boroughs;
-        double mean = bs.stream().mapToDouble(ReferenceData.Borough::imdScore).average().orElse(0);
-        double sd = Math.sqrt(bs.stream().mapToDouble(b -> (b.imdScore() - mean) * (b.imdScore() - mean)).average().orElse(1));
+        double mean = bs.stream()
+                .mapToDouble(ReferenceData.Borough::imdScore)
+                .average()
+                .orElse(0);
+        double sd = Math.sqrt(bs.stream()
+                .mapToDouble(b -> (b.imdScore() - mean) * (b.imdScore() - mean))
+                .average()
+                .orElse(1));
         Rng rng = Rng.of(seed, "boroughs");
         List<BoroughProfile> out = new ArrayList<>();
         for (int i = 0; i < bs.size(); i++) {

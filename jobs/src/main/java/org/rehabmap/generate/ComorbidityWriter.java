@@ -31,20 +31,43 @@ final class ComorbidityWriter {
     private static final int WITH = col(COMORBIDITY_COLUMNS, "with_condition_count");
 
     static final List<BadRowKind> BAD_KINDS = List.of(
-            new BadRowKind("with_condition_gt_register", "with_condition_count greater than cancer_register_count", (row, rng) -> {
-                if (!isCount(row[REGISTER])) return null;
-                row[WITH] = Integer.toString(Integer.parseInt(row[REGISTER]) + rng.between(1, 20));
-                return row;
-            }),
-            new BadRowKind("denominator_mismatch", "cancer_register_count differs from the other rows of its cell", (row, rng) -> {
-                if (!isCount(row[REGISTER])) return null;
-                row[REGISTER] = Integer.toString(Integer.parseInt(row[REGISTER]) + rng.between(1, 9));
-                return row;
-            }),
-            BadRowKind.set("unknown_borough_code", "borough_code is not a London borough", BOROUGH, "E09000034", "E07000072", "E09"),
-            BadRowKind.set("bad_condition_code", "condition_code not in ltc_conditions.csv, ANY1 or ANY2", CONDITION, "CAN", "OB", "ANY3"),
+            new BadRowKind(
+                    "with_condition_gt_register",
+                    "with_condition_count greater than cancer_register_count",
+                    (row, rng) -> {
+                        if (!isCount(row[REGISTER])) {
+                            return null;
+                        }
+                        row[WITH] = Integer.toString(Integer.parseInt(row[REGISTER]) + rng.between(1, 20));
+                        return row;
+                    }),
+            new BadRowKind(
+                    "denominator_mismatch",
+                    "cancer_register_count differs from the other rows of its cell",
+                    (row, rng) -> {
+                        if (!isCount(row[REGISTER])) {
+                            return null;
+                        }
+                        row[REGISTER] = Integer.toString(Integer.parseInt(row[REGISTER]) + rng.between(1, 9));
+                        return row;
+                    }),
+            BadRowKind.set(
+                    "unknown_borough_code",
+                    "borough_code is not a London borough",
+                    BOROUGH,
+                    "E09000034",
+                    "E07000072",
+                    "E09"),
+            BadRowKind.set(
+                    "bad_condition_code",
+                    "condition_code not in ltc_conditions.csv, ANY1 or ANY2",
+                    CONDITION,
+                    "CAN",
+                    "OB",
+                    "ANY3"),
             BadRowKind.missingCell("wrong_cell_count"),
-            BadRowKind.set("bad_extract_date", "extract_date is not a date", DATE, "2025-03-32", "31-03-2025", "Q4 2024-25"),
+            BadRowKind.set(
+                    "bad_extract_date", "extract_date is not a date", DATE, "2025-03-32", "31-03-2025", "Q4 2024-25"),
             BadRowKind.set("bad_sex", "sex not female or male", SEX, "persons", "all", "unknown"),
             BadRowKind.set("bad_age_band", "age_band not in the enumeration", AGE, "65-74", "85+", "0-17"),
             BadRowKind.set("negative_count", "with_condition_count below 0", WITH, "-1", "-7"),
@@ -67,16 +90,20 @@ final class ComorbidityWriter {
         conditions.addAll(world.reference.conditions);
         long expected = (long) boroughs.size() * SEXES.size() * Headers.AGE_BANDS.size() * conditions.size();
         BadRowInjector bad = new BadRowInjector(BAD_KINDS, expected, plan, Rng.of(seed, "comorbidity-bad"));
-        try (TableSink sink = CsvTableWriter.utf8(landing.resolve(Headers.COMORBIDITY).resolve(FILE), COMORBIDITY_COLUMNS)) {
+        try (TableSink sink =
+                CsvTableWriter.utf8(landing.resolve(Headers.COMORBIDITY).resolve(FILE), COMORBIDITY_COLUMNS)) {
             for (BoroughProfile b : boroughs) {
                 Rng rng = Rng.of(seed, "comorbidity", b.index());
                 String marker = rng.pick(MARKERS);
                 double[] ageShare = ageShares(b);
                 for (String sex : SEXES) {
                     for (int a = 0; a < ageShare.length; a++) {
-                        double expectedRegister = b.peopleWithCancer() * (sex.equals("female") ? 0.54 : 0.46) * ageShare[a];
+                        double expectedRegister =
+                                b.peopleWithCancer() * (sex.equals("female") ? 0.54 : 0.46) * ageShare[a];
                         int register = rng.poisson(expectedRegister);
-                        for (String[] r : cell(b, sex, a, register, conditions, marker, rng)) sink.row(bad.next(r));
+                        for (String[] r : cell(b, sex, a, register, conditions, marker, rng)) {
+                            sink.row(bad.next(r));
+                        }
                     }
                 }
             }
@@ -87,7 +114,8 @@ final class ComorbidityWriter {
     }
 
     /** The 14 rows of one (borough, sex, age band) cell, every one with the same register count. */
-    private List<String[]> cell(BoroughProfile b, String sex, int age, int register, List<String> conditions, String marker, Rng rng) {
+    private List<String[]> cell(
+            BoroughProfile b, String sex, int age, int register, List<String> conditions, String marker, Rng rng) {
         List<String> ltc = conditions.subList(2, conditions.size());
         double[] shares = new double[ltc.size()];
         int[] with = new int[ltc.size()];
@@ -104,24 +132,34 @@ final class ComorbidityWriter {
         String date = ReportingYear.SNAPSHOT.toString();
         String ageBand = Headers.AGE_BANDS.get(age);
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[]{date, b.code(), "ANY1", sex, ageBand, registerText, suppress(any1, marker)});
-        rows.add(new String[]{date, b.code(), "ANY2", sex, ageBand, registerText, suppress(any2, marker)});
+        rows.add(new String[] {date, b.code(), "ANY1", sex, ageBand, registerText, suppress(any1, marker)});
+        rows.add(new String[] {date, b.code(), "ANY2", sex, ageBand, registerText, suppress(any2, marker)});
         for (int i = 0; i < ltc.size(); i++) {
-            rows.add(new String[]{date, b.code(), ltc.get(i), sex, ageBand, registerText, suppress(with[i], marker)});
+            rows.add(new String[] {date, b.code(), ltc.get(i), sex, ageBand, registerText, suppress(with[i], marker)});
         }
         return rows;
     }
 
     /** Boroughs in the extract: all 33, or (below scale 1) a seeded choice kept in reference order. */
     private List<BoroughProfile> boroughs() {
-        if (plan.comorbidityBoroughs() >= world.boroughs.size()) return world.boroughs;
+        if (plan.comorbidityBoroughs() >= world.boroughs.size()) {
+            return world.boroughs;
+        }
         int[] order = new int[world.boroughs.size()];
-        for (int i = 0; i < order.length; i++) order[i] = i;
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
         Rng.of(seed, "comorbidity-boroughs").shuffle(order);
         boolean[] in = new boolean[order.length];
-        for (int i = 0; i < plan.comorbidityBoroughs(); i++) in[order[i]] = true;
+        for (int i = 0; i < plan.comorbidityBoroughs(); i++) {
+            in[order[i]] = true;
+        }
         List<BoroughProfile> out = new ArrayList<>();
-        for (int i = 0; i < in.length; i++) if (in[i]) out.add(world.boroughs.get(i));
+        for (int i = 0; i < in.length; i++) {
+            if (in[i]) {
+                out.add(world.boroughs.get(i));
+            }
+        }
         return out;
     }
 
@@ -133,8 +171,12 @@ final class ComorbidityWriter {
         s[3] *= f;
         s[4] *= f;
         double sum = 0;
-        for (double v : s) sum += v;
-        for (int i = 0; i < s.length; i++) s[i] /= sum;
+        for (double v : s) {
+            sum += v;
+        }
+        for (int i = 0; i < s.length; i++) {
+            s[i] /= sum;
+        }
         return s;
     }
 

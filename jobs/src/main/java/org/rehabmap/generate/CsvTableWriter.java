@@ -36,10 +36,14 @@ final class CsvTableWriter implements TableSink {
         Files.createDirectories(path.getParent());
         OutputStream out = Files.newOutputStream(path);
         if (byteOrderMark) {
-            if (!charset.equals(StandardCharsets.UTF_8)) throw new IllegalArgumentException("a byte-order mark is for UTF-8 only");
-            out.write(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            if (!charset.equals(StandardCharsets.UTF_8)) {
+                throw new IllegalArgumentException("a byte-order mark is for UTF-8 only");
+            }
+            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         }
-        var encoder = charset.newEncoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        var encoder = charset.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         this.printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, encoder), 1 << 16), FORMAT);
         printer.printRecord((Object[]) header.toArray(new String[0]));
     }
@@ -71,7 +75,9 @@ final class CsvTableWriter implements TableSink {
 
     @Override
     public void close() throws IOException {
-        if (closed) return;
+        if (closed) {
+            return;
+        }
         closed = true;
         printer.close(true);
     }

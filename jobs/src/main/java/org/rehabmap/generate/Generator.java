@@ -23,13 +23,21 @@ import java.util.Map;
  */
 public final class Generator {
     /** What was written: files with their row counts, and the deliberately bad rows per source and kind. */
-    public record Summary(String target, String plan, long seed, List<FileInfo> files, Map<String, Map<String, Integer>> badRows,
-                          List<String> notes) {
+    public record Summary(
+            String target,
+            String plan,
+            long seed,
+            List<FileInfo> files,
+            Map<String, Map<String, Integer>> badRows,
+            List<String> notes) {
         public record FileInfo(String source, String file, String format, long rows, long bytes) {}
 
         /** Rows written for a source (all its files; headers not counted). */
         public long rows(String source) {
-            return files.stream().filter(f -> f.source().equals(source)).mapToLong(FileInfo::rows).sum();
+            return files.stream()
+                    .filter(f -> f.source().equals(source))
+                    .mapToLong(FileInfo::rows)
+                    .sum();
         }
 
         /** Deliberately bad rows of one kind in a source (0 when none). */
@@ -38,34 +46,60 @@ public final class Generator {
         }
 
         public int badRows(String source) {
-            return badRows.getOrDefault(source, Map.of()).values().stream().mapToInt(Integer::intValue).sum();
+            return badRows.getOrDefault(source, Map.of()).values().stream()
+                    .mapToInt(Integer::intValue)
+                    .sum();
         }
 
         public String describe() {
             StringBuilder b = new StringBuilder();
             long rows = files.stream().mapToLong(FileInfo::rows).sum();
             long bytes = files.stream().mapToLong(FileInfo::bytes).sum();
-            b.append(String.format(Locale.ROOT, "synthetic landing files (%s, seed %d) in %s: %d files, %,d rows, %s%n",
-                    plan, seed, target, files.size(), rows, size(bytes)));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "synthetic landing files (%s, seed %d) in %s: %d files, %,d rows, %s%n",
+                    plan,
+                    seed,
+                    target,
+                    files.size(),
+                    rows,
+                    size(bytes)));
             int width = files.stream().mapToInt(f -> f.file().length()).max().orElse(10);
             for (FileInfo f : files) {
-                b.append(String.format(Locale.ROOT, "  %-" + width + "s  %-18s %,10d rows  %9s%n", f.file(), f.format(), f.rows(), size(f.bytes())));
+                b.append(String.format(
+                        Locale.ROOT,
+                        "  %-" + width + "s  %-18s %,10d rows  %9s%n",
+                        f.file(),
+                        f.format(),
+                        f.rows(),
+                        size(f.bytes())));
             }
             b.append("deliberately bad rows (for quarantine):").append(System.lineSeparator());
             for (Map.Entry<String, Map<String, Integer>> e : badRows.entrySet()) {
                 StringBuilder kinds = new StringBuilder();
                 for (Map.Entry<String, Integer> k : e.getValue().entrySet()) {
-                    if (k.getValue() > 0) kinds.append(kinds.length() == 0 ? "" : ", ").append(k.getKey()).append(' ').append(k.getValue());
+                    if (k.getValue() > 0) {
+                        kinds.append(kinds.length() == 0 ? "" : ", ")
+                                .append(k.getKey())
+                                .append(' ')
+                                .append(k.getValue());
+                    }
                 }
                 b.append(String.format(Locale.ROOT, "  %s: %d (%s)%n", e.getKey(), badRows(e.getKey()), kinds));
             }
-            for (String n : notes) b.append("  note: ").append(n).append(System.lineSeparator());
+            for (String n : notes) {
+                b.append("  note: ").append(n).append(System.lineSeparator());
+            }
             return b.toString().stripTrailing();
         }
 
         private static String size(long bytes) {
-            if (bytes < 10_000) return bytes + " B";
-            if (bytes < 10_000_000) return String.format(Locale.ROOT, "%.1f kB", bytes / 1000.0);
+            if (bytes < 10_000) {
+                return bytes + " B";
+            }
+            if (bytes < 10_000_000) {
+                return String.format(Locale.ROOT, "%.1f kB", bytes / 1000.0);
+            }
             return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
         }
     }
@@ -95,7 +129,9 @@ public final class Generator {
             new ProviderReturnsWriter(world, plan, seed).write(out, summary);
             WorkforceSurveyWriter workforce = new WorkforceSurveyWriter(world, plan, seed);
             workforce.write(out, summary);
-            if (plan.badFile()) workforce.writeBadFile(out, summary);
+            if (plan.badFile()) {
+                workforce.writeBadFile(out, summary);
+            }
             new HnaConcernsWriter(world, plan, seed).write(out, summary);
             new ComorbidityWriter(world, plan, seed).write(out, summary);
         } catch (IOException e) {

@@ -25,7 +25,8 @@ import static org.rehabmap.generate.Headers.col;
 final class HnaConcernsWriter {
     static final String RESEND_FILE = "ehna_2025_03_resend.csv";
     private static final int BOM_MONTH = 6; // 2024-10
-    private static final double MEAN_CONCERNS = 7.0; // under the true mean (≈ 8.3), so every planned bad row finds a row
+    private static final double MEAN_CONCERNS =
+            7.0; // under the true mean (≈ 8.3), so every planned bad row finds a row
     private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT);
 
     private static final int ID = col(HNA_COLUMNS, "assessment_id");
@@ -58,9 +59,22 @@ final class HnaConcernsWriter {
                 row[REFERRED_TO] = "";
                 return row;
             }),
-            BadRowKind.set("bad_concern_code", "concern_code not in the HNA concern catalogue", CONCERN, "finances", "other", "tiredness"),
+            BadRowKind.set(
+                    "bad_concern_code",
+                    "concern_code not in the HNA concern catalogue",
+                    CONCERN,
+                    "finances",
+                    "other",
+                    "tiredness"),
             BadRowKind.extraCell("wrong_cell_count"),
-            BadRowKind.set("bad_date", "assessment_date is not a date", DATE, "2024-13-01", "32/09/2024", "2024-00-10", "yesterday"),
+            BadRowKind.set(
+                    "bad_date",
+                    "assessment_date is not a date",
+                    DATE,
+                    "2024-13-01",
+                    "32/09/2024",
+                    "2024-00-10",
+                    "yesterday"),
             new BadRowKind("bad_nhs_format", "nhs_number is not 10 digits (999 range, a digit lost)", (row, rng) -> {
                 row[NHS] = row[NHS].replace(" ", "").substring(0, 9);
                 return row;
@@ -68,13 +82,20 @@ final class HnaConcernsWriter {
             BadRowKind.set("bad_sex", "sex not in the enumeration", SEX, "not stated", "9", "x"),
             BadRowKind.set("missing_nhs_number", "nhs_number (required) is blank", NHS, ""),
             BadRowKind.set("bad_age_band", "age_band not in the enumeration", AGE, "65-74", "85+", "17"),
-            BadRowKind.set("bad_tumour_group", "tumour_group not in the enumeration ('all' is not allowed here)", TUMOUR, "prostate", "all", "bowel"),
-            BadRowKind.set("bad_pathway_point", "pathway_point not in the enumeration", POINT, "survivorship", "post-op"),
+            BadRowKind.set(
+                    "bad_tumour_group",
+                    "tumour_group not in the enumeration ('all' is not allowed here)",
+                    TUMOUR,
+                    "prostate",
+                    "all",
+                    "bowel"),
+            BadRowKind.set(
+                    "bad_pathway_point", "pathway_point not in the enumeration", POINT, "survivorship", "post-op"),
             BadRowKind.set("bad_score", "concern_score is not an integer", SCORE, "7.5", "high", "n/a"),
             BadRowKind.set("bad_action", "action not in the enumeration", ACTION, "signposted", "referred on", "tbc"),
             new BadRowKind("bad_referred_to", "referred_to not a profession or service in the list", (row, rng) -> {
                 row[ACTION] = "referred";
-                row[REFERRED_TO] = rng.pick(new String[]{"dentist", "physio", "chaplain"});
+                row[REFERRED_TO] = rng.pick(new String[] {"dentist", "physio", "chaplain"});
                 return row;
             }),
             BadRowKind.set("missing_required", "provider_code (required) is blank", PROVIDER, ""));
@@ -98,7 +119,8 @@ final class HnaConcernsWriter {
 
     void write(Path landing, SummaryBuilder summary) throws IOException {
         Path dir = landing.resolve(Headers.HNA_CONCERNS);
-        BadRowInjector bad = new BadRowInjector(BAD_KINDS, Math.round(plan.assessments() * MEAN_CONCERNS), plan, Rng.of(seed, "hna-bad"));
+        BadRowInjector bad = new BadRowInjector(
+                BAD_KINDS, Math.round(plan.assessments() * MEAN_CONCERNS), plan, Rng.of(seed, "hna-bad"));
         Rng rng = Rng.of(seed, "hna-assessments");
         Rng resendRng = Rng.of(seed, "hna-resend");
         List<String[]> resend = new ArrayList<>();
@@ -107,7 +129,8 @@ final class HnaConcernsWriter {
         long middle = plan.assessments() / 2;
         for (int m = 0; m < ReportingYear.MONTHS.size(); m++) {
             YearMonth month = ReportingYear.MONTHS.get(m);
-            Path file = dir.resolve(String.format(Locale.ROOT, "ehna_%d_%02d.csv", month.getYear(), month.getMonthValue()));
+            Path file =
+                    dir.resolve(String.format(Locale.ROOT, "ehna_%d_%02d.csv", month.getYear(), month.getMonthValue()));
             try (TableSink sink = new CsvTableWriter(file, HNA_COLUMNS, StandardCharsets.UTF_8, m == BOM_MONTH)) {
                 for (int d = 1; d <= month.lengthOfMonth(); d++, day++) {
                     LocalDate date = month.atDay(d);
@@ -116,7 +139,9 @@ final class HnaConcernsWriter {
                         for (String[] r : assessment(date, rng)) {
                             String[] written = bad.next(r);
                             // re-send only rows that went out intact, so every re-sent key was delivered before
-                            if (resent && written == r && resendRng.chance(0.5)) resend.add(revise(r.clone(), resendRng));
+                            if (resent && written == r && resendRng.chance(0.5)) {
+                                resend.add(revise(r.clone(), resendRng));
+                            }
                             sink.row(written);
                         }
                     }
@@ -127,13 +152,20 @@ final class HnaConcernsWriter {
         }
         summary.badRows(Headers.HNA_CONCERNS, bad);
         try (TableSink sink = CsvTableWriter.utf8(dir.resolve(RESEND_FILE), HNA_COLUMNS)) {
-            for (String[] r : resend) sink.row(r);
+            for (String[] r : resend) {
+                sink.row(r);
+            }
             sink.close();
-            summary.file(Headers.HNA_CONCERNS, sink, "re-sends " + sink.rows() + " (assessment_id, concern_code) rows of earlier months, most with changed values");
+            summary.file(
+                    Headers.HNA_CONCERNS,
+                    sink,
+                    "re-sends " + sink.rows()
+                            + " (assessment_id, concern_code) rows of earlier months, most with changed values");
         }
         summary.note(Headers.HNA_CONCERNS + ": " + nextAssessment + " assessments of " + distinctPeople + " people");
         if (distinctPeople > people.capacity()) {
-            summary.note(Headers.HNA_CONCERNS + ": more people than synthetic 999-range NHS numbers (" + people.capacity() + "); numbers are reused");
+            summary.note(Headers.HNA_CONCERNS + ": more people than synthetic 999-range NHS numbers ("
+                    + people.capacity() + "); numbers are reused");
         }
     }
 
@@ -177,27 +209,44 @@ final class HnaConcernsWriter {
         String residence = rng.chance(0.015) ? "" : person.residenceCode();
         String nhs = provider.spacedNhsNumbers() ? NhsNumbers.spaced(person.nhsNumber()) : person.nhsNumber();
         String when = provider.ukDates() ? UK.format(date) : date.toString();
-        int distress = rng.weighted(new double[]{25, 50, 25}) - 1;
+        int distress = rng.weighted(new double[] {25, 50, 25}) - 1;
         List<String[]> rows = new ArrayList<>();
         for (int c : model.concerns(person, point, rng)) {
             ReferenceData.Concern concern = model.concern(c);
             int score = model.score(concern, point, distress, rng);
             String action = model.action(score, person.borough(), rng);
             String referredTo = action.equals("referred") ? model.referredTo(concern, rng) : "";
-            rows.add(new String[]{id, nhs, when, provider.code(), residence, person.ageBand(), cased(provider, person.sex()),
-                    person.tumourGroup(), point, concern.code(), Integer.toString(score), cased(provider, action), referredTo});
+            rows.add(new String[] {
+                id,
+                nhs,
+                when,
+                provider.code(),
+                residence,
+                person.ageBand(),
+                cased(provider, person.sex()),
+                person.tumourGroup(),
+                point,
+                concern.code(),
+                Integer.toString(score),
+                cased(provider, action),
+                referredTo
+            });
         }
         return rows;
     }
 
     /** A few providers' systems export enumerations capitalised ("Female", "Referred"): allowed, matched case-insensitively. */
     private static String cased(Provider p, String value) {
-        return p.capitalisedEnums() && !value.isEmpty() ? Character.toUpperCase(value.charAt(0)) + value.substring(1) : value;
+        return p.capitalisedEnums() && !value.isEmpty()
+                ? Character.toUpperCase(value.charAt(0)) + value.substring(1)
+                : value;
     }
 
     /** A re-sent row: 80% with a corrected score or action, 20% sent again unchanged. */
     private String[] revise(String[] r, Rng rng) {
-        if (rng.chance(0.2)) return r;
+        if (rng.chance(0.2)) {
+            return r;
+        }
         String action = r[ACTION].toLowerCase(Locale.ROOT);
         if (!action.equals("referred") && rng.chance(0.5)) {
             r[ACTION] = "referred";
@@ -211,7 +260,11 @@ final class HnaConcernsWriter {
     }
 
     private ReferenceData.Concern concernOf(String code) {
-        for (ReferenceData.Concern c : world.reference.concerns) if (c.code().equals(code)) return c;
+        for (ReferenceData.Concern c : world.reference.concerns) {
+            if (c.code().equals(code)) {
+                return c;
+            }
+        }
         throw new IllegalArgumentException(code);
     }
 

@@ -11,12 +11,31 @@ import java.util.List;
  * (E06/E07 codes of neighbouring districts, which ingest keeps as 'unknown').
  */
 final class HnaPeople {
-    record Person(long id, String nhsNumber, BoroughProfile borough, String residenceCode, String ageBand, String sex,
-                  String tumourGroup, Provider provider) {}
+    record Person(
+            long id,
+            String nhsNumber,
+            BoroughProfile borough,
+            String residenceCode,
+            String ageBand,
+            String sex,
+            String tumourGroup,
+            Provider provider) {}
 
     /** Real ONS codes of districts around London (not London boroughs). */
-    static final List<String> OUTSIDE_LONDON = List.of("E07000072", "E07000242", "E07000095", "E07000098", "E07000107",
-            "E07000111", "E07000207", "E07000215", "E06000039", "E07000066", "E06000034", "E07000213");
+    static final List<String> OUTSIDE_LONDON = List.of(
+            "E07000072",
+            "E07000242",
+            "E07000095",
+            "E07000098",
+            "E07000107",
+            "E07000111",
+            "E07000207",
+            "E07000215",
+            "E06000039",
+            "E07000066",
+            "E06000034",
+            "E07000213");
+
     private static final double[] AGE_WEIGHTS = {6, 25, 25, 27, 17};
     private static final double[] TUMOUR_WEIGHTS = {30, 10, 12, 4, 15, 4, 6, 8, 2, 3, 1, 5};
 
@@ -31,12 +50,16 @@ final class HnaPeople {
         this.seed = seed;
         this.world = world;
         this.nhsNumbers = nhsNumbers;
-        this.boroughWeights = world.boroughs.stream().mapToDouble(b -> b.peopleWithCancer() * Math.sqrt(b.serviceLevel())).toArray();
+        this.boroughWeights = world.boroughs.stream()
+                .mapToDouble(b -> b.peopleWithCancer() * Math.sqrt(b.serviceLevel()))
+                .toArray();
         for (BoroughProfile b : world.boroughs) {
             List<Provider> ps = new ArrayList<>();
             List<Double> ws = new ArrayList<>();
             for (Provider p : world.providers) {
-                long covering = p.services().stream().filter(s -> s.boroughs().contains(b.code())).count();
+                long covering = p.services().stream()
+                        .filter(s -> s.boroughs().contains(b.code()))
+                        .count();
                 if (covering > 0) {
                     ps.add(p);
                     ws.add(covering * typeWeight(p.type()));
@@ -49,7 +72,8 @@ final class HnaPeople {
                 }
             }
             providersByBorough.add(ps.toArray(new Provider[0]));
-            providerWeightsByBorough.add(ws.stream().mapToDouble(Double::doubleValue).toArray());
+            providerWeightsByBorough.add(
+                    ws.stream().mapToDouble(Double::doubleValue).toArray());
         }
     }
 
@@ -81,9 +105,13 @@ final class HnaPeople {
         };
         String sex = rng.chance(female) ? "female" : "male";
         double u = rng.uniform();
-        if (u < 0.004) sex = "other";
-        else if (u < 0.012) sex = "unknown";
-        Provider provider = providersByBorough.get(borough.index())[rng.weighted(providerWeightsByBorough.get(borough.index()))];
+        if (u < 0.004) {
+            sex = "other";
+        } else if (u < 0.012) {
+            sex = "unknown";
+        }
+        Provider provider =
+                providersByBorough.get(borough.index())[rng.weighted(providerWeightsByBorough.get(borough.index()))];
         return new Person(id, nhsNumbers.forPerson(id), borough, residence, age, sex, tumour, provider);
     }
 }

@@ -21,7 +21,9 @@ final class NhsNumbers {
                 nine[i] = (char) ('0' + v % 10);
                 v /= 10;
             }
-            if (NhsNumber.withCheckDigit(new String(nine)) != null) valid[n++] = s;
+            if (NhsNumber.withCheckDigit(new String(nine)) != null) {
+                valid[n++] = s;
+            }
         }
         suffixes = java.util.Arrays.copyOf(valid, n);
         Rng.of(seed, "nhs-numbers").shuffle(suffixes);

@@ -18,20 +18,34 @@ package org.rehabmap.generate;
  * @param badFile            also write one file that breaks the file contract (a missing column)
  * @param label              how the plan is described in the summary
  */
-public record Plan(int providers, int assessments, int comorbidityBoroughs, double badRowRate,
-                   int badRowsPerRow, boolean badFile, String label) {
+public record Plan(
+        int providers,
+        int assessments,
+        int comorbidityBoroughs,
+        double badRowRate,
+        int badRowsPerRow,
+        boolean badFile,
+        String label) {
     public static final int LONDON_PROVIDERS = 150;
     public static final int LONDON_ASSESSMENTS = 120_000;
     public static final int BOROUGHS = 33;
 
     public Plan {
-        if (providers < 1 || assessments < 1) throw new IllegalArgumentException("a plan needs at least one provider and one assessment");
-        if (comorbidityBoroughs < 1 || comorbidityBoroughs > BOROUGHS) throw new IllegalArgumentException("comorbidity boroughs must be 1–33");
-        if (badRowRate < 0 || badRowRate > 0.05) throw new IllegalArgumentException("bad row rate must be 0–5%");
+        if (providers < 1 || assessments < 1) {
+            throw new IllegalArgumentException("a plan needs at least one provider and one assessment");
+        }
+        if (comorbidityBoroughs < 1 || comorbidityBoroughs > BOROUGHS) {
+            throw new IllegalArgumentException("comorbidity boroughs must be 1–33");
+        }
+        if (badRowRate < 0 || badRowRate > 0.05) {
+            throw new IllegalArgumentException("bad row rate must be 0–5%");
+        }
     }
 
     public static Plan forScale(double scale) {
-        if (!(scale > 0) || Double.isInfinite(scale)) throw new IllegalArgumentException("scale must be > 0, got " + scale);
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("scale must be > 0, got " + scale);
+        }
         int providers = (int) Math.max(1, Math.round(LONDON_PROVIDERS * scale));
         int assessments = (int) Math.max(1, Math.min(Integer.MAX_VALUE / 16, Math.round(LONDON_ASSESSMENTS * scale)));
         // every borough at every scale: without its register counts a borough has no people living

@@ -8,9 +8,25 @@ import java.util.List;
  * Windows-1252 so any file can be written in it.
  */
 final class ProviderNames {
-    private static final List<String> SAINTS = List.of("Aldhelm", "Botolph", "Brigid", "Cuthbert", "Edith", "Erkenwald",
-            "Etheldreda", "Frideswide", "Gilbert", "Hilda", "Ives", "Kenelm", "Mildred", "Osyth", "Petroc", "Swithun",
-            "Werburgh", "Wulfstan");
+    private static final List<String> SAINTS = List.of(
+            "Aldhelm",
+            "Botolph",
+            "Brigid",
+            "Cuthbert",
+            "Edith",
+            "Erkenwald",
+            "Etheldreda",
+            "Frideswide",
+            "Gilbert",
+            "Hilda",
+            "Ives",
+            "Kenelm",
+            "Mildred",
+            "Osyth",
+            "Petroc",
+            "Swithun",
+            "Werburgh",
+            "Wulfstan");
     private static final List<String> AREAS = List.of("North", "South", "East", "West", "Central", "Riverside", "Park");
 
     private ProviderNames() {}
@@ -19,23 +35,36 @@ final class ProviderNames {
         String b = home.name();
         switch (type) {
             case "acute_trust":
-                return rng.pick(List.of(b + " University Hospitals NHS Trust", b + " Hospital NHS Foundation Trust",
-                        "Royal " + b + " Hospital NHS Trust", home.stp() + " Hospitals NHS Foundation Trust"));
+                return rng.pick(List.of(
+                        b + " University Hospitals NHS Trust",
+                        b + " Hospital NHS Foundation Trust",
+                        "Royal " + b + " Hospital NHS Trust",
+                        home.stp() + " Hospitals NHS Foundation Trust"));
             case "community_trust":
-                return rng.pick(List.of(b + " Community Health NHS Trust", home.stp() + " Community Healthcare NHS Trust"));
+                return rng.pick(
+                        List.of(b + " Community Health NHS Trust", home.stp() + " Community Healthcare NHS Trust"));
             case "mental_health_trust":
-                return rng.pick(List.of(home.stp() + " Mental Health NHS Foundation Trust", b + " and District Mental Health NHS Trust"));
+                return rng.pick(List.of(
+                        home.stp() + " Mental Health NHS Foundation Trust",
+                        b + " and District Mental Health NHS Trust"));
             case "hospice": {
                 String saint = rng.pick(SAINTS);
                 String apostrophe = rng.chance(0.8) ? "’" : "'";
-                if (rng.chance(0.2)) return b + " Hospice Care";
+                if (rng.chance(0.2)) {
+                    return b + " Hospice Care";
+                }
                 String name = "St " + saint + apostrophe + "s Hospice";
                 return rng.chance(0.4) ? name + " – " + b : name;
             }
             case "voluntary":
-                return rng.pick(List.of(b + " Cancer Support Centre", "Move More – " + b, "Living Well After Cancer, " + b,
-                        "The \"Bridge\" Cancer Drop-in, " + b, b + " Cancer Care Fund (£1 Club)",
-                        "Friends of " + b + " Hospital – £5 Rehab Appeal", "Bright Days Cancer Charity – " + b,
+                return rng.pick(List.of(
+                        b + " Cancer Support Centre",
+                        "Move More – " + b,
+                        "Living Well After Cancer, " + b,
+                        "The \"Bridge\" Cancer Drop-in, " + b,
+                        b + " Cancer Care Fund (£1 Club)",
+                        "Friends of " + b + " Hospital – £5 Rehab Appeal",
+                        "Bright Days Cancer Charity – " + b,
                         "Pelican’s Wings Cancer Trust"));
             case "local_authority":
                 return localAuthority(home) + (rng.chance(0.3) ? " – Public Health" : "");

@@ -18,7 +18,9 @@ import static org.rehabmap.generate.Headers.col;
  * from Excel on Windows, so it is Windows-1252 (provider names carry ’ – £).
  */
 final class ProviderReturnsWriter {
-    static final String[] FILES = {"returns_2024_q2.csv", "returns_2024_q3.xlsx", "returns_2024_q4.csv", "returns_2025_q1.csv"};
+    static final String[] FILES = {
+        "returns_2024_q2.csv", "returns_2024_q3.xlsx", "returns_2024_q4.csv", "returns_2025_q1.csv"
+    };
     static final String CORRECTIONS = "returns_2025_q1_corrections.csv";
     private static final double[] SEASON = {1.0, 0.95, 0.9, 1.05};
 
@@ -40,31 +42,68 @@ final class ProviderReturnsWriter {
     private static final int WAIT = col(PROVIDER_RETURN_COLUMNS, "median_wait_days");
 
     static final List<BadRowKind> BAD_KINDS = List.of(
-            BadRowKind.set("bad_setting", "setting not in the enumeration", SETTING, "outpatient", "inpatient ward", "clinic"),
+            BadRowKind.set(
+                    "bad_setting", "setting not in the enumeration", SETTING, "outpatient", "inpatient ward", "clinic"),
             new BadRowKind("unknown_borough_code", "a borough code that is not a London borough", (row, rng) -> {
-                row[BOROUGHS] = row[BOROUGHS] + ";" + rng.pick(new String[]{"E09000034", "E07000072", "Camden"});
+                row[BOROUGHS] = row[BOROUGHS] + ";" + rng.pick(new String[] {"E09000034", "E07000072", "Camden"});
                 return row;
             }),
-            BadRowKind.set("bad_funding_end_date", "funding_end_date is not a date", FUNDING_END, "2026-13-01", "31/13/2025", "March 2026"),
+            BadRowKind.set(
+                    "bad_funding_end_date",
+                    "funding_end_date is not a date",
+                    FUNDING_END,
+                    "2026-13-01",
+                    "31/13/2025",
+                    "March 2026"),
             BadRowKind.set("rehab_level_out_of_range", "rehab_level not 1-4", LEVEL, "5", "0", "level 3"),
-            new BadRowKind("wrong_cell_count", "row has more cells than the header (an unquoted comma in provider_name)", (row, rng) -> {
-                String name = row[NAME];
-                int space = name.indexOf(' ');
-                if (space < 0) return null;
-                String[] longer = new String[row.length + 1];
-                System.arraycopy(row, 0, longer, 0, NAME);
-                longer[NAME] = name.substring(0, space);
-                longer[NAME + 1] = name.substring(space + 1);
-                System.arraycopy(row, NAME + 1, longer, NAME + 2, row.length - NAME - 1);
-                return longer;
-            }),
-            BadRowKind.set("bad_return_period", "return_period is not YYYY-Qn", PERIOD, "2024-Q5", "Q3 2024", "2024/25 Q3"),
-            BadRowKind.set("bad_provider_code", "provider_code is not an ODS code", CODE, "RA-0001", "PROVIDER01", "R A1"),
-            BadRowKind.set("bad_provider_type", "provider_type not in the enumeration", TYPE, "nhs_trust", "charity", "gp_practice"),
-            BadRowKind.set("bad_tumour_group", "tumour_groups item not in the enumeration", TUMOURS, "prostate", "breast;bowel", "solid tumours"),
-            BadRowKind.set("bad_pathway_stage", "pathway_stages item not in the enumeration", STAGES, "rehabilitation", "restorative;survivorship"),
-            BadRowKind.set("bad_referral_route", "referral_routes item not in the enumeration", ROUTES, "self-referral", "gp;a&e"),
-            BadRowKind.set("bad_funding_source", "funding_source not in the enumeration", FUNDING, "nhs", "grant", "lottery"),
+            new BadRowKind(
+                    "wrong_cell_count",
+                    "row has more cells than the header (an unquoted comma in provider_name)",
+                    (row, rng) -> {
+                        String name = row[NAME];
+                        int space = name.indexOf(' ');
+                        if (space < 0) {
+                            return null;
+                        }
+                        String[] longer = new String[row.length + 1];
+                        System.arraycopy(row, 0, longer, 0, NAME);
+                        longer[NAME] = name.substring(0, space);
+                        longer[NAME + 1] = name.substring(space + 1);
+                        System.arraycopy(row, NAME + 1, longer, NAME + 2, row.length - NAME - 1);
+                        return longer;
+                    }),
+            BadRowKind.set(
+                    "bad_return_period", "return_period is not YYYY-Qn", PERIOD, "2024-Q5", "Q3 2024", "2024/25 Q3"),
+            BadRowKind.set(
+                    "bad_provider_code", "provider_code is not an ODS code", CODE, "RA-0001", "PROVIDER01", "R A1"),
+            BadRowKind.set(
+                    "bad_provider_type",
+                    "provider_type not in the enumeration",
+                    TYPE,
+                    "nhs_trust",
+                    "charity",
+                    "gp_practice"),
+            BadRowKind.set(
+                    "bad_tumour_group",
+                    "tumour_groups item not in the enumeration",
+                    TUMOURS,
+                    "prostate",
+                    "breast;bowel",
+                    "solid tumours"),
+            BadRowKind.set(
+                    "bad_pathway_stage",
+                    "pathway_stages item not in the enumeration",
+                    STAGES,
+                    "rehabilitation",
+                    "restorative;survivorship"),
+            BadRowKind.set(
+                    "bad_referral_route",
+                    "referral_routes item not in the enumeration",
+                    ROUTES,
+                    "self-referral",
+                    "gp;a&e"),
+            BadRowKind.set(
+                    "bad_funding_source", "funding_source not in the enumeration", FUNDING, "nhs", "grant", "lottery"),
             BadRowKind.set("negative_count", "referrals_received below 0", REFERRALS, "-4", "-12"),
             BadRowKind.set("wait_out_of_range", "median_wait_days not 0-730", WAIT, "900", "1200", "-1"),
             BadRowKind.set("missing_required", "service_name (required) is blank", SERVICE_NAME, ""));
@@ -83,7 +122,13 @@ final class ProviderReturnsWriter {
         Path dir = landing.resolve(Headers.PROVIDER_RETURNS);
         long expected = 0;
         for (Provider p : world.providers) {
-            for (Service s : p.services()) for (int q = 0; q < 4; q++) if (s.returnsIn(q)) expected++;
+            for (Service s : p.services()) {
+                for (int q = 0; q < 4; q++) {
+                    if (s.returnsIn(q)) {
+                        expected++;
+                    }
+                }
+            }
         }
         BadRowInjector bad = new BadRowInjector(BAD_KINDS, expected, plan, Rng.of(seed, "provider-returns-bad"));
         Set<String> broken = new TreeSet<>();
@@ -91,10 +136,14 @@ final class ProviderReturnsWriter {
             try (TableSink sink = open(dir.resolve(FILES[q]), q)) {
                 for (Provider p : world.providers) {
                     for (Service s : p.services()) {
-                        if (!s.returnsIn(q)) continue;
+                        if (!s.returnsIn(q)) {
+                            continue;
+                        }
                         String[] good = row(p, s, q);
                         String[] written = bad.next(good);
-                        if (written != good) broken.add(p.code() + "|" + s.serviceId() + "|" + q);
+                        if (written != good) {
+                            broken.add(p.code() + "|" + s.serviceId() + "|" + q);
+                        }
                         sink.row(written);
                     }
                 }
@@ -104,15 +153,21 @@ final class ProviderReturnsWriter {
         }
         summary.badRows(Headers.PROVIDER_RETURNS, bad);
         try (TableSink sink = CsvTableWriter.utf8(dir.resolve(CORRECTIONS), PROVIDER_RETURN_COLUMNS)) {
-            for (String[] r : corrections(broken)) sink.row(r);
+            for (String[] r : corrections(broken)) {
+                sink.row(r);
+            }
             sink.close();
-            summary.file(Headers.PROVIDER_RETURNS, sink, "corrections re-sending " + sink.rows() + " rows of 2024-Q4/2025-Q1 with revised values");
+            summary.file(
+                    Headers.PROVIDER_RETURNS,
+                    sink,
+                    "corrections re-sending " + sink.rows() + " rows of 2024-Q4/2025-Q1 with revised values");
         }
     }
 
     private static TableSink open(Path file, int quarter) throws IOException {
         return switch (quarter) {
-            case 1 -> new XlsxTableWriter(file, "Return", PROVIDER_RETURN_COLUMNS, Headers.PROVIDER_RETURN_TYPES, List.of());
+            case 1 ->
+                new XlsxTableWriter(file, "Return", PROVIDER_RETURN_COLUMNS, Headers.PROVIDER_RETURN_TYPES, List.of());
             case 2 -> new CsvTableWriter(file, PROVIDER_RETURN_COLUMNS, CsvTableWriter.WINDOWS_1252, false);
             default -> new CsvTableWriter(file, PROVIDER_RETURN_COLUMNS, StandardCharsets.UTF_8, false);
         };
@@ -121,7 +176,9 @@ final class ProviderReturnsWriter {
     /** The return of service s for quarter q: a pure function of (seed, provider, service, quarter). */
     String[] row(Provider p, Service s, int q) {
         Rng rng = Rng.of(seed, "return:" + p.code() + ":" + s.serviceId(), q);
-        String referrals = "", seen = "", wait = "";
+        String referrals = "";
+        String seen = "";
+        String wait = "";
         if (s.activityRecorded()) {
             int r = rng.poisson(s.referralsPerQuarter() * SEASON[q]);
             int n = (int) Math.round(r * rng.uniform(0.6, 1.02) + rng.poisson(2));
@@ -130,10 +187,25 @@ final class ProviderReturnsWriter {
             seen = Integer.toString(n);
             wait = rng.chance(0.03) ? "" : Integer.toString(w);
         }
-        return new String[]{ReportingYear.QUARTERS.get(q), p.code(), p.name(), p.type(), s.serviceId(), s.name(), s.setting(),
-                String.join(";", s.boroughs()), String.join(";", s.tumourGroups()), String.join(";", s.stages()),
-                Integer.toString(s.rehabLevel()), String.join(";", s.referralRoutes()), s.fundingSource(),
-                s.fundingEnd() == null ? "" : s.fundingEnd().toString(), referrals, seen, wait};
+        return new String[] {
+            ReportingYear.QUARTERS.get(q),
+            p.code(),
+            p.name(),
+            p.type(),
+            s.serviceId(),
+            s.name(),
+            s.setting(),
+            String.join(";", s.boroughs()),
+            String.join(";", s.tumourGroups()),
+            String.join(";", s.stages()),
+            Integer.toString(s.rehabLevel()),
+            String.join(";", s.referralRoutes()),
+            s.fundingSource(),
+            s.fundingEnd() == null ? "" : s.fundingEnd().toString(),
+            referrals,
+            seen,
+            wait
+        };
     }
 
     /**
@@ -147,14 +219,22 @@ final class ProviderReturnsWriter {
         for (int q = 2; q < 4; q++) {
             for (Provider p : world.providers) {
                 for (Service s : p.services()) {
-                    if (!s.returnsIn(q) || broken.contains(p.code() + "|" + s.serviceId() + "|" + q)) continue;
+                    if (!s.returnsIn(q) || broken.contains(p.code() + "|" + s.serviceId() + "|" + q)) {
+                        continue;
+                    }
                     String[] r = row(p, s, q);
-                    if (fallback == null) fallback = r;
-                    if (rng.chance(0.05)) out.add(revise(r, rng));
+                    if (fallback == null) {
+                        fallback = r;
+                    }
+                    if (rng.chance(0.05)) {
+                        out.add(revise(r, rng));
+                    }
                 }
             }
         }
-        if (out.isEmpty() && fallback != null) out.add(revise(fallback, rng));
+        if (out.isEmpty() && fallback != null) {
+            out.add(revise(fallback, rng));
+        }
         return out;
     }
 
@@ -172,13 +252,20 @@ final class ProviderReturnsWriter {
                 }
             }
             case 1 -> // grant extended, or an end date now known
-                    r[FUNDING_END] = r[FUNDING_END].isEmpty()
-                            ? ReportingYear.END.plusMonths(rng.between(3, 12)).withDayOfMonth(1).minusDays(1).toString()
-                            : java.time.LocalDate.parse(r[FUNDING_END]).plusYears(1).toString();
+                r[FUNDING_END] = r[FUNDING_END].isEmpty()
+                        ? ReportingYear.END
+                                .plusMonths(rng.between(3, 12))
+                                .withDayOfMonth(1)
+                                .minusDays(1)
+                                .toString()
+                        : java.time.LocalDate.parse(r[FUNDING_END]).plusYears(1).toString();
             case 2 -> { // one more borough now served
                 List<String> bs = new ArrayList<>(List.of(r[BOROUGHS].split(";")));
                 for (BoroughProfile b : world.boroughs) {
-                    if (!bs.contains(b.code()) && b.ref().stp().equals(world.borough(bs.get(0)).ref().stp())) {
+                    if (!bs.contains(b.code())
+                            && b.ref()
+                                    .stp()
+                                    .equals(world.borough(bs.get(0)).ref().stp())) {
                         bs.add(b.code());
                         break;
                     }
@@ -186,7 +273,9 @@ final class ProviderReturnsWriter {
                 r[BOROUGHS] = String.join(";", bs);
             }
             default -> // the median wait recalculated
-                    r[WAIT] = r[WAIT].isEmpty() ? Integer.toString(rng.between(7, 90)) : Integer.toString(Integer.parseInt(r[WAIT]) + rng.between(3, 14));
+                r[WAIT] = r[WAIT].isEmpty()
+                        ? Integer.toString(rng.between(7, 90))
+                        : Integer.toString(Integer.parseInt(r[WAIT]) + rng.between(3, 14));
         }
         return r;
     }

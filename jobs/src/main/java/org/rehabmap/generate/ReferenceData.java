@@ -26,7 +26,8 @@ final class ReferenceData {
     final List<Concern> concerns;
     final List<String> conditions;
 
-    private ReferenceData(List<Borough> boroughs, List<String> professions, List<Concern> concerns, List<String> conditions) {
+    private ReferenceData(
+            List<Borough> boroughs, List<String> professions, List<Concern> concerns, List<String> conditions) {
         this.boroughs = List.copyOf(boroughs);
         this.professions = List.copyOf(professions);
         this.concerns = List.copyOf(concerns);
@@ -41,15 +42,27 @@ final class ReferenceData {
             String code = r.get("la_code");
             CSVRecord p = population.get(code);
             CSVRecord d = imd.get(code);
-            if (p == null || d == null) throw new ConfigError("reference data: borough " + code + " is missing from london_population.csv or london_imd.csv");
-            boroughs.add(new Borough(code, r.get("la_name"), r.get("stp_footprint"),
+            if (p == null || d == null) {
+                throw new ConfigError(
+                        "reference data: borough " + code + " is missing from london_population.csv or london_imd.csv");
+            }
+            boroughs.add(new Borough(
+                    code,
+                    r.get("la_name"),
+                    r.get("stp_footprint"),
                     Integer.parseInt(p.get("census2021_usual_residents")),
                     Double.parseDouble(p.get("census2021_pct_65_plus")),
                     Double.parseDouble(d.get("imd_average_score"))));
         }
-        List<String> professions = read(dir.resolve("ahp_professions.csv")).stream().map(r -> r.get("code")).toList();
-        List<Concern> concerns = read(dir.resolve("hna_concerns.csv")).stream().map(r -> new Concern(r.get("code"), r.get("domain_code"))).toList();
-        List<String> conditions = read(dir.resolve("ltc_conditions.csv")).stream().map(r -> r.get("code")).toList();
+        List<String> professions = read(dir.resolve("ahp_professions.csv")).stream()
+                .map(r -> r.get("code"))
+                .toList();
+        List<Concern> concerns = read(dir.resolve("hna_concerns.csv")).stream()
+                .map(r -> new Concern(r.get("code"), r.get("domain_code")))
+                .toList();
+        List<String> conditions = read(dir.resolve("ltc_conditions.csv")).stream()
+                .map(r -> r.get("code"))
+                .toList();
         if (boroughs.isEmpty() || professions.isEmpty() || concerns.isEmpty() || conditions.isEmpty()) {
             throw new ConfigError("reference data in " + dir + " is incomplete (a file has no rows)");
         }
@@ -57,20 +70,33 @@ final class ReferenceData {
     }
 
     Borough borough(String code) {
-        for (Borough b : boroughs) if (b.code().equals(code)) return b;
+        for (Borough b : boroughs) {
+            if (b.code().equals(code)) {
+                return b;
+            }
+        }
         throw new IllegalArgumentException("unknown borough " + code);
     }
 
     private static Map<String, CSVRecord> byCode(List<CSVRecord> rows, String column) {
         Map<String, CSVRecord> out = new TreeMap<>();
-        for (CSVRecord r : rows) out.put(r.get(column), r);
+        for (CSVRecord r : rows) {
+            out.put(r.get(column), r);
+        }
         return out;
     }
 
     private static List<CSVRecord> read(Path file) {
-        if (!Files.isRegularFile(file)) throw new ConfigError("reference file not found: " + file);
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser p = CSVParser.parse(in, format)) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigError("reference file not found: " + file);
+        }
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser p = CSVParser.parse(in, format)) {
             return p.getRecords();
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             throw new ConfigError("cannot read reference file " + file + ": " + e.getMessage());

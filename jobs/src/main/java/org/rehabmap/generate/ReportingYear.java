@@ -14,9 +14,18 @@ final class ReportingYear {
     static final List<String> QUARTERS = List.of("2024-Q2", "2024-Q3", "2024-Q4", "2025-Q1");
     /** HNA export months, in delivery order. */
     static final List<YearMonth> MONTHS = List.of(
-            YearMonth.of(2024, 4), YearMonth.of(2024, 5), YearMonth.of(2024, 6), YearMonth.of(2024, 7),
-            YearMonth.of(2024, 8), YearMonth.of(2024, 9), YearMonth.of(2024, 10), YearMonth.of(2024, 11),
-            YearMonth.of(2024, 12), YearMonth.of(2025, 1), YearMonth.of(2025, 2), YearMonth.of(2025, 3));
+            YearMonth.of(2024, 4),
+            YearMonth.of(2024, 5),
+            YearMonth.of(2024, 6),
+            YearMonth.of(2024, 7),
+            YearMonth.of(2024, 8),
+            YearMonth.of(2024, 9),
+            YearMonth.of(2024, 10),
+            YearMonth.of(2024, 11),
+            YearMonth.of(2024, 12),
+            YearMonth.of(2025, 1),
+            YearMonth.of(2025, 2),
+            YearMonth.of(2025, 3));
 
     private ReportingYear() {}
 

@@ -21,8 +21,12 @@ final class Rng {
     /** A stream for one purpose: the same (seed, label, ids) always gives the same numbers. */
     static Rng of(long seed, String label, long... ids) {
         long h = mix(seed ^ 0x9E3779B97F4A7C15L);
-        for (byte b : label.getBytes(StandardCharsets.UTF_8)) h = mix(h ^ (b & 0xFF));
-        for (long id : ids) h = mix(h ^ mix(id + 0x632BE59BD9B4E019L));
+        for (byte b : label.getBytes(StandardCharsets.UTF_8)) {
+            h = mix(h ^ (b & 0xFF));
+        }
+        for (long id : ids) {
+            h = mix(h ^ mix(id + 0x632BE59BD9B4E019L));
+        }
         return new Rng(h);
     }
 
@@ -68,13 +72,21 @@ final class Rng {
     /** An index drawn with the given (non-negative, not all zero) weights. */
     int weighted(double[] weights) {
         double total = 0;
-        for (double w : weights) total += w;
+        for (double w : weights) {
+            total += w;
+        }
         double u = random.nextDouble() * total;
         for (int i = 0; i < weights.length; i++) {
             u -= weights[i];
-            if (u < 0) return i;
+            if (u < 0) {
+                return i;
+            }
         }
-        for (int i = weights.length - 1; i >= 0; i--) if (weights[i] > 0) return i;
+        for (int i = weights.length - 1; i >= 0; i--) {
+            if (weights[i] > 0) {
+                return i;
+            }
+        }
         throw new IllegalArgumentException("all weights are zero");
     }
 
@@ -92,8 +104,12 @@ final class Rng {
 
     /** Poisson: Knuth's method for small means, a rounded normal for large ones. */
     int poisson(double mean) {
-        if (mean <= 0) return 0;
-        if (mean > 40) return Math.max(0, (int) Math.round(mean + Math.sqrt(mean) * gaussian()));
+        if (mean <= 0) {
+            return 0;
+        }
+        if (mean > 40) {
+            return Math.max(0, (int) Math.round(mean + Math.sqrt(mean) * gaussian()));
+        }
         double limit = Math.exp(-mean);
         double p = 1.0;
         int k = 0;
@@ -106,15 +122,23 @@ final class Rng {
 
     /** Binomial(n, p): exact for n up to 20,000 (the largest comorbidity cell is ~2,000), normal beyond. */
     int binomial(int n, double p) {
-        if (n <= 0 || p <= 0) return 0;
-        if (p >= 1) return n;
+        if (n <= 0 || p <= 0) {
+            return 0;
+        }
+        if (p >= 1) {
+            return n;
+        }
         if (n > 20_000) {
             double mean = n * p;
             double sd = Math.sqrt(n * p * (1 - p));
             return (int) Math.max(0, Math.min(n, Math.round(mean + sd * gaussian())));
         }
         int k = 0;
-        for (int i = 0; i < n; i++) if (random.nextDouble() < p) k++;
+        for (int i = 0; i < n; i++) {
+            if (random.nextDouble() < p) {
+                k++;
+            }
+        }
         return k;
     }
 

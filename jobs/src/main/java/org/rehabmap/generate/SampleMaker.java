@@ -20,8 +20,10 @@ public final class SampleMaker {
         if (args.length == 0) {
             // the sample's own inventory, next to its README, so the two never disagree
             try {
-                java.nio.file.Files.writeString(home.resolve("data/sample/CONTENTS.txt"),
-                        s.describe().replace(out.toAbsolutePath().normalize().toString(), "data/sample/landing") + "\n");
+                java.nio.file.Files.writeString(
+                        home.resolve("data/sample/CONTENTS.txt"),
+                        s.describe().replace(out.toAbsolutePath().normalize().toString(), "data/sample/landing")
+                                + "\n");
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

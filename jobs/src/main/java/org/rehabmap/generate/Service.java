@@ -13,10 +13,24 @@ import java.util.List;
  * @param medianWait     typical median wait in days
  * @param activityRecorded false when the provider leaves the activity columns blank
  */
-record Service(String providerCode, String serviceId, String name, ServiceCatalogue.Template template, String setting,
-               List<String> boroughs, List<String> tumourGroups, List<String> stages, int rehabLevel,
-               List<String> referralRoutes, String fundingSource, LocalDate fundingEnd, int firstQuarter,
-               int missedQuarter, double referralsPerQuarter, double medianWait, boolean activityRecorded) {
+record Service(
+        String providerCode,
+        String serviceId,
+        String name,
+        ServiceCatalogue.Template template,
+        String setting,
+        List<String> boroughs,
+        List<String> tumourGroups,
+        List<String> stages,
+        int rehabLevel,
+        List<String> referralRoutes,
+        String fundingSource,
+        LocalDate fundingEnd,
+        int firstQuarter,
+        int missedQuarter,
+        double referralsPerQuarter,
+        double medianWait,
+        boolean activityRecorded) {
     boolean returnsIn(int quarter) {
         return quarter >= firstQuarter && quarter != missedQuarter;
     }

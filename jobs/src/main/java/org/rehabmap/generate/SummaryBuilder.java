@@ -24,8 +24,12 @@ final class SummaryBuilder {
     }
 
     void file(String source, TableSink sink) throws IOException {
-        files.add(new Generator.Summary.FileInfo(source, out.relativize(sink.path()).toString().replace('\\', '/'),
-                sink.format(), sink.rows(), Files.size(sink.path())));
+        files.add(new Generator.Summary.FileInfo(
+                source,
+                out.relativize(sink.path()).toString().replace('\\', '/'),
+                sink.format(),
+                sink.rows(),
+                Files.size(sink.path())));
     }
 
     void file(String source, TableSink sink, String note) throws IOException {
@@ -35,7 +39,9 @@ final class SummaryBuilder {
 
     void badRows(String source, BadRowInjector injector) {
         bad.put(source, new LinkedHashMap<>(injector.counts()));
-        if (injector.unplaced() > 0) notes.add(source + ": " + injector.unplaced() + " planned bad rows found no row to break");
+        if (injector.unplaced() > 0) {
+            notes.add(source + ": " + injector.unplaced() + " planned bad rows found no row to break");
+        }
     }
 
     void note(String text) {

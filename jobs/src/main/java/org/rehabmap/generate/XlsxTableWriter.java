@@ -27,7 +27,8 @@ import java.util.Optional;
  * workbook's created date is fixed so the bytes depend only on the content.
  */
 final class XlsxTableWriter implements TableSink {
-    private static final Date CREATED = Date.from(ReportingYear.SNAPSHOT.atStartOfDay().toInstant(ZoneOffset.UTC));
+    private static final Date CREATED =
+            Date.from(ReportingYear.SNAPSHOT.atStartOfDay().toInstant(ZoneOffset.UTC));
 
     private final Path path;
     private final List<ColumnType> types;
@@ -39,17 +40,25 @@ final class XlsxTableWriter implements TableSink {
     private long rows;
     private boolean closed;
 
-    XlsxTableWriter(Path path, String sheetName, List<String> header, List<ColumnType> types, List<String> notes) throws IOException {
-        if (header.size() != types.size()) throw new IllegalArgumentException("one type per column");
+    XlsxTableWriter(Path path, String sheetName, List<String> header, List<ColumnType> types, List<String> notes)
+            throws IOException {
+        if (header.size() != types.size()) {
+            throw new IllegalArgumentException("one type per column");
+        }
         this.path = path;
         this.types = List.copyOf(types);
         Files.createDirectories(path.getParent());
         this.workbook = new SXSSFWorkbook(500);
         workbook.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(Optional.of(CREATED));
-        workbook.getXSSFWorkbook().getProperties().getCoreProperties().setCreator("rehabmap generator (synthetic data)");
+        workbook.getXSSFWorkbook()
+                .getProperties()
+                .getCoreProperties()
+                .setCreator("rehabmap generator (synthetic data)");
         if (!notes.isEmpty()) {
             Sheet notesSheet = workbook.createSheet("Notes");
-            for (int i = 0; i < notes.size(); i++) notesSheet.createRow(i).createCell(0).setCellValue(notes.get(i));
+            for (int i = 0; i < notes.size(); i++) {
+                notesSheet.createRow(i).createCell(0).setCellValue(notes.get(i));
+            }
         }
         this.sheet = workbook.createSheet(sheetName);
         this.dateStyle = workbook.createCellStyle();
@@ -73,13 +82,18 @@ final class XlsxTableWriter implements TableSink {
         Row r = sheet.createRow(nextRow++);
         for (int c = 0; c < cells.length; c++) {
             String v = cells[c];
-            if (v == null || v.isEmpty()) continue;
+            if (v == null || v.isEmpty()) {
+                continue;
+            }
             ColumnType type = c < types.size() ? types.get(c) : ColumnType.TEXT;
             Cell cell = r.createCell(c);
             switch (type) {
                 case INTEGER -> {
-                    if (v.matches("-?[0-9]{1,15}")) cell.setCellValue(Long.parseLong(v));
-                    else cell.setCellValue(v);
+                    if (v.matches("-?[0-9]{1,15}")) {
+                        cell.setCellValue(Long.parseLong(v));
+                    } else {
+                        cell.setCellValue(v);
+                    }
                 }
                 case DECIMAL -> {
                     if (v.matches("-?[0-9]{1,12}(\\.[0-9]{1,6})?")) {
@@ -99,8 +113,11 @@ final class XlsxTableWriter implements TableSink {
                     }
                 }
                 case BOOLEAN -> {
-                    if (v.equals("true") || v.equals("false")) cell.setCellValue(Boolean.parseBoolean(v));
-                    else cell.setCellValue(v);
+                    if (v.equals("true") || v.equals("false")) {
+                        cell.setCellValue(Boolean.parseBoolean(v));
+                    } else {
+                        cell.setCellValue(v);
+                    }
                 }
                 default -> cell.setCellValue(v);
             }
@@ -109,7 +126,9 @@ final class XlsxTableWriter implements TableSink {
     }
 
     private static LocalDate isoDate(String v) {
-        if (!v.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) return null;
+        if (!v.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+            return null;
+        }
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
@@ -134,7 +153,9 @@ final class XlsxTableWriter implements TableSink {
 
     @Override
     public void close() throws IOException {
-        if (closed) return;
+        if (closed) {
+            return;
+        }
         closed = true;
         try (OutputStream out = Files.newOutputStream(path)) {
             workbook.write(out);

@@ -32,19 +32,30 @@ public final class BronzeRowBuilder {
     /** Checks the header: required columns present, no name twice. Returns the normalised names. */
     public List<String> checkHeader(List<String> header) throws FileRejected {
         List<String> names = new ArrayList<>();
-        for (String h : header) names.add(h == null ? "" : h.trim().toLowerCase(Locale.ROOT));
-        List<String> missing = contract.requiredColumns().stream().filter(c -> !names.contains(c)).toList();
-        if (!missing.isEmpty()) throw new FileRejected("missing required columns: " + String.join(", ", missing));
+        for (String h : header) {
+            names.add(h == null ? "" : h.trim().toLowerCase(Locale.ROOT));
+        }
+        List<String> missing = contract.requiredColumns().stream()
+                .filter(c -> !names.contains(c))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new FileRejected("missing required columns: " + String.join(", ", missing));
+        }
         Map<String, Integer> seen = new HashMap<>();
         for (String n : names) {
-            if (!n.isEmpty() && seen.merge(n, 1, Integer::sum) == 2) throw new FileRejected("column '" + n + "' appears twice in the header");
+            if (!n.isEmpty() && seen.merge(n, 1, Integer::sum) == 2) {
+                throw new FileRejected("column '" + n + "' appears twice in the header");
+            }
         }
         return names;
     }
 
-    public List<Row> build(ParsedTable table, List<String> names, String runId, String fileName, String sha, long seq, Timestamp at) {
+    public List<Row> build(
+            ParsedTable table, List<String> names, String runId, String fileName, String sha, long seq, Timestamp at) {
         Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) index.putIfAbsent(names.get(i), i);
+        for (int i = 0; i < names.size(); i++) {
+            index.putIfAbsent(names.get(i), i);
+        }
         List<Row> out = new ArrayList<>(table.rows().size());
         int headerCount = names.size();
         for (ParsedTable.ParsedRow pr : table.rows()) {
@@ -70,7 +81,9 @@ public final class BronzeRowBuilder {
             Map<String, String> extra = new LinkedHashMap<>();
             for (int i = 0; i < cells.length; i++) {
                 String key = i < headerCount ? names.get(i) : "_cell_" + (i + 1);
-                if (i < headerCount && contract.column(key).isPresent() && index.get(key) == i) continue;
+                if (i < headerCount && contract.column(key).isPresent() && index.get(key) == i) {
+                    continue;
+                }
                 extra.put(key.isEmpty() ? "_cell_" + (i + 1) : key, safe(cells[i]));
             }
             v.add(extra.isEmpty() ? null : scala.jdk.javaapi.CollectionConverters.asScala(extra));

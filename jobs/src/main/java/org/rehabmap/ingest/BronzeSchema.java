@@ -43,9 +43,12 @@ public final class BronzeSchema {
         f.add(DataTypes.createStructField(HEADER_COUNT, DataTypes.IntegerType, false));
         for (ColumnSpec col : c.columns()) {
             f.add(DataTypes.createStructField(col.name(), DataTypes.StringType, true));
-            if (col.isIdentifier()) f.add(DataTypes.createStructField(checkColumn(col.name()), DataTypes.StringType, true));
+            if (col.isIdentifier()) {
+                f.add(DataTypes.createStructField(checkColumn(col.name()), DataTypes.StringType, true));
+            }
         }
-        f.add(DataTypes.createStructField(EXTRA, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true));
+        f.add(DataTypes.createStructField(
+                EXTRA, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true));
         f.add(DataTypes.createStructField(INGESTED_AT, DataTypes.TimestampType, false));
         return new StructType(f.toArray(new StructField[0]));
     }

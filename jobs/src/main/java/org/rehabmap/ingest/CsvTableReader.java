@@ -13,16 +13,21 @@ import java.util.List;
 
 /** RFC 4180 CSV (quoted cells may hold commas, quotes and line breaks); blank lines are not rows. */
 public final class CsvTableReader {
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
     private CsvTableReader() {}
 
     public static ParsedTable read(byte[] bytes) throws FileRejected {
         String notText = TextDecoder.notTextReason(bytes);
-        if (notText != null) throw new FileRejected(notText);
+        if (notText != null) {
+            throw new FileRejected(notText);
+        }
         TextDecoder.Decoded d = TextDecoder.decode(bytes);
         String text = d.text();
-        if (text.isBlank()) throw new FileRejected("empty file");
+        if (text.isBlank()) {
+            throw new FileRejected("empty file");
+        }
         int[] lineStarts = lineStarts(text);
         List<String> header = null;
         List<ParsedTable.ParsedRow> rows = new ArrayList<>();
@@ -33,22 +38,34 @@ public final class CsvTableReader {
                     header = Arrays.asList(cells);
                     continue;
                 }
-                if (cells.length == 1 && cells[0].isBlank()) continue; // a line of spaces is blank too
+                if (cells.length == 1 && cells[0].isBlank()) {
+                    continue; // a line of spaces is blank too
+                }
                 rows.add(new ParsedTable.ParsedRow(lineOf(lineStarts, r.getCharacterPosition()), cells));
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw new FileRejected("unreadable CSV: " + firstLine(e.getMessage()));
         }
-        if (header == null) throw new FileRejected("empty file");
+        if (header == null) {
+            throw new FileRejected("empty file");
+        }
         return new ParsedTable(header, rows, "csv " + d.encoding(), true);
     }
 
     static int[] lineStarts(String text) {
         int n = 1;
-        for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') n++;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                n++;
+            }
+        }
         int[] starts = new int[n];
         int k = 1;
-        for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') starts[k++] = i + 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts[k++] = i + 1;
+            }
+        }
         return starts;
     }
 

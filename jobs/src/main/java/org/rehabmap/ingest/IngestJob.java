@@ -18,12 +18,12 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.HexFormat;
 
 /**
  * Bronze: landing files → bronze.<source>, recorded in audit.file_ledger. Files already in the
@@ -42,10 +42,14 @@ public final class IngestJob implements Step {
 
     @Override
     public StepResult run(RunContext ctx) throws Exception {
-        Map<String, Contract> contracts = ContractLoader.loadSources(Path.of(ctx.settings().location("paths.contracts")));
+        Map<String, Contract> contracts =
+                ContractLoader.loadSources(Path.of(ctx.settings().location("paths.contracts")));
         Set<String> sources = new LinkedHashSet<>(ctx.settings().raw().getStringList("ingest.sources"));
         for (String s : sources) {
-            if (!contracts.containsKey(s)) throw new org.rehabmap.config.ConfigError("no contract for source '" + s + "' in data-contracts/sources");
+            if (!contracts.containsKey(s)) {
+                throw new org.rehabmap.config.ConfigError(
+                        "no contract for source '" + s + "' in data-contracts/sources");
+            }
         }
         Set<String> extensions = new HashSet<>(ctx.settings().raw().getStringList("ingest.extensions"));
         Pseudonymiser pseudonymiser = new Pseudonymiser(PseudonymKey.from(ctx.settings()));
@@ -54,7 +58,9 @@ public final class IngestJob implements Step {
         FileLedger ledger = new FileLedger(ctx.lake());
 
         LandingScanner.Scan scan = LandingScanner.scan(ctx.landing(), sources, extensions, hadoop);
-        for (String ig : scan.ignored()) ctx.console().progress("  ignored: " + ig);
+        for (String ig : scan.ignored()) {
+            ctx.console().progress("  ignored: " + ig);
+        }
 
         List<FileLedger.Known> known = ledger.known();
         Set<String> seenPathSha = new HashSet<>();
@@ -62,7 +68,9 @@ public final class IngestJob implements Step {
         long seq = 0;
         for (FileLedger.Known k : known) {
             seenPathSha.add(k.path() + "|" + k.sha256());
-            if (!FileLedger.DUPLICATE.equals(k.status())) firstNameBySha.putIfAbsent(k.sha256(), k.fileName());
+            if (!FileLedger.DUPLICATE.equals(k.status())) {
+                firstNameBySha.putIfAbsent(k.sha256(), k.fileName());
+            }
             seq = Math.max(seq, k.fileSeq());
         }
 
@@ -81,7 +89,17 @@ public final class IngestJob implements Step {
             seq++;
             String first = firstNameBySha.get(sha);
             if (first != null) {
-                entries.add(entry(f, sha, null, FileLedger.DUPLICATE, first, null, "same content as " + first, ctx.runId(), seq, now));
+                entries.add(entry(
+                        f,
+                        sha,
+                        null,
+                        FileLedger.DUPLICATE,
+                        first,
+                        null,
+                        "same content as " + first,
+                        ctx.runId(),
+                        seq,
+                        now));
                 ctx.console().progress("  " + f.source() + "/" + f.name() + ": duplicate of " + first);
                 continue;
             }
@@ -93,13 +111,29 @@ public final class IngestJob implements Step {
                         ? XlsxTableReader.read(bytes, contract.requiredColumns())
                         : CsvTableReader.read(bytes);
                 List<String> names = builder.checkHeader(table.header());
-                if (table.rows().isEmpty()) throw new FileRejected("no data rows under the header");
+                if (table.rows().isEmpty()) {
+                    throw new FileRejected("no data rows under the header");
+                }
                 List<Row> rows = builder.build(table, names, ctx.runId(), f.name(), sha, seq, now);
-                batches.computeIfAbsent(f.source(), s -> new BronzeBatch(ctx, contract)).add(sha, rows);
-                entries.add(entry(f, sha, table.format(), FileLedger.LOADED, null, (long) rows.size(), null, ctx.runId(), seq, now));
-                ctx.console().progress("  " + f.source() + "/" + f.name() + ": " + rows.size() + " rows (" + table.format() + ")");
+                batches.computeIfAbsent(f.source(), s -> new BronzeBatch(ctx, contract))
+                        .add(sha, rows);
+                entries.add(entry(
+                        f,
+                        sha,
+                        table.format(),
+                        FileLedger.LOADED,
+                        null,
+                        (long) rows.size(),
+                        null,
+                        ctx.runId(),
+                        seq,
+                        now));
+                ctx.console()
+                        .progress("  " + f.source() + "/" + f.name() + ": " + rows.size() + " rows (" + table.format()
+                                + ")");
             } catch (FileRejected e) {
-                entries.add(entry(f, sha, null, FileLedger.REJECTED, null, null, e.getMessage(), ctx.runId(), seq, now));
+                entries.add(
+                        entry(f, sha, null, FileLedger.REJECTED, null, null, e.getMessage(), ctx.runId(), seq, now));
                 ctx.console().progress("  " + f.source() + "/" + f.name() + ": rejected: " + e.getMessage());
             }
         }
@@ -111,18 +145,43 @@ public final class IngestJob implements Step {
             versions.put(BronzeSchema.table(b.contract()), ctx.lake().version(BronzeSchema.table(b.contract())));
         }
         ledger.append(entries);
-        if (!entries.isEmpty()) versions.put(FileLedger.TABLE, ctx.lake().version(FileLedger.TABLE));
+        if (!entries.isEmpty()) {
+            versions.put(FileLedger.TABLE, ctx.lake().version(FileLedger.TABLE));
+        }
         String summary = entries.size() + " new file(s), " + written + " row(s) to bronze"
                 + (alreadyKnown > 0 ? ", " + alreadyKnown + " already ingested" : "")
                 + (scan.ignored().isEmpty() ? "" : ", " + scan.ignored().size() + " ignored");
         return new StepResult(name(), !entries.isEmpty(), written, versions, summary);
     }
 
-    private static FileLedger.Entry entry(LandingScanner.LandingFile f, String sha, String format, String status, String dupOf,
-                                          Long rowsRead, String reason, String runId, long seq, Timestamp at) {
+    private static FileLedger.Entry entry(
+            LandingScanner.LandingFile f,
+            String sha,
+            String format,
+            String status,
+            String dupOf,
+            Long rowsRead,
+            String reason,
+            String runId,
+            long seq,
+            Timestamp at) {
         Long zero = FileLedger.REJECTED.equals(status) || FileLedger.DUPLICATE.equals(status) ? 0L : null;
-        return new FileLedger.Entry(f.name(), f.path(), f.source(), sha, f.size(), format, status, dupOf,
-                rowsRead != null ? rowsRead : zero, zero, zero, reason, runId, seq, at);
+        return new FileLedger.Entry(
+                f.name(),
+                f.path(),
+                f.source(),
+                sha,
+                f.size(),
+                format,
+                status,
+                dupOf,
+                rowsRead != null ? rowsRead : zero,
+                zero,
+                zero,
+                reason,
+                runId,
+                seq,
+                at);
     }
 
     static String sha256(byte[] bytes) {
@@ -160,12 +219,17 @@ public final class IngestJob implements Step {
             shas.add(sha);
             pending.addAll(rows);
             count += rows.size();
-            if (pending.size() >= SPILL_ROWS) spill();
+            if (pending.size() >= SPILL_ROWS) {
+                spill();
+            }
         }
 
         private void spill() {
-            ctx.spark().createDataFrame(pending, BronzeSchema.forContract(contract))
-                    .write().mode("append").parquet(scratch);
+            ctx.spark()
+                    .createDataFrame(pending, BronzeSchema.forContract(contract))
+                    .write()
+                    .mode("append")
+                    .parquet(scratch);
             pending.clear();
             spilled = true;
         }
@@ -173,23 +237,34 @@ public final class IngestJob implements Step {
         long commit() throws java.io.IOException {
             Dataset<Row> df;
             if (spilled) {
-                if (!pending.isEmpty()) spill();
-                df = ctx.spark().read().schema(BronzeSchema.forContract(contract)).parquet(scratch);
+                if (!pending.isEmpty()) {
+                    spill();
+                }
+                df = ctx.spark()
+                        .read()
+                        .schema(BronzeSchema.forContract(contract))
+                        .parquet(scratch);
             } else {
                 df = ctx.spark().createDataFrame(pending, BronzeSchema.forContract(contract));
             }
             String table = BronzeSchema.table(contract);
             String path = ctx.lake().path(table);
             if (ctx.lake().exists(table)) {
-                String in = String.join(",", shas.stream().map(s -> "'" + s + "'").toList());
-                df.write().format("delta").mode("overwrite").option("mergeSchema", "true")
-                        .option("replaceWhere", BronzeSchema.FILE_SHA + " IN (" + in + ")").save(path);
+                String in =
+                        String.join(",", shas.stream().map(s -> "'" + s + "'").toList());
+                df.write()
+                        .format("delta")
+                        .mode("overwrite")
+                        .option("mergeSchema", "true")
+                        .option("replaceWhere", BronzeSchema.FILE_SHA + " IN (" + in + ")")
+                        .save(path);
             } else {
                 df.write().format("delta").mode("append").save(path);
             }
             if (spilled) {
                 org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(scratch);
-                p.getFileSystem(ctx.spark().sparkContext().hadoopConfiguration()).delete(p.getParent(), true);
+                p.getFileSystem(ctx.spark().sparkContext().hadoopConfiguration())
+                        .delete(p.getParent(), true);
             }
             return count;
         }

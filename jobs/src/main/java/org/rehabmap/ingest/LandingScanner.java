@@ -24,18 +24,23 @@ public final class LandingScanner {
 
     private LandingScanner() {}
 
-    public static Scan scan(String landing, Set<String> sources, Set<String> extensions, Configuration hadoop) throws IOException {
+    public static Scan scan(String landing, Set<String> sources, Set<String> extensions, Configuration hadoop)
+            throws IOException {
         URI uri = URI.create(landing.contains("://") ? landing : "file://" + landing);
         FileSystem fs = FileSystem.get(uri, hadoop);
         Path root = new Path(uri);
         List<LandingFile> files = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
-        if (!fs.exists(root)) throw new IOException("landing zone not found: " + landing);
+        if (!fs.exists(root)) {
+            throw new IOException("landing zone not found: " + landing);
+        }
         FileStatus[] top = fs.listStatus(root);
         java.util.Arrays.sort(top, Comparator.comparing(s -> s.getPath().getName()));
         for (FileStatus st : top) {
             String name = st.getPath().getName();
-            if (name.startsWith(".") || name.startsWith("_")) continue;
+            if (name.startsWith(".") || name.startsWith("_")) {
+                continue;
+            }
             if (!st.isDirectory()) {
                 ignored.add(name + " (not in a source folder)");
                 continue;
@@ -48,7 +53,9 @@ public final class LandingScanner {
             java.util.Arrays.sort(inside, Comparator.comparing(s -> s.getPath().getName()));
             for (FileStatus f : inside) {
                 String fn = f.getPath().getName();
-                if (fn.startsWith(".") || fn.startsWith("~$")) continue; // hidden files, Excel lock files
+                if (fn.startsWith(".") || fn.startsWith("~$")) {
+                    continue; // hidden files, Excel lock files
+                }
                 if (f.isDirectory()) {
                     ignored.add(name + "/" + fn + "/ (sub-folder)");
                     continue;

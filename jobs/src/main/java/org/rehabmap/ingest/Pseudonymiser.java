@@ -2,13 +2,13 @@ package org.rehabmap.ingest;
 
 import org.rehabmap.config.PseudonymKey;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Replaces NHS numbers with HMAC-SHA256 pseudonyms before anything is written. The same
@@ -31,7 +31,9 @@ public final class Pseudonymiser {
     }
 
     public String pseudonym(String raw) {
-        if (raw == null || raw.isBlank()) return null;
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
         String n = NhsNumber.normalise(raw);
         String input = n != null ? n : raw.trim();
         return HexFormat.of().formatHex(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
@@ -43,9 +45,13 @@ public final class Pseudonymiser {
      * stored raw either.
      */
     public String scrub(String cell) {
-        if (cell == null || cell.length() < 10) return cell;
+        if (cell == null || cell.length() < 10) {
+            return cell;
+        }
         Matcher m = NHS_SHAPED.matcher(cell);
-        if (!m.find()) return cell;
+        if (!m.find()) {
+            return cell;
+        }
         StringBuilder b = new StringBuilder();
         do {
             m.appendReplacement(b, "nhs:" + pseudonym(m.group()).substring(0, 16));

@@ -23,10 +23,12 @@ public final class TextDecoder {
             return new Decoded(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8), "UTF-8 (BOM)");
         }
         try {
-            String s = StandardCharsets.UTF_8.newDecoder()
+            String s = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             return new Decoded(s, "UTF-8");
         } catch (CharacterCodingException e) {
             return new Decoded(new String(bytes, WINDOWS_1252), "windows-1252");
@@ -40,7 +42,9 @@ public final class TextDecoder {
         }
         int n = Math.min(bytes.length, 1 << 20);
         for (int i = 0; i < n; i++) {
-            if (bytes[i] == 0) return "content is binary (NUL bytes), not CSV text";
+            if (bytes[i] == 0) {
+                return "content is binary (NUL bytes), not CSV text";
+            }
         }
         return null;
     }

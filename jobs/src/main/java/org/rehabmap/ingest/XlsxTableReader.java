@@ -23,8 +23,12 @@ public final class XlsxTableReader {
     private XlsxTableReader() {}
 
     public static ParsedTable read(byte[] bytes, Collection<String> requiredColumns) throws FileRejected {
-        if (bytes.length == 0) throw new FileRejected("empty file");
-        if (!(bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K')) throw new FileRejected("content is not an Excel (.xlsx) workbook");
+        if (bytes.length == 0) {
+            throw new FileRejected("empty file");
+        }
+        if (!(bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K')) {
+            throw new FileRejected("content is not an Excel (.xlsx) workbook");
+        }
         try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
             List<String> firstMissing = null;
             for (int s = 0; s < wb.getNumberOfSheets(); s++) {
@@ -36,28 +40,46 @@ public final class XlsxTableReader {
                         break;
                     }
                 }
-                if (headerRow == null) continue;
+                if (headerRow == null) {
+                    continue;
+                }
                 List<String> header = new ArrayList<>();
-                for (int c = 0; c < headerRow.getLastCellNum(); c++) header.add(text(headerRow.getCell(c)));
-                while (!header.isEmpty() && header.get(header.size() - 1).isBlank()) header.remove(header.size() - 1);
-                List<String> normalised = header.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
-                List<String> missing = requiredColumns.stream().filter(c -> !normalised.contains(c)).toList();
+                for (int c = 0; c < headerRow.getLastCellNum(); c++) {
+                    header.add(text(headerRow.getCell(c)));
+                }
+                while (!header.isEmpty() && header.get(header.size() - 1).isBlank()) {
+                    header.remove(header.size() - 1);
+                }
+                List<String> normalised = header.stream()
+                        .map(h -> h.trim().toLowerCase(Locale.ROOT))
+                        .toList();
+                List<String> missing = requiredColumns.stream()
+                        .filter(c -> !normalised.contains(c))
+                        .toList();
                 if (!missing.isEmpty()) {
-                    if (firstMissing == null) firstMissing = missing;
+                    if (firstMissing == null) {
+                        firstMissing = missing;
+                    }
                     continue;
                 }
                 List<ParsedTable.ParsedRow> rows = new ArrayList<>();
                 for (int i = headerRow.getRowNum() + 1; i <= sheet.getLastRowNum(); i++) {
                     Row r = sheet.getRow(i);
-                    if (r == null || blank(r)) continue;
+                    if (r == null || blank(r)) {
+                        continue;
+                    }
                     int width = Math.max(header.size(), lastNonBlank(r) + 1);
                     String[] cells = new String[width];
-                    for (int c = 0; c < width; c++) cells[c] = text(r.getCell(c));
+                    for (int c = 0; c < width; c++) {
+                        cells[c] = text(r.getCell(c));
+                    }
                     rows.add(new ParsedTable.ParsedRow(i + 1L, cells));
                 }
                 return new ParsedTable(header, rows, "xlsx sheet '" + sheet.getSheetName() + "'", true);
             }
-            if (firstMissing != null) throw new FileRejected("missing required columns: " + String.join(", ", firstMissing));
+            if (firstMissing != null) {
+                throw new FileRejected("missing required columns: " + String.join(", ", firstMissing));
+            }
             throw new FileRejected("empty file (no sheet has a header row)");
         } catch (FileRejected e) {
             throw e;
@@ -72,13 +94,17 @@ public final class XlsxTableReader {
 
     private static int lastNonBlank(Row r) {
         for (int c = r.getLastCellNum() - 1; c >= 0; c--) {
-            if (!text(r.getCell(c)).isBlank()) return c;
+            if (!text(r.getCell(c)).isBlank()) {
+                return c;
+            }
         }
         return -1;
     }
 
     static String text(Cell cell) {
-        if (cell == null) return "";
+        if (cell == null) {
+            return "";
+        }
         CellType t = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         switch (t) {
             case STRING:
@@ -90,11 +116,12 @@ public final class XlsxTableReader {
                     return cell.getLocalDateTimeCellValue().toLocalDate().toString();
                 }
                 double v = cell.getNumericCellValue();
-                if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.valueOf((long) v);
+                if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+                    return String.valueOf((long) v);
+                }
                 return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
             default:
                 return "";
         }
     }
-
 }

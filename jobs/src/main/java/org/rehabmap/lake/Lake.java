@@ -30,13 +30,20 @@ public final class Lake {
         this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
     }
 
-    public SparkSession spark() { return spark; }
-    public String root() { return root; }
+    public SparkSession spark() {
+        return spark;
+    }
+
+    public String root() {
+        return root;
+    }
 
     /** Path of a table named "layer.table". */
     public String path(String qualifiedName) {
         String[] parts = qualifiedName.split("\\.");
-        if (parts.length != 2 || !LAYERS.contains(parts[0])) throw new IllegalArgumentException("not a lake table name: " + qualifiedName);
+        if (parts.length != 2 || !LAYERS.contains(parts[0])) {
+            throw new IllegalArgumentException("not a lake table name: " + qualifiedName);
+        }
         return root + "/" + parts[0] + "/" + parts[1];
     }
 
@@ -69,11 +76,15 @@ public final class Lake {
         try {
             FileSystem fs = fileSystem();
             Path log = new Path(path(qualifiedName), "_delta_log");
-            if (!fs.exists(log)) return -1;
+            if (!fs.exists(log)) {
+                return -1;
+            }
             long max = -1;
             for (FileStatus st : fs.listStatus(log)) {
                 String n = st.getPath().getName();
-                if (n.length() == 25 && n.endsWith(".json") && n.substring(0, 20).chars().allMatch(Character::isDigit)) {
+                if (n.length() == 25
+                        && n.endsWith(".json")
+                        && n.substring(0, 20).chars().allMatch(Character::isDigit)) {
                     max = Math.max(max, Long.parseLong(n.substring(0, 20)));
                 }
             }
@@ -90,13 +101,19 @@ public final class Lake {
      */
     public String lastUserMetadata(String qualifiedName) {
         long v = version(qualifiedName);
-        if (v < 0) return null;
+        if (v < 0) {
+            return null;
+        }
         Path commit = new Path(new Path(path(qualifiedName), "_delta_log"), String.format("%020d.json", v));
-        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(fileSystem().open(commit), java.nio.charset.StandardCharsets.UTF_8))) {
+        try (var in = new java.io.BufferedReader(
+                new java.io.InputStreamReader(fileSystem().open(commit), java.nio.charset.StandardCharsets.UTF_8))) {
             com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!line.contains("\"commitInfo\"")) continue;
-                com.fasterxml.jackson.databind.JsonNode m = json.readTree(line).path("commitInfo").path("userMetadata");
+                if (!line.contains("\"commitInfo\"")) {
+                    continue;
+                }
+                com.fasterxml.jackson.databind.JsonNode m =
+                        json.readTree(line).path("commitInfo").path("userMetadata");
                 return m.isTextual() ? m.asText() : null;
             }
             return null;
@@ -112,7 +129,9 @@ public final class Lake {
             FileSystem fs = fileSystem();
             for (String layer : LAYERS) {
                 Path dir = new Path(root + "/" + layer);
-                if (!fs.exists(dir)) continue;
+                if (!fs.exists(dir)) {
+                    continue;
+                }
                 for (FileStatus st : fs.listStatus(dir)) {
                     if (st.isDirectory() && fs.exists(new Path(st.getPath(), "_delta_log"))) {
                         out.add(layer + "." + st.getPath().getName());
@@ -129,15 +148,20 @@ public final class Lake {
     /** Names every table as layer.table in this session's catalog. */
     public List<String> registerAll() {
         List<String> names = tables();
-        for (String layer : LAYERS) spark.sql("CREATE DATABASE IF NOT EXISTS " + layer);
+        for (String layer : LAYERS) {
+            spark.sql("CREATE DATABASE IF NOT EXISTS " + layer);
+        }
         for (String name : names) {
             spark.sql("DROP TABLE IF EXISTS " + name);
-            spark.sql("CREATE TABLE " + name + " USING delta LOCATION '" + path(name).replace("'", "''") + "'");
+            spark.sql("CREATE TABLE " + name + " USING delta LOCATION '"
+                    + path(name).replace("'", "''") + "'");
         }
         return names;
     }
 
     public FileSystem fileSystem() throws IOException {
-        return FileSystem.get(URI.create(root.contains("://") ? root : "file://" + root), spark.sparkContext().hadoopConfiguration());
+        return FileSystem.get(
+                URI.create(root.contains("://") ? root : "file://" + root),
+                spark.sparkContext().hadoopConfiguration());
     }
 }

@@ -32,9 +32,13 @@ public final class SparkSessions {
         }
         // Under spark-submit (scripts/submit.sh) the --master given there wins over the configured one.
         String master = s.getString("spark.master");
-        if (!master.isBlank() && System.getProperty("spark.master") == null) b = b.master(master);
-        for (Map.Entry<String, com.typesafe.config.ConfigValue> e : s.section("spark.conf").entrySet()) {
-            b = b.config(e.getKey().replace("\"", ""), String.valueOf(e.getValue().unwrapped()));
+        if (!master.isBlank() && System.getProperty("spark.master") == null) {
+            b = b.master(master);
+        }
+        for (Map.Entry<String, com.typesafe.config.ConfigValue> e :
+                s.section("spark.conf").entrySet()) {
+            b = b.config(
+                    e.getKey().replace("\"", ""), String.valueOf(e.getValue().unwrapped()));
         }
         SparkSession spark = b.getOrCreate();
         spark.sparkContext().setLogLevel(s.getString("spark.log-level"));

@@ -11,8 +11,16 @@ import java.util.List;
  * @param min     lowest accepted value (numbers only); also the floor of a sensitivity change
  * @param max     highest accepted value (numbers only); also the ceiling of a sensitivity change
  */
-public record Assumption(String key, Double number, String choice, List<String> options, String unit,
-                         Double min, Double max, String rationale, String source) {
+public record Assumption(
+        String key,
+        Double number,
+        String choice,
+        List<String> options,
+        String unit,
+        Double min,
+        Double max,
+        String rationale,
+        String source) {
 
     public boolean numeric() {
         return number != null;

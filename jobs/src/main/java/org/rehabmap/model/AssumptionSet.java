@@ -27,34 +27,48 @@ import java.util.TreeMap;
  * @param pension      which silver.employer_oncost row is the employer pension rate (item, period)
  * @param insurance    which silver.employer_oncost row is employer National Insurance (item, period)
  */
-public record AssumptionSet(String name, String description, Map<String, Assumption> assumptions,
-                            Map<String, Map<String, Double>> byProfession, OnCostRow pension, OnCostRow insurance) {
+public record AssumptionSet(
+        String name,
+        String description,
+        Map<String, Assumption> assumptions,
+        Map<String, Map<String, Double>> byProfession,
+        OnCostRow pension,
+        OnCostRow insurance) {
 
     /** Selects one row of silver.employer_oncost. */
     public record OnCostRow(String item, String period) {}
 
     public Assumption get(String key) {
         Assumption a = assumptions.get(key);
-        if (a == null) throw new IllegalArgumentException("no assumption " + key + " in " + name);
+        if (a == null) {
+            throw new IllegalArgumentException("no assumption " + key + " in " + name);
+        }
         return a;
     }
 
     public static AssumptionSet load(Path file) {
-        if (!Files.isRegularFile(file)) throw new ConfigError("workforce-model assumption set not found: " + file);
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigError("workforce-model assumption set not found: " + file);
+        }
         String fileName = file.getFileName().toString();
         String name = fileName.endsWith(".conf") ? fileName.substring(0, fileName.length() - 5) : fileName;
         String where = "assumption set " + file;
         try {
-            Config c = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false)).resolve();
+            Config c = ConfigFactory.parseFile(
+                            file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false))
+                    .resolve();
             Map<String, Assumption> out = new LinkedHashMap<>();
             Config as = c.getConfig("assumptions");
             for (String key : as.root().keySet()) {
                 if (!Assumptions.KEYS.contains(key)) {
-                    throw new ConfigError(where + ": unknown assumption '" + key + "' (known: " + String.join(", ", Assumptions.KEYS) + ")");
+                    throw new ConfigError(where + ": unknown assumption '" + key + "' (known: "
+                            + String.join(", ", Assumptions.KEYS) + ")");
                 }
             }
             for (String key : Assumptions.KEYS) {
-                if (!as.hasPath(quoted(key))) throw new ConfigError(where + ": assumption '" + key + "' is missing");
+                if (!as.hasPath(quoted(key))) {
+                    throw new ConfigError(where + ": assumption '" + key + "' is missing");
+                }
                 out.put(key, assumption(where, key, as.getConfig(quoted(key))));
             }
             Map<String, Map<String, Double>> byProfession = new TreeMap<>();
@@ -65,7 +79,8 @@ public record AssumptionSet(String name, String description, Map<String, Assumpt
                     Map<String, Double> values = new TreeMap<>();
                     for (String key : p.root().keySet()) {
                         if (!Assumptions.PER_PROFESSION.contains(key)) {
-                            throw new ConfigError(where + ": by-profession." + prof + "." + key + ": only " + Assumptions.PER_PROFESSION + " may differ by profession");
+                            throw new ConfigError(where + ": by-profession." + prof + "." + key + ": only "
+                                    + Assumptions.PER_PROFESSION + " may differ by profession");
                         }
                         Config entry = p.getConfig(quoted(key));
                         requireText(where, "by-profession." + prof + "." + key, entry, "rationale");
@@ -79,9 +94,15 @@ public record AssumptionSet(String name, String description, Map<String, Assumpt
                 }
             }
             Config costing = c.getConfig("costing");
-            return new AssumptionSet(name, c.hasPath("description") ? c.getString("description") : "", out, byProfession,
+            return new AssumptionSet(
+                    name,
+                    c.hasPath("description") ? c.getString("description") : "",
+                    out,
+                    byProfession,
                     new OnCostRow(costing.getString("pension.item"), costing.getString("pension.period")),
-                    new OnCostRow(costing.getString("national-insurance.item"), costing.getString("national-insurance.period")));
+                    new OnCostRow(
+                            costing.getString("national-insurance.item"),
+                            costing.getString("national-insurance.period")));
         } catch (ConfigException e) {
             throw new ConfigError(where + ": " + e.getMessage().replaceAll("\\s*\\R\\s*", " "), e);
         }
@@ -94,20 +115,38 @@ public record AssumptionSet(String name, String description, Map<String, Assumpt
         if (Assumptions.CHOICES.contains(key)) {
             List<String> options = List.copyOf(e.getStringList("options"));
             String v = e.getString("value");
-            if (!options.contains(v)) throw new ConfigError(where + ": " + key + " = " + v + " is not one of " + options);
-            return new Assumption(key, null, v, options, unit, null, null, e.getString("rationale"), e.getString("source"));
+            if (!options.contains(v)) {
+                throw new ConfigError(where + ": " + key + " = " + v + " is not one of " + options);
+            }
+            return new Assumption(
+                    key, null, v, options, unit, null, null, e.getString("rationale"), e.getString("source"));
         }
-        if (e.getValue("value").valueType() != ConfigValueType.NUMBER) throw new ConfigError(where + ": " + key + ".value must be a number");
+        if (e.getValue("value").valueType() != ConfigValueType.NUMBER) {
+            throw new ConfigError(where + ": " + key + ".value must be a number");
+        }
         double min = e.getDouble("min");
         double max = e.getDouble("max");
-        if (!(min <= max)) throw new ConfigError(where + ": " + key + ": min must not exceed max");
-        Assumption a = new Assumption(key, e.getDouble("value"), null, List.of(), unit, min, max, e.getString("rationale"), e.getString("source"));
+        if (!(min <= max)) {
+            throw new ConfigError(where + ": " + key + ": min must not exceed max");
+        }
+        Assumption a = new Assumption(
+                key,
+                e.getDouble("value"),
+                null,
+                List.of(),
+                unit,
+                min,
+                max,
+                e.getString("rationale"),
+                e.getString("source"));
         Assumptions.checkRange(a, a.number(), where + ": " + key);
         return a;
     }
 
     private static void requireText(String where, String key, Config e, String field) {
-        if (!e.hasPath(field) || e.getString(field).isBlank()) throw new ConfigError(where + ": " + key + " needs a " + field);
+        if (!e.hasPath(field) || e.getString(field).isBlank()) {
+            throw new ConfigError(where + ": " + key + " needs a " + field);
+        }
     }
 
     private static String quoted(String key) {

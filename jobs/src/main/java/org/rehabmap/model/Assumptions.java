@@ -33,8 +33,18 @@ public final class Assumptions {
     public static final String HCAS = "hcas-pct";
 
     /** Every assumption an assumption set must give, in the order they are documented and printed. */
-    public static final List<String> KEYS = List.of(CONTACTS, MINUTES, HOURS, CLINICAL, PRODUCTIVITY, GROWTH, PREVALENCE,
-            VACANCY_FILL, WORKFORCE_GROWTH, PAY_POINT, HCAS);
+    public static final List<String> KEYS = List.of(
+            CONTACTS,
+            MINUTES,
+            HOURS,
+            CLINICAL,
+            PRODUCTIVITY,
+            GROWTH,
+            PREVALENCE,
+            VACANCY_FILL,
+            WORKFORCE_GROWTH,
+            PAY_POINT,
+            HCAS);
     /** Assumptions whose value is one of a list of words rather than a number. */
     public static final Set<String> CHOICES = Set.of(GROWTH, PAY_POINT);
     /** Assumptions that may be set for one profession. */
@@ -55,8 +65,12 @@ public final class Assumptions {
     private final Map<String, Map<String, Double>> byProfession;
     private final Map<String, String> changes;
 
-    private Assumptions(AssumptionSet set, Map<String, Double> numbers, Map<String, String> choices,
-                        Map<String, Map<String, Double>> byProfession, Map<String, String> changes) {
+    private Assumptions(
+            AssumptionSet set,
+            Map<String, Double> numbers,
+            Map<String, String> choices,
+            Map<String, Map<String, Double>> byProfession,
+            Map<String, String> changes) {
         this.set = set;
         this.numbers = numbers;
         this.choices = choices;
@@ -69,8 +83,11 @@ public final class Assumptions {
         Map<String, Double> n = new LinkedHashMap<>();
         Map<String, String> c = new LinkedHashMap<>();
         set.assumptions().forEach((k, a) -> {
-            if (a.numeric()) n.put(k, a.number());
-            else c.put(k, a.choice());
+            if (a.numeric()) {
+                n.put(k, a.number());
+            } else {
+                c.put(k, a.choice());
+            }
         });
         Map<String, Map<String, Double>> bp = new TreeMap<>();
         set.byProfession().forEach((p, m) -> bp.put(p, new TreeMap<>(m)));
@@ -93,7 +110,9 @@ public final class Assumptions {
 
     /** The set's name, and the changes on top of it when there are any: {@code assumptions-v1 + minutes-per-contact=60}. */
     public String label() {
-        if (changes.isEmpty()) return set.name();
+        if (changes.isEmpty()) {
+            return set.name();
+        }
         List<String> parts = new ArrayList<>();
         changes.forEach((k, v) -> parts.add(k + "=" + v));
         return set.name() + " + " + String.join(", ", parts);
@@ -119,8 +138,14 @@ public final class Assumptions {
             throw new ConfigError("unknown assumption '" + key.trim() + "' (known: " + String.join(", ", KEYS) + ")");
         }
         if (profession != null) {
-            if (!PER_PROFESSION.contains(k)) throw new ConfigError("assumption '" + k + "' cannot be set per profession (only " + String.join(", ", PER_PROFESSION.stream().sorted().toList()) + ")");
-            if (!professions.contains(profession)) throw new ConfigError("unknown profession '" + profession + "' in '" + key.trim() + "' (known: " + String.join(", ", professions) + ")");
+            if (!PER_PROFESSION.contains(k)) {
+                throw new ConfigError("assumption '" + k + "' cannot be set per profession (only "
+                        + String.join(", ", PER_PROFESSION.stream().sorted().toList()) + ")");
+            }
+            if (!professions.contains(profession)) {
+                throw new ConfigError("unknown profession '" + profession + "' in '" + key.trim() + "' (known: "
+                        + String.join(", ", professions) + ")");
+            }
         }
         Map<String, Double> n = new LinkedHashMap<>(numbers);
         Map<String, String> c = new LinkedHashMap<>(choices);
@@ -133,11 +158,17 @@ public final class Assumptions {
                 throw new ConfigError("assumption '" + key.trim() + "' needs a number, got '" + v + "'");
             }
             checkRange(a, d, "assumption '" + key.trim() + "'");
-            if (profession == null) n.put(k, d);
-            else bp.computeIfAbsent(profession, p -> new TreeMap<>()).put(k, d);
+            if (profession == null) {
+                n.put(k, d);
+            } else {
+                bp.computeIfAbsent(profession, p -> new TreeMap<>()).put(k, d);
+            }
             v = format(d);
         } else {
-            if (!a.options().contains(v)) throw new ConfigError("assumption '" + k + "' must be one of " + String.join(", ", a.options()) + ", got '" + v + "'");
+            if (!a.options().contains(v)) {
+                throw new ConfigError("assumption '" + k + "' must be one of " + String.join(", ", a.options())
+                        + ", got '" + v + "'");
+            }
             c.put(k, v);
         }
         Map<String, String> ch = new LinkedHashMap<>(changes);
@@ -149,7 +180,9 @@ public final class Assumptions {
     /** These values with every change of {@code set} (key → value as typed) made in order. */
     public Assumptions withAll(Map<String, String> set, Collection<String> professions) {
         Assumptions a = this;
-        for (Map.Entry<String, String> e : set.entrySet()) a = a.with(e.getKey(), e.getValue(), professions);
+        for (Map.Entry<String, String> e : set.entrySet()) {
+            a = a.with(e.getKey(), e.getValue(), professions);
+        }
         return a;
     }
 
@@ -159,11 +192,15 @@ public final class Assumptions {
      */
     public Assumptions scaled(String key, double factor) {
         Assumption a = set.get(key);
-        if (!a.numeric()) throw new IllegalArgumentException(key + " is not numeric");
+        if (!a.numeric()) {
+            throw new IllegalArgumentException(key + " is not numeric");
+        }
         Map<String, Double> n = new LinkedHashMap<>(numbers);
         n.put(key, clamp(a, numbers.get(key) * factor));
         Map<String, Map<String, Double>> bp = copy(byProfession);
-        for (Map<String, Double> m : bp.values()) m.computeIfPresent(key, (k, v) -> clamp(a, v * factor));
+        for (Map<String, Double> m : bp.values()) {
+            m.computeIfPresent(key, (k, v) -> clamp(a, v * factor));
+        }
         Map<String, String> ch = new LinkedHashMap<>(changes);
         ch.put(key, format(n.get(key)));
         return new Assumptions(set, n, new LinkedHashMap<>(choices), bp, ch);
@@ -171,20 +208,26 @@ public final class Assumptions {
 
     public double number(String key) {
         Double d = numbers.get(key);
-        if (d == null) throw new IllegalArgumentException(key + " is not a numeric assumption");
+        if (d == null) {
+            throw new IllegalArgumentException(key + " is not a numeric assumption");
+        }
         return d;
     }
 
     /** A per-profession value where one is set, else the general one. */
     public double number(String key, String profession) {
         Map<String, Double> m = byProfession.get(profession);
-        if (m != null && m.containsKey(key)) return m.get(key);
+        if (m != null && m.containsKey(key)) {
+            return m.get(key);
+        }
         return number(key);
     }
 
     public String choice(String key) {
         String s = choices.get(key);
-        if (s == null) throw new IllegalArgumentException(key + " is not a choice");
+        if (s == null) {
+            throw new IllegalArgumentException(key + " is not a choice");
+        }
         return s;
     }
 
@@ -195,7 +238,8 @@ public final class Assumptions {
 
     static void checkRange(Assumption a, double v, String what) {
         if (Double.isNaN(v) || Double.isInfinite(v) || v < a.min() || v > a.max()) {
-            throw new ConfigError(what + " must be between " + format(a.min()) + " and " + format(a.max()) + ", got " + format(v));
+            throw new ConfigError(
+                    what + " must be between " + format(a.min()) + " and " + format(a.max()) + ", got " + format(v));
         }
     }
 
@@ -211,7 +255,9 @@ public final class Assumptions {
 
     /** A number as a person would write it: 4, 2.7066, 0.5 (no trailing zeros, no exponent). */
     public static String format(double d) {
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
         return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
     }
 }

@@ -42,12 +42,16 @@ public final class Costing {
      * have pay; null when no band of the mix has pay (or the mix is empty).
      */
     public static Double costPerWte(Map<String, Double> mix, Map<String, ModelInputs.PayBand> bands, Rates r) {
-        if (mix == null) return null;
+        if (mix == null) {
+            return null;
+        }
         double wte = 0;
         double cost = 0;
         for (Map.Entry<String, Double> e : mix.entrySet()) {
             ModelInputs.PayBand b = bands.get(e.getKey());
-            if (b == null || e.getValue() == null || !(e.getValue() > 0)) continue;
+            if (b == null || e.getValue() == null || !(e.getValue() > 0)) {
+                continue;
+            }
             wte += e.getValue();
             cost += e.getValue() * annualCost(b, r);
         }
@@ -57,9 +61,13 @@ public final class Costing {
     /** The bands of a mix that hold WTE but have no pay (left out of the cost, and named in the note). */
     public static List<String> bandsWithoutPay(Map<String, Double> mix, Map<String, ModelInputs.PayBand> bands) {
         List<String> out = new ArrayList<>();
-        if (mix == null) return out;
+        if (mix == null) {
+            return out;
+        }
         for (Map.Entry<String, Double> e : new TreeMap<>(mix).entrySet()) {
-            if (e.getValue() != null && e.getValue() > 0 && !bands.containsKey(e.getKey())) out.add(e.getKey());
+            if (e.getValue() != null && e.getValue() > 0 && !bands.containsKey(e.getKey())) {
+                out.add(e.getKey());
+            }
         }
         return out;
     }

@@ -22,8 +22,14 @@ import java.util.TreeMap;
  * @param minAssessedPeople an area's concern rate rests on at least this many assessed people
  * @param scenarios         baseline first, then by name
  */
-public record ModelConfig(Path assumptionSetFile, Integer baseYear, int endYear, int minAssessedPeople,
-                          List<Scenario> scenarios, SensitivityConfig sensitivity, PeerConfig peers) {
+public record ModelConfig(
+        Path assumptionSetFile,
+        Integer baseYear,
+        int endYear,
+        int minAssessedPeople,
+        List<Scenario> scenarios,
+        SensitivityConfig sensitivity,
+        PeerConfig peers) {
 
     /**
      * One scenario: changes on top of an assumption set.
@@ -49,81 +55,132 @@ public record ModelConfig(Path assumptionSetFile, Integer baseYear, int endYear,
             Integer base = null;
             if (!"auto".equals(c.getValue("base-year").unwrapped().toString())) {
                 base = c.getInt("base-year");
-                if (base < 2000 || base > 2100) throw new ConfigError("configuration error: rehabmap.workforce-model.base-year must be auto or a year, got " + base);
+                if (base < 2000 || base > 2100) {
+                    throw new ConfigError(
+                            "configuration error: rehabmap.workforce-model.base-year must be auto or a year, got "
+                                    + base);
+                }
             }
             int end = c.getInt("end-year");
-            if (end < 2000 || end > 2100) throw new ConfigError("configuration error: rehabmap.workforce-model.end-year must be a year, got " + end);
-            if (base != null && base > end) throw new ConfigError("configuration error: rehabmap.workforce-model.base-year " + base + " is after end-year " + end);
+            if (end < 2000 || end > 2100) {
+                throw new ConfigError(
+                        "configuration error: rehabmap.workforce-model.end-year must be a year, got " + end);
+            }
+            if (base != null && base > end) {
+                throw new ConfigError("configuration error: rehabmap.workforce-model.base-year " + base
+                        + " is after end-year " + end);
+            }
             int minPeople = c.getInt("min-assessed-people");
-            if (minPeople < 1) throw new ConfigError("configuration error: rehabmap.workforce-model.min-assessed-people must be >= 1");
+            if (minPeople < 1) {
+                throw new ConfigError("configuration error: rehabmap.workforce-model.min-assessed-people must be >= 1");
+            }
 
             Config sc = c.getConfig("scenarios");
             List<Scenario> scenarios = new ArrayList<>();
             for (String name : new java.util.TreeSet<>(sc.root().keySet())) {
-                if (!name.matches("[a-z0-9_]+")) throw new ConfigError("configuration error: scenario name '" + name + "' must be lower-case letters, digits or _");
+                if (!name.matches("[a-z0-9_]+")) {
+                    throw new ConfigError("configuration error: scenario name '" + name
+                            + "' must be lower-case letters, digits or _");
+                }
                 Config one = sc.getConfig(name);
-                Path file = one.hasPath("assumption-set") ? home.resolve(one.getString("assumption-set")).normalize() : setFile;
+                Path file = one.hasPath("assumption-set")
+                        ? home.resolve(one.getString("assumption-set")).normalize()
+                        : setFile;
                 Map<String, String> set = new TreeMap<>();
                 if (one.hasPath("set")) {
                     for (Map.Entry<String, ConfigValue> e : one.getConfig("set").entrySet()) {
-                        set.put(e.getKey().replace("\"", ""), String.valueOf(e.getValue().unwrapped()));
+                        set.put(
+                                e.getKey().replace("\"", ""),
+                                String.valueOf(e.getValue().unwrapped()));
                     }
                 }
-                scenarios.add(new Scenario(name, one.hasPath("description") ? one.getString("description") : "", file, set));
+                scenarios.add(
+                        new Scenario(name, one.hasPath("description") ? one.getString("description") : "", file, set));
             }
-            scenarios.sort((a, b) -> a.name().equals(BASELINE) ? -1 : b.name().equals(BASELINE) ? 1 : a.name().compareTo(b.name()));
+            scenarios.sort((a, b) -> a.name().equals(BASELINE)
+                    ? -1
+                    : b.name().equals(BASELINE) ? 1 : a.name().compareTo(b.name()));
             if (scenarios.stream().noneMatch(x -> x.name().equals(BASELINE))) {
-                throw new ConfigError("configuration error: rehabmap.workforce-model.scenarios needs a 'baseline' scenario");
+                throw new ConfigError(
+                        "configuration error: rehabmap.workforce-model.scenarios needs a 'baseline' scenario");
             }
 
             Config sens = c.getConfig("sensitivity");
             String sensScenario = sens.getString("scenario");
             if (scenarios.stream().noneMatch(x -> x.name().equals(sensScenario))) {
-                throw new ConfigError("configuration error: rehabmap.workforce-model.sensitivity.scenario '" + sensScenario + "' is not a scenario");
+                throw new ConfigError("configuration error: rehabmap.workforce-model.sensitivity.scenario '"
+                        + sensScenario + "' is not a scenario");
             }
             double change = sens.getDouble("change-pct");
-            if (!(change > 0 && change < 100)) throw new ConfigError("configuration error: rehabmap.workforce-model.sensitivity.change-pct must be between 0 and 100, got " + change);
+            if (!(change > 0 && change < 100)) {
+                throw new ConfigError(
+                        "configuration error: rehabmap.workforce-model.sensitivity.change-pct must be between 0 and 100, got "
+                                + change);
+            }
             Integer sensYear = sens.hasPath("year") ? sens.getInt("year") : null;
 
             Config p = s.section("peer-groups");
             int size = p.getInt("size");
-            if (size < 1) throw new ConfigError("configuration error: rehabmap.peer-groups.size must be >= 1");
+            if (size < 1) {
+                throw new ConfigError("configuration error: rehabmap.peer-groups.size must be >= 1");
+            }
             double capSd = p.getDouble("cap-sd");
-            if (!(capSd > 0)) throw new ConfigError("configuration error: rehabmap.peer-groups.cap-sd must be > 0");
+            if (!(capSd > 0)) {
+                throw new ConfigError("configuration error: rehabmap.peer-groups.cap-sd must be > 0");
+            }
             Config w = p.getConfig("weights");
             for (String k : w.root().keySet()) {
                 if (!PeerGroups.VARIABLES.contains(k)) {
-                    throw new ConfigError("configuration error: rehabmap.peer-groups.weights." + k + " is not a peer variable (" + String.join(", ", PeerGroups.VARIABLES) + ")");
+                    throw new ConfigError("configuration error: rehabmap.peer-groups.weights." + k
+                            + " is not a peer variable (" + String.join(", ", PeerGroups.VARIABLES) + ")");
                 }
             }
             Map<String, Double> weights = new LinkedHashMap<>();
             double total = 0;
             for (String v : PeerGroups.VARIABLES) {
                 double x = w.hasPath(v) ? w.getDouble(v) : 0.0;
-                if (!(x >= 0)) throw new ConfigError("configuration error: rehabmap.peer-groups.weights." + v + " must be >= 0");
+                if (!(x >= 0)) {
+                    throw new ConfigError("configuration error: rehabmap.peer-groups.weights." + v + " must be >= 0");
+                }
                 weights.put(v, x);
                 total += x;
             }
-            if (!(total > 0)) throw new ConfigError("configuration error: rehabmap.peer-groups.weights: at least one weight must be > 0");
+            if (!(total > 0)) {
+                throw new ConfigError(
+                        "configuration error: rehabmap.peer-groups.weights: at least one weight must be > 0");
+            }
             List<String> excluded = List.copyOf(p.getStringList("excluded-boroughs"));
 
-            return new ModelConfig(setFile, base, end, minPeople, List.copyOf(scenarios),
-                    new SensitivityConfig(sensScenario, change, sensYear), new PeerConfig(size, capSd, weights, excluded));
+            return new ModelConfig(
+                    setFile,
+                    base,
+                    end,
+                    minPeople,
+                    List.copyOf(scenarios),
+                    new SensitivityConfig(sensScenario, change, sensYear),
+                    new PeerConfig(size, capSd, weights, excluded));
         } catch (ConfigException e) {
             throw new ConfigError("configuration error: " + e.getMessage().replaceAll("\\s*\\R\\s*", " "), e);
         }
     }
 
     public Scenario scenario(String name) {
-        for (Scenario s : scenarios) if (s.name().equals(name)) return s;
-        throw new ConfigError("unknown scenario '" + name + "' (configured: " + String.join(", ", scenarios.stream().map(Scenario::name).toList()) + ")");
+        for (Scenario s : scenarios) {
+            if (s.name().equals(name)) {
+                return s;
+            }
+        }
+        throw new ConfigError("unknown scenario '" + name + "' (configured: "
+                + String.join(", ", scenarios.stream().map(Scenario::name).toList()) + ")");
     }
 
     /** Every assumption set file the scenarios use, loaded once each. */
     public Map<Path, AssumptionSet> loadSets() {
         Map<Path, AssumptionSet> out = new LinkedHashMap<>();
         out.put(assumptionSetFile, AssumptionSet.load(assumptionSetFile));
-        for (Scenario s : scenarios) out.computeIfAbsent(s.assumptionSetFile(), AssumptionSet::load);
+        for (Scenario s : scenarios) {
+            out.computeIfAbsent(s.assumptionSetFile(), AssumptionSet::load);
+        }
         return out;
     }
 

@@ -20,9 +20,18 @@ import java.util.Map;
  * @param hnaPeriod         the financial year of the HNA rows (e.g. 2024-25), or null
  * @param workforcePosition the workforce position date (latest survey per provider), or null when there is no survey
  */
-public record ModelInputs(int baseYear, List<Area> areas, List<String> professions, Map<String, String> professionLabels,
-                          Map<String, Long> livingWithCancer, Map<String, Hna> hna, Map<String, Map<String, Supply>> supply,
-                          Map<String, Map<Integer, Double>> population65, PayTable pay, String hnaPeriod, String workforcePosition) {
+public record ModelInputs(
+        int baseYear,
+        List<Area> areas,
+        List<String> professions,
+        Map<String, String> professionLabels,
+        Map<String, Long> livingWithCancer,
+        Map<String, Hna> hna,
+        Map<String, Map<String, Supply>> supply,
+        Map<String, Map<Integer, Double>> population65,
+        PayTable pay,
+        String hnaPeriod,
+        String workforcePosition) {
 
     /**
      * One area of the model.
@@ -72,7 +81,11 @@ public record ModelInputs(int baseYear, List<Area> areas, List<String> professio
     public record PayBand(double entry, Double intermediate, double top) {}
 
     public Area area(String code) {
-        for (Area a : areas) if (a.code().equals(code)) return a;
+        for (Area a : areas) {
+            if (a.code().equals(code)) {
+                return a;
+            }
+        }
         return null;
     }
 }

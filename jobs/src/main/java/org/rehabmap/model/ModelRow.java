@@ -23,12 +23,33 @@ import org.apache.spark.sql.types.StructType;
  * @param costPerWteGbp         annual cost of one WTE at the area's band mix: pay + on-costs, 2025/26 prices
  * @param gapCostGbp            gap × costPerWte
  */
-public record ModelRow(String scenario, String assumptionSet, int year, String areaLevel, String areaCode, String areaName,
-                       String profession, String professionLabel, Double livingWithCancer, Double population65Plus,
-                       Double growthFactor, Double concernsPerPerson, String rateAreaCode, Double needEpisodes,
-                       Double contactsPerEpisode, Double minutesPerContact, Double clinicalMinutesPerWte,
-                       Double requiredWte, Double availableWte, Double gapWte, Double gapPctOfRequired,
-                       Double costPerWteGbp, Double gapCostGbp, String hnaPeriod, String workforcePosition, String note) {
+public record ModelRow(
+        String scenario,
+        String assumptionSet,
+        int year,
+        String areaLevel,
+        String areaCode,
+        String areaName,
+        String profession,
+        String professionLabel,
+        Double livingWithCancer,
+        Double population65Plus,
+        Double growthFactor,
+        Double concernsPerPerson,
+        String rateAreaCode,
+        Double needEpisodes,
+        Double contactsPerEpisode,
+        Double minutesPerContact,
+        Double clinicalMinutesPerWte,
+        Double requiredWte,
+        Double availableWte,
+        Double gapWte,
+        Double gapPctOfRequired,
+        Double costPerWteGbp,
+        Double gapCostGbp,
+        String hnaPeriod,
+        String workforcePosition,
+        String note) {
 
     public static final String ALL = "all";
 
@@ -61,9 +82,32 @@ public record ModelRow(String scenario, String assumptionSet, int year, String a
             .add("note", DataTypes.StringType, true);
 
     public Row toRow() {
-        return RowFactory.create(scenario, assumptionSet, year, areaLevel, areaCode, areaName, profession, professionLabel,
-                livingWithCancer, population65Plus, growthFactor, concernsPerPerson, rateAreaCode, needEpisodes,
-                contactsPerEpisode, minutesPerContact, clinicalMinutesPerWte, requiredWte, availableWte, gapWte, gapPctOfRequired,
-                costPerWteGbp, gapCostGbp, hnaPeriod, workforcePosition, note);
+        return RowFactory.create(
+                scenario,
+                assumptionSet,
+                year,
+                areaLevel,
+                areaCode,
+                areaName,
+                profession,
+                professionLabel,
+                livingWithCancer,
+                population65Plus,
+                growthFactor,
+                concernsPerPerson,
+                rateAreaCode,
+                needEpisodes,
+                contactsPerEpisode,
+                minutesPerContact,
+                clinicalMinutesPerWte,
+                requiredWte,
+                availableWte,
+                gapWte,
+                gapPctOfRequired,
+                costPerWteGbp,
+                gapCostGbp,
+                hnaPeriod,
+                workforcePosition,
+                note);
     }
 }

@@ -23,18 +23,54 @@ import static org.apache.spark.sql.functions.lit;
  * A column a table lacks reads as null (unknown), never as an error: people are then not counted,
  * 65+ shares and projections not known, and the model's notes say which figures are missing.
  */
-public record ModelSilver(Dataset<Row> hna, Dataset<Row> population, Dataset<Row> projection, Dataset<Row> afcPay, Dataset<Row> oncost) {
+public record ModelSilver(
+        Dataset<Row> hna, Dataset<Row> population, Dataset<Row> projection, Dataset<Row> afcPay, Dataset<Row> oncost) {
 
-    static final StructType HNA = schema("nhs_number", DataTypes.StringType, "financial_year", DataTypes.StringType,
-            "residence_borough_code", DataTypes.StringType, "concern_code", DataTypes.StringType, "concern_score", DataTypes.IntegerType);
-    static final StructType POPULATION = schema("la_code", DataTypes.StringType, "census2021_usual_residents", DataTypes.DoubleType,
-            "census2021_age_65_plus", DataTypes.DoubleType);
-    static final StructType PROJECTION = schema("la_code", DataTypes.StringType, "year", DataTypes.IntegerType,
-            "population_all_ages", DataTypes.DoubleType, "population_65_plus", DataTypes.DoubleType);
-    static final StructType AFC_PAY = schema("band", DataTypes.StringType, "entry_gbp", DataTypes.DoubleType,
-            "intermediate_gbp", DataTypes.DoubleType, "top_gbp", DataTypes.DoubleType);
-    static final StructType ONCOST = schema("item", DataTypes.StringType, "period", DataTypes.StringType,
-            "rate_pct", DataTypes.DoubleType, "threshold_gbp_per_year", DataTypes.DoubleType);
+    static final StructType HNA = schema(
+            "nhs_number",
+            DataTypes.StringType,
+            "financial_year",
+            DataTypes.StringType,
+            "residence_borough_code",
+            DataTypes.StringType,
+            "concern_code",
+            DataTypes.StringType,
+            "concern_score",
+            DataTypes.IntegerType);
+    static final StructType POPULATION = schema(
+            "la_code",
+            DataTypes.StringType,
+            "census2021_usual_residents",
+            DataTypes.DoubleType,
+            "census2021_age_65_plus",
+            DataTypes.DoubleType);
+    static final StructType PROJECTION = schema(
+            "la_code",
+            DataTypes.StringType,
+            "year",
+            DataTypes.IntegerType,
+            "population_all_ages",
+            DataTypes.DoubleType,
+            "population_65_plus",
+            DataTypes.DoubleType);
+    static final StructType AFC_PAY = schema(
+            "band",
+            DataTypes.StringType,
+            "entry_gbp",
+            DataTypes.DoubleType,
+            "intermediate_gbp",
+            DataTypes.DoubleType,
+            "top_gbp",
+            DataTypes.DoubleType);
+    static final StructType ONCOST = schema(
+            "item",
+            DataTypes.StringType,
+            "period",
+            DataTypes.StringType,
+            "rate_pct",
+            DataTypes.DoubleType,
+            "threshold_gbp_per_year",
+            DataTypes.DoubleType);
 
     public static ModelSilver read(Lake lake) {
         return new ModelSilver(
@@ -63,7 +99,9 @@ public record ModelSilver(Dataset<Row> hna, Dataset<Row> population, Dataset<Row
 
     static StructType schema(Object... nameType) {
         StructType s = new StructType();
-        for (int i = 0; i < nameType.length; i += 2) s = s.add((String) nameType[i], (org.apache.spark.sql.types.DataType) nameType[i + 1], true);
+        for (int i = 0; i < nameType.length; i += 2) {
+            s = s.add((String) nameType[i], (org.apache.spark.sql.types.DataType) nameType[i + 1], true);
+        }
         return s;
     }
 }

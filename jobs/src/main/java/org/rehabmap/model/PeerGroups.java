@@ -36,7 +36,8 @@ public final class PeerGroups {
     public static final List<String> VARIABLES = List.of(IMD, PCT_65, POPULATION, LWC_PER_100K);
 
     /** One peer of one borough. */
-    public record Peer(String boroughCode, String boroughName, int rank, String peerCode, String peerName, double distance) {
+    public record Peer(
+            String boroughCode, String boroughName, int rank, String peerCode, String peerName, double distance) {
         public Row toRow() {
             return RowFactory.create(boroughCode, boroughName, rank, peerCode, peerName, distance);
         }
@@ -61,46 +62,70 @@ public final class PeerGroups {
      * @param excluded boroughs never offered as a peer
      * @return every borough's peers, by borough code then rank
      */
-    public static List<Peer> nearest(Map<String, Map<String, Double>> values, Map<String, String> names, Map<String, Double> weights,
-                                     double capSd, int size, Set<String> excluded) {
+    public static List<Peer> nearest(
+            Map<String, Map<String, Double>> values,
+            Map<String, String> names,
+            Map<String, Double> weights,
+            double capSd,
+            int size,
+            Set<String> excluded) {
         List<String> boroughs = new ArrayList<>(new TreeMap<>(values).keySet());
         Map<String, Map<String, Double>> z = standardise(values, weights.keySet(), capSd, excluded);
         List<Peer> out = new ArrayList<>();
         for (String a : boroughs) {
             List<Map.Entry<String, Double>> d = new ArrayList<>();
             for (String b : boroughs) {
-                if (b.equals(a) || excluded.contains(b)) continue;
+                if (b.equals(a) || excluded.contains(b)) {
+                    continue;
+                }
                 d.add(Map.entry(b, distance(z.get(a), z.get(b), weights)));
             }
             d.sort(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
             for (int i = 0; i < Math.min(size, d.size()); i++) {
                 String p = d.get(i).getKey();
-                out.add(new Peer(a, names.getOrDefault(a, a), i + 1, p, names.getOrDefault(p, p), d.get(i).getValue()));
+                out.add(new Peer(
+                        a,
+                        names.getOrDefault(a, a),
+                        i + 1,
+                        p,
+                        names.getOrDefault(p, p),
+                        d.get(i).getValue()));
             }
         }
         return out;
     }
 
     /** Capped, square-rooted z-scores: borough → variable → z. */
-    static Map<String, Map<String, Double>> standardise(Map<String, Map<String, Double>> values, java.util.Collection<String> variables,
-                                                        double capSd, Set<String> excluded) {
+    static Map<String, Map<String, Double>> standardise(
+            Map<String, Map<String, Double>> values,
+            java.util.Collection<String> variables,
+            double capSd,
+            Set<String> excluded) {
         Map<String, Map<String, Double>> z = new TreeMap<>();
-        for (String b : values.keySet()) z.put(b, new LinkedHashMap<>());
+        for (String b : values.keySet()) {
+            z.put(b, new LinkedHashMap<>());
+        }
         for (String v : variables) {
             List<Double> pool = new ArrayList<>();
             for (Map.Entry<String, Map<String, Double>> e : values.entrySet()) {
                 Double x = e.getValue().get(v);
-                if (x != null && !x.isNaN() && !excluded.contains(e.getKey())) pool.add(x);
+                if (x != null && !x.isNaN() && !excluded.contains(e.getKey())) {
+                    pool.add(x);
+                }
             }
             double cap = mean(pool) + capSd * sd(pool);
             List<Double> roots = new ArrayList<>();
-            for (double x : pool) roots.add(root(Math.min(x, cap), v));
+            for (double x : pool) {
+                roots.add(root(Math.min(x, cap), v));
+            }
             double m = mean(roots);
             double s = sd(roots);
             for (Map.Entry<String, Map<String, Double>> e : values.entrySet()) {
                 Double x = e.getValue().get(v);
                 double zv = 0.0;
-                if (x != null && !x.isNaN() && s > 0) zv = (root(Math.min(x, cap), v) - m) / s;
+                if (x != null && !x.isNaN() && s > 0) {
+                    zv = (root(Math.min(x, cap), v) - m) / s;
+                }
                 z.get(e.getKey()).put(v, zv);
             }
         }
@@ -117,31 +142,44 @@ public final class PeerGroups {
     }
 
     static double mean(List<Double> xs) {
-        if (xs.isEmpty()) return Double.NaN;
+        if (xs.isEmpty()) {
+            return Double.NaN;
+        }
         double s = 0;
-        for (double x : xs) s += x;
+        for (double x : xs) {
+            s += x;
+        }
         return s / xs.size();
     }
 
     /** Sample standard deviation (n − 1); 0 for fewer than two values. */
     static double sd(List<Double> xs) {
-        if (xs.size() < 2) return 0.0;
+        if (xs.size() < 2) {
+            return 0.0;
+        }
         double m = mean(xs);
         double s = 0;
-        for (double x : xs) s += (x - m) * (x - m);
+        for (double x : xs) {
+            s += (x - m) * (x - m);
+        }
         return Math.sqrt(s / (xs.size() - 1));
     }
 
     private static double root(double x, String variable) {
-        if (x < 0) throw new IllegalArgumentException("peer variable " + variable + " is negative (" + x + "): the square root needs values >= 0");
+        if (x < 0) {
+            throw new IllegalArgumentException(
+                    "peer variable " + variable + " is negative (" + x + "): the square root needs values >= 0");
+        }
         return Math.sqrt(x);
     }
 
     /** borough → its peers' codes, nearest first. */
     public static Map<String, List<String>> byBorough(List<Peer> peers) {
         Map<String, List<String>> out = new TreeMap<>();
-        peers.stream().sorted(Comparator.comparing(Peer::boroughCode).thenComparingInt(Peer::rank))
-                .forEach(p -> out.computeIfAbsent(p.boroughCode(), k -> new ArrayList<>()).add(p.peerCode()));
+        peers.stream()
+                .sorted(Comparator.comparing(Peer::boroughCode).thenComparingInt(Peer::rank))
+                .forEach(p -> out.computeIfAbsent(p.boroughCode(), k -> new ArrayList<>())
+                        .add(p.peerCode()));
         return out;
     }
 }

@@ -46,27 +46,42 @@ public final class PeerValues {
      * @param peersOf  borough → its peers
      * @return key(indicator, period, borough) → pooled peer value (absent: none)
      */
-    public static Map<String, Double> pooled(List<Measure> measures, Map<String, List<String>> peersOf, IndicatorCatalogue catalogue,
-                                             int disclosureMin, int disclosureMax) {
+    public static Map<String, Double> pooled(
+            List<Measure> measures,
+            Map<String, List<String>> peersOf,
+            IndicatorCatalogue catalogue,
+            int disclosureMin,
+            int disclosureMax) {
         Map<String, Measure> byKey = new HashMap<>();
-        for (Measure m : measures) byKey.put(key(m.indicatorId(), m.period(), m.areaCode()), m);
+        for (Measure m : measures) {
+            byKey.put(key(m.indicatorId(), m.period(), m.areaCode()), m);
+        }
         Map<String, Double> out = new TreeMap<>();
         for (Measure m : measures) {
             List<String> peers = peersOf.get(m.areaCode());
-            if (peers == null || peers.isEmpty() || !catalogue.contains(m.indicatorId())) continue;
+            if (peers == null || peers.isEmpty() || !catalogue.contains(m.indicatorId())) {
+                continue;
+            }
             IndicatorDefinition d = catalogue.get(m.indicatorId());
             double num = 0;
             double den = 0;
             int used = 0;
             for (String p : peers) {
                 Measure pm = byKey.get(key(m.indicatorId(), m.period(), p));
-                if (pm == null || pm.numerator() == null || pm.denominator() == null) continue;
+                if (pm == null || pm.numerator() == null || pm.denominator() == null) {
+                    continue;
+                }
                 num += pm.numerator();
                 den += pm.denominator();
                 used++;
             }
-            if (used == 0 || !(den > 0)) continue;
-            if (d.disclosure() && (small(num, disclosureMin, disclosureMax) || small(den, disclosureMin, disclosureMax))) continue;
+            if (used == 0 || !(den > 0)) {
+                continue;
+            }
+            if (d.disclosure()
+                    && (small(num, disclosureMin, disclosureMax) || small(den, disclosureMin, disclosureMax))) {
+                continue;
+            }
             out.put(key(m.indicatorId(), m.period(), m.areaCode()), num / den * d.multiplier());
         }
         return out;
@@ -84,7 +99,9 @@ public final class PeerValues {
         List<StructField> fields = new ArrayList<>();
         for (StructField f : BenchmarkRow.SCHEMA.fields()) {
             fields.add(f);
-            if (f.name().equals("london_value")) fields.add(DataTypes.createStructField(COLUMN, DataTypes.DoubleType, true));
+            if (f.name().equals("london_value")) {
+                fields.add(DataTypes.createStructField(COLUMN, DataTypes.DoubleType, true));
+            }
         }
         return DataTypes.createStructType(fields);
     }
@@ -100,14 +117,18 @@ public final class PeerValues {
         for (BenchmarkRow r : rows) {
             Row base = r.toRow();
             Object[] v = new Object[base.size() + 1];
-            for (int i = 0, j = 0; i < v.length; i++) v[i] = i == at ? peerValue(r, peerValues) : base.get(j++);
+            for (int i = 0, j = 0; i < v.length; i++) {
+                v[i] = i == at ? peerValue(r, peerValues) : base.get(j++);
+            }
             out.add(RowFactory.create(v));
         }
         return spark.createDataFrame(out, schema);
     }
 
     private static Double peerValue(BenchmarkRow r, Map<String, Double> peerValues) {
-        if (!Geography.BOROUGH.equals(r.areaLevel())) return null;
+        if (!Geography.BOROUGH.equals(r.areaLevel())) {
+            return null;
+        }
         return peerValues.get(key(r.indicatorId(), r.period(), r.areaCode()));
     }
 
@@ -121,18 +142,31 @@ public final class PeerValues {
      * @param imd        borough → IMD 2019 average score
      * @param londonImd  London's population-weighted IMD score
      */
-    public static Map<String, Double> index(List<Measure> measures, List<BenchmarkRow> benchmarks, String indexPeriod,
-                                            Map<String, List<String>> peersOf, IndicatorCatalogue catalogue, CurateConfig cfg,
-                                            Map<String, Double> imd, Map<String, Long> population, Double londonImd) {
+    public static Map<String, Double> index(
+            List<Measure> measures,
+            List<BenchmarkRow> benchmarks,
+            String indexPeriod,
+            Map<String, List<String>> peersOf,
+            IndicatorCatalogue catalogue,
+            CurateConfig cfg,
+            Map<String, Double> imd,
+            Map<String, Long> population,
+            Double londonImd) {
         Map<String, Double> out = new TreeMap<>();
         List<IndicatorDefinition> defs = catalogue.ofKind(IndicatorCatalogue.UNMET_NEED_INDEX);
-        if (defs.isEmpty() || indexPeriod == null) return out;
+        if (defs.isEmpty() || indexPeriod == null) {
+            return out;
+        }
         Map<String, Double> pooled = pooled(measures, peersOf, catalogue, cfg.disclosureMin(), cfg.disclosureMax());
         Map<String, String> latest = new HashMap<>();
-        for (Measure m : measures) latest.merge(m.indicatorId(), m.period(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        for (Measure m : measures) {
+            latest.merge(m.indicatorId(), m.period(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        }
         Map<String, Double> londonValue = new HashMap<>();
         for (BenchmarkRow r : benchmarks) {
-            if (r.areaCode().equals(cfg.londonCode())) londonValue.put(r.indicatorId() + "\u0000" + r.period(), r.value());
+            if (r.areaCode().equals(cfg.londonCode())) {
+                londonValue.put(r.indicatorId() + "\u0000" + r.period(), r.value());
+            }
         }
         String peer = "peer-group";
         for (String borough : peersOf.keySet()) {
@@ -151,8 +185,14 @@ public final class PeerValues {
                 }
                 values.put(k.name(), v);
             }
-            UnmetNeedIndex.Entry e = UnmetNeedIndex.compute(cfg.indexComponents(), values, List.of(peer, cfg.londonCode()), cfg.londonCode()).get(0);
-            if (e.index() != null) for (IndicatorDefinition d : defs) out.put(key(d.id(), indexPeriod, borough), e.index());
+            UnmetNeedIndex.Entry e = UnmetNeedIndex.compute(
+                            cfg.indexComponents(), values, List.of(peer, cfg.londonCode()), cfg.londonCode())
+                    .get(0);
+            if (e.index() != null) {
+                for (IndicatorDefinition d : defs) {
+                    out.put(key(d.id(), indexPeriod, borough), e.index());
+                }
+            }
         }
         return out;
     }
@@ -163,7 +203,9 @@ public final class PeerValues {
         for (String p : peers) {
             Double s = imd.get(p);
             Long pop = population.get(p);
-            if (s == null || pop == null) continue;
+            if (s == null || pop == null) {
+                continue;
+            }
             num += s * pop;
             den += pop;
         }
@@ -175,14 +217,31 @@ public final class PeerValues {
      *
      * @param imd silver.imd (la_code, imd_average_score)
      */
-    public static Map<String, Double> all(List<Measure> measures, org.rehabmap.curate.BenchmarkAssembler.Result bench,
-                                          Map<String, List<String>> peersOf, IndicatorCatalogue catalogue, CurateConfig cfg,
-                                          Geography geo, Dataset<Row> imd) {
-        Map<String, Double> out = new TreeMap<>(pooled(measures, peersOf, catalogue, cfg.disclosureMin(), cfg.disclosureMax()));
-        if (peersOf.isEmpty()) return out;
+    public static Map<String, Double> all(
+            List<Measure> measures,
+            org.rehabmap.curate.BenchmarkAssembler.Result bench,
+            Map<String, List<String>> peersOf,
+            IndicatorCatalogue catalogue,
+            CurateConfig cfg,
+            Geography geo,
+            Dataset<Row> imd) {
+        Map<String, Double> out =
+                new TreeMap<>(pooled(measures, peersOf, catalogue, cfg.disclosureMin(), cfg.disclosureMax()));
+        if (peersOf.isEmpty()) {
+            return out;
+        }
         Map<String, Double> scores = ModelInputsReader.census(imd, "imd_average_score");
         Double londonImd = org.rehabmap.curate.Deprivation.byArea(geo, imd).get(geo.londonCode());
-        out.putAll(index(measures, bench.rows(), bench.indexPeriod(), peersOf, catalogue, cfg, scores, geo.population(), londonImd));
+        out.putAll(index(
+                measures,
+                bench.rows(),
+                bench.indexPeriod(),
+                peersOf,
+                catalogue,
+                cfg,
+                scores,
+                geo.population(),
+                londonImd));
         return out;
     }
 }

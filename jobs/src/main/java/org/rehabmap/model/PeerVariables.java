@@ -23,7 +23,8 @@ public final class PeerVariables {
      * @param population silver.population (la_code, census2021_usual_residents, census2021_age_65_plus)
      * @return borough → variable → value (a variable left out where its inputs are missing)
      */
-    public static Map<String, Map<String, Double>> of(Geography geo, Denominators denominators, Dataset<Row> imd, Dataset<Row> population) {
+    public static Map<String, Map<String, Double>> of(
+            Geography geo, Denominators denominators, Dataset<Row> imd, Dataset<Row> population) {
         Map<String, Double> scores = ModelInputsReader.census(imd, "imd_average_score");
         Map<String, Double> residents = ModelInputsReader.census(population, "census2021_usual_residents");
         Map<String, Double> aged65 = ModelInputsReader.census(population, "census2021_age_65_plus");
@@ -32,11 +33,19 @@ public final class PeerVariables {
             Map<String, Double> v = new LinkedHashMap<>();
             Long pop = geo.population().get(b);
             Double res = residents.get(b);
-            if (scores.containsKey(b)) v.put(PeerGroups.IMD, scores.get(b));
-            if (res != null && res > 0 && aged65.containsKey(b)) v.put(PeerGroups.PCT_65, 100.0 * aged65.get(b) / res);
-            if (pop != null) v.put(PeerGroups.POPULATION, pop.doubleValue());
+            if (scores.containsKey(b)) {
+                v.put(PeerGroups.IMD, scores.get(b));
+            }
+            if (res != null && res > 0 && aged65.containsKey(b)) {
+                v.put(PeerGroups.PCT_65, 100.0 * aged65.get(b) / res);
+            }
+            if (pop != null) {
+                v.put(PeerGroups.POPULATION, pop.doubleValue());
+            }
             Long lwc = denominators.livingWithCancer().get(b);
-            if (lwc != null && pop != null && pop > 0) v.put(PeerGroups.LWC_PER_100K, 100000.0 * lwc / pop);
+            if (lwc != null && pop != null && pop > 0) {
+                v.put(PeerGroups.LWC_PER_100K, 100000.0 * lwc / pop);
+            }
             out.put(b, v);
         }
         return out;
@@ -45,7 +54,11 @@ public final class PeerVariables {
     /** borough code → name. */
     public static Map<String, String> names(Geography geo) {
         Map<String, String> out = new TreeMap<>();
-        for (Geography.Area a : geo.areas()) if (a.level().equals(Geography.BOROUGH)) out.put(a.code(), a.name());
+        for (Geography.Area a : geo.areas()) {
+            if (a.level().equals(Geography.BOROUGH)) {
+                out.put(a.code(), a.name());
+            }
+        }
         return out;
     }
 }

@@ -23,16 +23,21 @@ public final class Projections {
      * @return borough → year → rebased value; boroughs without a census value or a positive 2021
      *         projection are left out (their growth cannot be anchored)
      */
-    public static Map<String, Map<Integer, Double>> rebase(Map<String, Map<Integer, Double>> projected, Map<String, Double> census) {
+    public static Map<String, Map<Integer, Double>> rebase(
+            Map<String, Map<Integer, Double>> projected, Map<String, Double> census) {
         Map<String, Map<Integer, Double>> out = new TreeMap<>();
         for (Map.Entry<String, Map<Integer, Double>> e : projected.entrySet()) {
             Double c = census.get(e.getKey());
             Double p2021 = e.getValue().get(CENSUS_YEAR);
-            if (c == null || p2021 == null || !(p2021 > 0)) continue;
+            if (c == null || p2021 == null || !(p2021 > 0)) {
+                continue;
+            }
             double factor = c / p2021;
             Map<Integer, Double> series = new TreeMap<>();
             e.getValue().forEach((y, v) -> {
-                if (v != null) series.put(y, v * factor);
+                if (v != null) {
+                    series.put(y, v * factor);
+                }
             });
             out.put(e.getKey(), series);
         }

@@ -22,13 +22,42 @@ public final class Sensitivity {
     private Sensitivity() {}
 
     /** One assumption's effect on one area's gap. */
-    public record Entry(String scenario, String assumptionSet, int year, String areaLevel, String areaCode, String areaName,
-                        String profession, String assumption, double baseValue, double lowValue, double highValue,
-                        Double gapBase, Double gapLow, Double gapHigh, Double swing, int rank) {
+    public record Entry(
+            String scenario,
+            String assumptionSet,
+            int year,
+            String areaLevel,
+            String areaCode,
+            String areaName,
+            String profession,
+            String assumption,
+            double baseValue,
+            double lowValue,
+            double highValue,
+            Double gapBase,
+            Double gapLow,
+            Double gapHigh,
+            Double swing,
+            int rank) {
 
         public Row toRow() {
-            return RowFactory.create(scenario, assumptionSet, year, areaLevel, areaCode, areaName, profession, assumption,
-                    baseValue, lowValue, highValue, gapBase, gapLow, gapHigh, swing, rank);
+            return RowFactory.create(
+                    scenario,
+                    assumptionSet,
+                    year,
+                    areaLevel,
+                    areaCode,
+                    areaName,
+                    profession,
+                    assumption,
+                    baseValue,
+                    lowValue,
+                    highValue,
+                    gapBase,
+                    gapLow,
+                    gapHigh,
+                    swing,
+                    rank);
         }
     }
 
@@ -55,8 +84,12 @@ public final class Sensitivity {
         List<String> out = new ArrayList<>();
         for (String k : Assumptions.KEYS) {
             Assumption def = a.set().get(k);
-            if (!def.numeric() || Assumptions.COST_ONLY.contains(k)) continue;
-            if (a.number(k) == 0.0) continue;
+            if (!def.numeric() || Assumptions.COST_ONLY.contains(k)) {
+                continue;
+            }
+            if (a.number(k) == 0.0) {
+                continue;
+            }
             out.add(k);
         }
         return out;
@@ -71,7 +104,9 @@ public final class Sensitivity {
         // area|profession → entries, in model row order
         Map<String, List<Entry>> byCell = new LinkedHashMap<>();
         Map<String, ModelRow> cells = new LinkedHashMap<>();
-        for (ModelRow r : model.rows(scenario, a, year)) cells.put(key(r), r);
+        for (ModelRow r : model.rows(scenario, a, year)) {
+            cells.put(key(r), r);
+        }
         for (String k : varied(a)) {
             Assumptions low = a.scaled(k, 1.0 - c);
             Assumptions high = a.scaled(k, 1.0 + c);
@@ -83,20 +118,52 @@ public final class Sensitivity {
                 Double l = gl.get(e.getKey());
                 Double h = gh.get(e.getKey());
                 Double swing = l != null && h != null ? Math.abs(h - l) : null;
-                byCell.computeIfAbsent(e.getKey(), x -> new ArrayList<>()).add(new Entry(scenario, a.setName(), year, r.areaLevel(),
-                        r.areaCode(), r.areaName(), r.profession(), k, a.number(k), low.number(k), high.number(k), b, l, h, swing, 0));
+                byCell.computeIfAbsent(e.getKey(), x -> new ArrayList<>())
+                        .add(new Entry(
+                                scenario,
+                                a.setName(),
+                                year,
+                                r.areaLevel(),
+                                r.areaCode(),
+                                r.areaName(),
+                                r.profession(),
+                                k,
+                                a.number(k),
+                                low.number(k),
+                                high.number(k),
+                                b,
+                                l,
+                                h,
+                                swing,
+                                0));
             }
         }
         List<Entry> out = new ArrayList<>();
         for (List<Entry> cell : byCell.values()) {
             List<Entry> sorted = new ArrayList<>(cell);
-            sorted.sort(Comparator.comparing((Entry x) -> x.swing() == null ? -1.0 : x.swing()).reversed()
+            sorted.sort(Comparator.comparing((Entry x) -> x.swing() == null ? -1.0 : x.swing())
+                    .reversed()
                     .thenComparing(x -> Assumptions.KEYS.indexOf(x.assumption())));
             int rank = 0;
             for (Entry x : sorted) {
                 rank++;
-                out.add(new Entry(x.scenario(), x.assumptionSet(), x.year(), x.areaLevel(), x.areaCode(), x.areaName(), x.profession(),
-                        x.assumption(), x.baseValue(), x.lowValue(), x.highValue(), x.gapBase(), x.gapLow(), x.gapHigh(), x.swing(), rank));
+                out.add(new Entry(
+                        x.scenario(),
+                        x.assumptionSet(),
+                        x.year(),
+                        x.areaLevel(),
+                        x.areaCode(),
+                        x.areaName(),
+                        x.profession(),
+                        x.assumption(),
+                        x.baseValue(),
+                        x.lowValue(),
+                        x.highValue(),
+                        x.gapBase(),
+                        x.gapLow(),
+                        x.gapHigh(),
+                        x.swing(),
+                        rank));
             }
         }
         return out;
@@ -104,7 +171,9 @@ public final class Sensitivity {
 
     private static Map<String, Double> gaps(List<ModelRow> rows) {
         Map<String, Double> out = new LinkedHashMap<>();
-        for (ModelRow r : rows) out.put(key(r), r.gapWte());
+        for (ModelRow r : rows) {
+            out.put(key(r), r.gapWte());
+        }
         return out;
     }
 

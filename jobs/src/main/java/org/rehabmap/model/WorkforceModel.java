@@ -42,7 +42,9 @@ public final class WorkforceModel {
         this.in = in;
         this.minPeople = minPeople;
         this.endYear = Math.max(endYear, in.baseYear());
-        for (ModelInputs.Area a : in.areas()) rates.put(a.code(), rate(a));
+        for (ModelInputs.Area a : in.areas()) {
+            rates.put(a.code(), rate(a));
+        }
     }
 
     public ModelInputs inputs() {
@@ -51,7 +53,9 @@ public final class WorkforceModel {
 
     public List<Integer> years() {
         List<Integer> out = new ArrayList<>();
-        for (int y = in.baseYear(); y <= endYear; y++) out.add(y);
+        for (int y = in.baseYear(); y <= endYear; y++) {
+            out.add(y);
+        }
         return out;
     }
 
@@ -65,7 +69,9 @@ public final class WorkforceModel {
         List<ModelRow> out = new ArrayList<>();
         for (ModelInputs.Area area : in.areas()) {
             for (int y : years()) {
-                if (onlyYear != null && y != onlyYear) continue;
+                if (onlyYear != null && y != onlyYear) {
+                    continue;
+                }
                 out.addAll(areaYear(scenario, a, area, y));
             }
         }
@@ -75,7 +81,9 @@ public final class WorkforceModel {
     private List<ModelRow> areaYear(String scenario, Assumptions a, ModelInputs.Area area, int year) {
         List<String> areaNotes = new ArrayList<>();
         Rate rate = rates.get(area.code());
-        if (rate.note() != null) areaNotes.add(rate.note());
+        if (rate.note() != null) {
+            areaNotes.add(rate.note());
+        }
         Long lwcBase = livingWithCancer(area, areaNotes);
         Double growth = lwcBase == null ? null : growthFactor(a, area, year, areaNotes);
         Double lwc = lwcBase != null && growth != null ? lwcBase * growth : null;
@@ -88,19 +96,29 @@ public final class WorkforceModel {
             ModelInputs.OnCost pension = in.pay().oncost(a.set().pension());
             ModelInputs.OnCost insurance = in.pay().oncost(a.set().insurance());
             if (pension == null || insurance == null) {
-                areaNotes.add("not costed: silver.employer_oncost has no row " + (pension == null ? a.set().pension() : a.set().insurance())
-                        + " named by " + a.setName());
+                areaNotes.add("not costed: silver.employer_oncost has no row "
+                        + (pension == null ? a.set().pension() : a.set().insurance()) + " named by " + a.setName());
             } else {
-                costRates = new Costing.Rates(pension, insurance, a.choice(Assumptions.PAY_POINT), a.number(Assumptions.HCAS));
+                costRates = new Costing.Rates(
+                        pension, insurance, a.choice(Assumptions.PAY_POINT), a.number(Assumptions.HCAS));
             }
         }
 
         List<ModelRow> out = new ArrayList<>();
-        double sumRate = 0, sumNeed = 0, sumReq = 0, sumAvail = 0, sumCost = 0;
-        boolean rateOk = true, needOk = true, reqOk = true, availOk = true, costOk = costRates != null;
+        double sumRate = 0;
+        double sumNeed = 0;
+        double sumReq = 0;
+        double sumAvail = 0;
+        double sumCost = 0;
+        boolean rateOk = true;
+        boolean needOk = true;
+        boolean reqOk = true;
+        boolean availOk = true;
+        boolean costOk = costRates != null;
         for (String p : in.professions()) {
             List<String> notes = new ArrayList<>(areaNotes);
-            Double perPerson = rate.perPerson() == null ? null : rate.perPerson().get(p);
+            Double perPerson =
+                    rate.perPerson() == null ? null : rate.perPerson().get(p);
             Double need = perPerson != null && lwc != null ? perPerson * lwc : null;
             double contacts = a.number(Assumptions.CONTACTS, p);
             double minutes = a.number(Assumptions.MINUTES, p);
@@ -111,7 +129,10 @@ public final class WorkforceModel {
                 notes.add("no workforce survey: available WTE not known");
             } else {
                 available = (s.inPost() + fill * s.vacant()) * supplyGrowth;
-                if (s.rowsWithoutShare() > 0) notes.add(s.rowsWithoutShare() + " generalist post row(s) without a cancer caseload share left out of available WTE");
+                if (s.rowsWithoutShare() > 0) {
+                    notes.add(s.rowsWithoutShare()
+                            + " generalist post row(s) without a cancer caseload share left out of available WTE");
+                }
             }
             Double gap = required != null && available != null ? required - available : null;
             Double costPerWte = null;
@@ -119,28 +140,100 @@ public final class WorkforceModel {
                 Map<String, Double> mix = s.fundedByBand();
                 if (totalOf(mix) <= 0) {
                     mix = supply(in.areas().get(0).code(), p).fundedByBand();
-                    if (totalOf(mix) > 0) notes.add("costed at London's band mix (no funded posts of this profession here)");
+                    if (totalOf(mix) > 0) {
+                        notes.add("costed at London's band mix (no funded posts of this profession here)");
+                    }
                 }
                 costPerWte = Costing.costPerWte(mix, in.pay().bands(), costRates);
                 List<String> unpaid = Costing.bandsWithoutPay(mix, in.pay().bands());
-                if (!unpaid.isEmpty()) notes.add("band(s) " + String.join(", ", unpaid) + " have no pay in silver.afc_pay and are left out of the cost");
+                if (!unpaid.isEmpty()) {
+                    notes.add("band(s) " + String.join(", ", unpaid)
+                            + " have no pay in silver.afc_pay and are left out of the cost");
+                }
             }
             Double gapCost = gap != null && costPerWte != null ? gap * costPerWte : null;
-            out.add(new ModelRow(scenario, a.setName(), year, area.level(), area.code(), area.name(), p, label(p), lwc, pop65, growth,
-                    perPerson, rate.fromArea(), need, contacts, minutes, minutesPerWte, required, available, gap, pct(gap, required),
-                    costPerWte, gapCost, in.hnaPeriod(), in.workforcePosition(), notes.isEmpty() ? null : String.join("; ", notes)));
-            if (perPerson == null) rateOk = false; else sumRate += perPerson;
-            if (need == null) needOk = false; else sumNeed += need;
-            if (required == null) reqOk = false; else sumReq += required;
-            if (available == null) availOk = false; else sumAvail += available;
-            if (gapCost == null) costOk = false; else sumCost += gapCost;
+            out.add(new ModelRow(
+                    scenario,
+                    a.setName(),
+                    year,
+                    area.level(),
+                    area.code(),
+                    area.name(),
+                    p,
+                    label(p),
+                    lwc,
+                    pop65,
+                    growth,
+                    perPerson,
+                    rate.fromArea(),
+                    need,
+                    contacts,
+                    minutes,
+                    minutesPerWte,
+                    required,
+                    available,
+                    gap,
+                    pct(gap, required),
+                    costPerWte,
+                    gapCost,
+                    in.hnaPeriod(),
+                    in.workforcePosition(),
+                    notes.isEmpty() ? null : String.join("; ", notes)));
+            if (perPerson == null) {
+                rateOk = false;
+            } else {
+                sumRate += perPerson;
+            }
+            if (need == null) {
+                needOk = false;
+            } else {
+                sumNeed += need;
+            }
+            if (required == null) {
+                reqOk = false;
+            } else {
+                sumReq += required;
+            }
+            if (available == null) {
+                availOk = false;
+            } else {
+                sumAvail += available;
+            }
+            if (gapCost == null) {
+                costOk = false;
+            } else {
+                sumCost += gapCost;
+            }
         }
         Double req = reqOk ? sumReq : null;
         Double avail = availOk ? sumAvail : null;
         Double gap = req != null && avail != null ? req - avail : null;
-        out.add(new ModelRow(scenario, a.setName(), year, area.level(), area.code(), area.name(), ModelRow.ALL, "All modelled professions",
-                lwc, pop65, growth, rateOk ? sumRate : null, rate.fromArea(), needOk ? sumNeed : null, null, null, minutesPerWte,
-                req, avail, gap, pct(gap, req), null, costOk && gap != null ? sumCost : null, in.hnaPeriod(), in.workforcePosition(),
+        out.add(new ModelRow(
+                scenario,
+                a.setName(),
+                year,
+                area.level(),
+                area.code(),
+                area.name(),
+                ModelRow.ALL,
+                "All modelled professions",
+                lwc,
+                pop65,
+                growth,
+                rateOk ? sumRate : null,
+                rate.fromArea(),
+                needOk ? sumNeed : null,
+                null,
+                null,
+                minutesPerWte,
+                req,
+                avail,
+                gap,
+                pct(gap, req),
+                null,
+                costOk && gap != null ? sumCost : null,
+                in.hnaPeriod(),
+                in.workforcePosition(),
                 areaNotes.isEmpty() ? null : String.join("; ", areaNotes)));
         return out;
     }
@@ -159,7 +252,9 @@ public final class WorkforceModel {
                 List<String> missing = new ArrayList<>();
                 for (String b : area.boroughs()) {
                     Long lwc = in.livingWithCancer().get(b);
-                    if (lwc == null) continue;
+                    if (lwc == null) {
+                        continue;
+                    }
                     Map<Integer, Double> p = in.population65().get(b);
                     Double now = p == null ? null : p.get(in.baseYear());
                     Double then = p == null ? null : p.get(year);
@@ -171,7 +266,8 @@ public final class WorkforceModel {
                     grown += lwc * then / now;
                 }
                 if (!missing.isEmpty()) {
-                    notes.add("no projected 65+ population for " + String.join(", ", missing) + " in " + in.baseYear() + " or " + year + ": ageing growth not known");
+                    notes.add("no projected 65+ population for " + String.join(", ", missing) + " in " + in.baseYear()
+                            + " or " + year + ": ageing growth not known");
                     return null;
                 }
                 return base > 0 ? grown / base : (t == 0 ? 1.0 : null);
@@ -191,13 +287,18 @@ public final class WorkforceModel {
         int missing = 0;
         for (String b : area.boroughs()) {
             Long v = in.livingWithCancer().get(b);
-            if (v == null) missing++;
-            else sum += v;
+            if (v == null) {
+                missing++;
+            } else {
+                sum += v;
+            }
         }
         if (area.boroughs().isEmpty() || missing > 0) {
-            notes.add(area.boroughs().size() == 1 || missing == area.boroughs().size()
-                    ? "people living with cancer not known (no comorbidity extract covers this area)"
-                    : "people living with cancer not known: " + missing + " of its " + area.boroughs().size() + " boroughs are not in the comorbidity extract");
+            notes.add(
+                    area.boroughs().size() == 1 || missing == area.boroughs().size()
+                            ? "people living with cancer not known (no comorbidity extract covers this area)"
+                            : "people living with cancer not known: " + missing + " of its "
+                                    + area.boroughs().size() + " boroughs are not in the comorbidity extract");
             return null;
         }
         return sum;
@@ -209,7 +310,9 @@ public final class WorkforceModel {
         for (String b : area.boroughs()) {
             Map<Integer, Double> p = in.population65().get(b);
             Double v = p == null ? null : p.get(year);
-            if (v == null) return null;
+            if (v == null) {
+                return null;
+            }
             sum += v;
         }
         return area.boroughs().isEmpty() ? null : sum;
@@ -223,9 +326,13 @@ public final class WorkforceModel {
         long ownPeople = own == null ? 0 : own.people();
         for (String code : chain) {
             ModelInputs.Hna h = in.hna().get(code);
-            if (h == null || h.people() < minPeople) continue;
+            if (h == null || h.people() < minPeople) {
+                continue;
+            }
             Map<String, Double> perPerson = new LinkedHashMap<>();
-            for (String p : in.professions()) perPerson.put(p, h.highDistressConcerns().getOrDefault(p, 0L) / (double) h.people());
+            for (String p : in.professions()) {
+                perPerson.put(p, h.highDistressConcerns().getOrDefault(p, 0L) / (double) h.people());
+            }
             String note = null;
             if (!code.equals(area.code())) {
                 ModelInputs.Area from = in.area(code);
@@ -234,7 +341,9 @@ public final class WorkforceModel {
             }
             return new Rate(perPerson, code, note);
         }
-        String why = in.hnaPeriod() == null ? "no HNA assessments in silver" : "fewer than " + minPeople + " assessed people here and in every area above";
+        String why = in.hnaPeriod() == null
+                ? "no HNA assessments in silver"
+                : "fewer than " + minPeople + " assessed people here and in every area above";
         return new Rate(null, null, "no concern rate: " + why);
     }
 
@@ -246,14 +355,22 @@ public final class WorkforceModel {
 
     private String label(String profession) {
         String l = in.professionLabels().get(profession);
-        if (l != null) return l;
+        if (l != null) {
+            return l;
+        }
         String t = profession.replace('_', ' ');
         return t.isEmpty() ? t : Character.toUpperCase(t.charAt(0)) + t.substring(1);
     }
 
     private static double totalOf(Map<String, Double> m) {
         double t = 0;
-        if (m != null) for (Double v : m.values()) if (v != null) t += v;
+        if (m != null) {
+            for (Double v : m.values()) {
+                if (v != null) {
+                    t += v;
+                }
+            }
+        }
         return t;
     }
 

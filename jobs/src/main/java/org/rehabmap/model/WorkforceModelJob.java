@@ -33,7 +33,8 @@ public final class WorkforceModelJob {
     /** The gold tables this job adds to the curate step, in published order. */
     public static final List<String> TABLES = List.of(MODEL, SENSITIVITY, PEER_GROUPS);
     /** Silver tables read here that the curate job itself does not read. */
-    public static final List<String> SILVER = List.of("silver.population_projection", "silver.afc_pay", "silver.employer_oncost");
+    public static final List<String> SILVER =
+            List.of("silver.population_projection", "silver.afc_pay", "silver.employer_oncost");
     /** Bump when a change to the model's Java changes its tables for the same silver and configuration. */
     static final String METHOD_VERSION = "1";
     /** Configuration sections read here. */
@@ -65,15 +66,25 @@ public final class WorkforceModelJob {
         var conf = settings.raw();
         StringBuilder c = new StringBuilder("workforce model method " + METHOD_VERSION + "\n");
         for (String k : CONFIG) {
-            if (conf.hasPath(k)) c.append(k).append('=').append(conf.getValue(k).render(com.typesafe.config.ConfigRenderOptions.concise())).append('\n');
+            if (conf.hasPath(k)) {
+                c.append(k)
+                        .append('=')
+                        .append(conf.getValue(k).render(com.typesafe.config.ConfigRenderOptions.concise()))
+                        .append('\n');
+            }
         }
         ModelConfig config = ModelConfig.from(settings);
         java.util.Set<Path> files = new java.util.TreeSet<>();
         files.add(config.assumptionSetFile());
-        for (ModelConfig.Scenario s : config.scenarios()) files.add(s.assumptionSetFile());
+        for (ModelConfig.Scenario s : config.scenarios()) {
+            files.add(s.assumptionSetFile());
+        }
         for (Path f : files) {
             try {
-                c.append(f.getFileName()).append('=').append(java.nio.file.Files.readString(f)).append('\n');
+                c.append(f.getFileName())
+                        .append('=')
+                        .append(java.nio.file.Files.readString(f))
+                        .append('\n');
             } catch (java.io.IOException e) {
                 c.append(f.getFileName()).append(" missing\n");
             }
@@ -96,8 +107,13 @@ public final class WorkforceModelJob {
     /** Each borough's peers (gold.peer_groups), from the curate job's geography and people living with cancer. */
     public List<PeerGroups.Peer> peers(Geography geo, Denominators denominators, Dataset<Row> imd) {
         ModelConfig.PeerConfig p = config.peers();
-        return PeerGroups.nearest(PeerVariables.of(geo, denominators, imd, silver.population()), PeerVariables.names(geo),
-                p.weights(), p.capSd(), p.size(), new HashSet<>(p.excluded()));
+        return PeerGroups.nearest(
+                PeerVariables.of(geo, denominators, imd, silver.population()),
+                PeerVariables.names(geo),
+                p.weights(),
+                p.capSd(),
+                p.size(),
+                new HashSet<>(p.excluded()));
     }
 
     /**
@@ -107,21 +123,45 @@ public final class WorkforceModelJob {
      * @param currentPosition   the latest position label, or null when there is no survey
      * @param professionsRef    silver.profession (code, label)
      */
-    public ModelInputs inputs(Geography geo, Denominators denominators, Dataset<Row> apportioned, String currentPosition,
-                              Dataset<Row> professionsRef, CurateConfig cfg) {
-        Dataset<Row> now = currentPosition == null ? null
-                : apportioned.filter(org.apache.spark.sql.functions.col("period").equalTo(currentPosition));
+    public ModelInputs inputs(
+            Geography geo,
+            Denominators denominators,
+            Dataset<Row> apportioned,
+            String currentPosition,
+            Dataset<Row> professionsRef,
+            CurateConfig cfg) {
+        Dataset<Row> now = currentPosition == null
+                ? null
+                : apportioned.filter(
+                        org.apache.spark.sql.functions.col("period").equalTo(currentPosition));
         Map<String, String> labels = new TreeMap<>();
-        for (Row r : professionsRef.select("code", "label").collectAsList()) if (!r.isNullAt(0) && !r.isNullAt(1)) labels.put(r.getString(0), r.getString(1));
-        return ModelInputsReader.read(new ModelInputsReader.Curated(geo, denominators, now, currentPosition, cfg.cancerCaseloadShare(),
-                cfg.highDistressScore(), cfg.concernProfessions(), labels), silver, config.baseYear(), asOf);
+        for (Row r : professionsRef.select("code", "label").collectAsList()) {
+            if (!r.isNullAt(0) && !r.isNullAt(1)) {
+                labels.put(r.getString(0), r.getString(1));
+            }
+        }
+        return ModelInputsReader.read(
+                new ModelInputsReader.Curated(
+                        geo,
+                        denominators,
+                        now,
+                        currentPosition,
+                        cfg.cancerCaseloadShare(),
+                        cfg.highDistressScore(),
+                        cfg.concernProfessions(),
+                        labels),
+                silver,
+                config.baseYear(),
+                asOf);
     }
 
     /** The model of every configured scenario, in published order. */
     public List<ModelRow> scenarios(ModelInputs in) {
         WorkforceModel model = new WorkforceModel(in, config.minAssessedPeople(), config.endYear());
         List<ModelRow> rows = new ArrayList<>();
-        for (ModelConfig.Scenario s : config.scenarios()) rows.addAll(model.rows(s.name(), ModelConfig.assumptions(s, sets, in.professions())));
+        for (ModelConfig.Scenario s : config.scenarios()) {
+            rows.addAll(model.rows(s.name(), ModelConfig.assumptions(s, sets, in.professions())));
+        }
         return rows;
     }
 
@@ -130,20 +170,39 @@ public final class WorkforceModelJob {
         WorkforceModel model = new WorkforceModel(in, config.minAssessedPeople(), config.endYear());
         ModelConfig.Scenario s = config.scenario(config.sensitivity().scenario());
         List<Integer> years = model.years();
-        int year = config.sensitivity().year() == null ? years.get(years.size() - 1) : config.sensitivity().year();
+        int year = config.sensitivity().year() == null
+                ? years.get(years.size() - 1)
+                : config.sensitivity().year();
         if (!years.contains(year)) {
-            throw new org.rehabmap.config.ConfigError("configuration error: rehabmap.workforce-model.sensitivity.year " + year
-                    + " is not modelled (" + years.get(0) + "–" + years.get(years.size() - 1) + ")");
+            throw new org.rehabmap.config.ConfigError("configuration error: rehabmap.workforce-model.sensitivity.year "
+                    + year + " is not modelled (" + years.get(0) + "–" + years.get(years.size() - 1) + ")");
         }
-        return Sensitivity.run(model, s.name(), ModelConfig.assumptions(s, sets, in.professions()), config.sensitivity().changePct(), year);
+        return Sensitivity.run(
+                model,
+                s.name(),
+                ModelConfig.assumptions(s, sets, in.professions()),
+                config.sensitivity().changePct(),
+                year);
     }
 
     /** The three gold tables, ready for the curate job's {@link GoldWriter}. */
     public List<GoldWriter.GoldTable> tables(SparkSession spark, ModelInputs in, List<PeerGroups.Peer> peers) {
         return List.of(
-                new GoldWriter.GoldTable(MODEL, spark.createDataFrame(scenarios(in).stream().map(ModelRow::toRow).toList(), ModelRow.SCHEMA)),
-                new GoldWriter.GoldTable(SENSITIVITY, spark.createDataFrame(sensitivity(in).stream().map(Sensitivity.Entry::toRow).toList(), Sensitivity.SCHEMA)),
-                new GoldWriter.GoldTable(PEER_GROUPS, spark.createDataFrame(peers.stream().map(PeerGroups.Peer::toRow).toList(), PeerGroups.SCHEMA)));
+                new GoldWriter.GoldTable(
+                        MODEL,
+                        spark.createDataFrame(
+                                scenarios(in).stream().map(ModelRow::toRow).toList(), ModelRow.SCHEMA)),
+                new GoldWriter.GoldTable(
+                        SENSITIVITY,
+                        spark.createDataFrame(
+                                sensitivity(in).stream()
+                                        .map(Sensitivity.Entry::toRow)
+                                        .toList(),
+                                Sensitivity.SCHEMA)),
+                new GoldWriter.GoldTable(
+                        PEER_GROUPS,
+                        spark.createDataFrame(
+                                peers.stream().map(PeerGroups.Peer::toRow).toList(), PeerGroups.SCHEMA)));
     }
 
     /** Apportionment of a workforce frame the way the curate job does it (for the what-if command). */

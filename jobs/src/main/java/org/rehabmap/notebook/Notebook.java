@@ -51,15 +51,21 @@ public record Notebook(Path file, List<Cell> cells) {
     }
 
     private static void add(List<Cell> cells, String body) {
-        if (body.isBlank()) return;
+        if (body.isBlank()) {
+            return;
+        }
         List<String> lines = body.strip().lines().toList();
         int n = cells.size() + 1;
         if (lines.stream().allMatch(l -> l.startsWith("-- MAGIC"))) {
             StringBuilder md = new StringBuilder();
             for (String l : lines) {
                 String t = l.substring("-- MAGIC".length());
-                if (t.startsWith(" ")) t = t.substring(1);
-                if (t.strip().equals("%md")) continue;
+                if (t.startsWith(" ")) {
+                    t = t.substring(1);
+                }
+                if (t.strip().equals("%md")) {
+                    continue;
+                }
                 md.append(t.startsWith("%md ") ? t.substring(4) : t).append('\n');
             }
             cells.add(new Cell(n, true, md.toString().strip(), List.of()));
@@ -72,12 +78,18 @@ public record Notebook(Path file, List<Cell> cells) {
     static List<String> statements(String sql) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
-        boolean single = false, dbl = false, back = false, lineComment = false, blockComment = false;
+        boolean single = false;
+        boolean dbl = false;
+        boolean back = false;
+        boolean lineComment = false;
+        boolean blockComment = false;
         for (int i = 0; i < sql.length(); i++) {
             char c = sql.charAt(i);
             char next = i + 1 < sql.length() ? sql.charAt(i + 1) : '\0';
             if (lineComment) {
-                if (c == '\n') lineComment = false;
+                if (c == '\n') {
+                    lineComment = false;
+                }
             } else if (blockComment) {
                 if (c == '*' && next == '/') {
                     blockComment = false;
@@ -91,11 +103,17 @@ public record Notebook(Path file, List<Cell> cells) {
                     i++;
                     continue;
                 }
-                if (c == '\'') single = false;
+                if (c == '\'') {
+                    single = false;
+                }
             } else if (dbl) {
-                if (c == '"') dbl = false;
+                if (c == '"') {
+                    dbl = false;
+                }
             } else if (back) {
-                if (c == '`') back = false;
+                if (c == '`') {
+                    back = false;
+                }
             } else if (c == '-' && next == '-') {
                 lineComment = true;
             } else if (c == '/' && next == '*') {
@@ -118,7 +136,11 @@ public record Notebook(Path file, List<Cell> cells) {
     }
 
     private static void keep(List<String> out, String stmt) {
-        String code = stmt.replaceAll("(?m)--.*$", "").replaceAll("(?s)/\\*.*?\\*/", "").strip();
-        if (!code.isEmpty()) out.add(stmt.strip());
+        String code = stmt.replaceAll("(?m)--.*$", "")
+                .replaceAll("(?s)/\\*.*?\\*/", "")
+                .strip();
+        if (!code.isEmpty()) {
+            out.add(stmt.strip());
+        }
     }
 }

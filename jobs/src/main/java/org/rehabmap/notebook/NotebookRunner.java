@@ -53,9 +53,18 @@ public final class NotebookRunner {
                     }
                 } catch (Exception e) {
                     // Spark throws AnalysisException (checked) without declaring it
-                    String first = stmt.lines().filter(l -> !l.strip().startsWith("--") && !l.isBlank()).findFirst().orElse(stmt).strip();
-                    throw new CellFailed(nb.file().getFileName() + ", cell " + c.number() + " (" + first + "): "
-                            + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+                    String first = stmt.lines()
+                            .filter(l -> !l.strip().startsWith("--") && !l.isBlank())
+                            .findFirst()
+                            .orElse(stmt)
+                            .strip();
+                    throw new CellFailed(
+                            nb.file().getFileName() + ", cell " + c.number() + " (" + first + "): "
+                                    + String.valueOf(e.getMessage())
+                                            .lines()
+                                            .findFirst()
+                                            .orElse(""),
+                            e);
                 }
                 ran++;
             }

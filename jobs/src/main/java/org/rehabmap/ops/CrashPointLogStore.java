@@ -21,16 +21,24 @@ public final class CrashPointLogStore extends HDFSLogStore {
     @Override
     public void write(Path path, Iterator<String> actions, Boolean overwrite, Configuration conf) throws IOException {
         String table = tableOf(path);
-        if (table != null) CrashPoints.reached("before-commit:" + table);
+        if (table != null) {
+            CrashPoints.reached("before-commit:" + table);
+        }
         super.write(path, actions, overwrite, conf);
-        if (table != null) CrashPoints.reached("after-commit:" + table);
+        if (table != null) {
+            CrashPoints.reached("after-commit:" + table);
+        }
     }
 
     /** "layer.table" for a commit file {@code <lake>/<layer>/<table>/_delta_log/<version>.json}, else null. */
     static String tableOf(Path commit) {
-        if (commit == null || !commit.getName().matches("\\d{20}\\.json")) return null;
+        if (commit == null || !commit.getName().matches("\\d{20}\\.json")) {
+            return null;
+        }
         Path log = commit.getParent();
-        if (log == null || !"_delta_log".equals(log.getName())) return null;
+        if (log == null || !"_delta_log".equals(log.getName())) {
+            return null;
+        }
         Path table = log.getParent();
         Path layer = table == null ? null : table.getParent();
         return layer == null ? null : layer.getName() + "." + table.getName();

@@ -26,6 +26,7 @@ public final class CrashPoints {
     public static final String PAUSE_ENV = "REHABMAP_PAUSE_AT";
     /** The exit status a halted process reports, the same as a process killed by SIGKILL. */
     public static final int HALT_STATUS = 137;
+
     private static final long PAUSE_LIMIT_MS = 15 * 60 * 1000L;
 
     private static final List<Trigger> TRIGGERS = new ArrayList<>();
@@ -51,16 +52,22 @@ public final class CrashPoints {
     /** A named point in the code: halts or pauses the process when the environment armed it. */
     public static void reached(String point) {
         for (Trigger t : TRIGGERS) {
-            if (!t.fires(point)) continue;
-            if (t.pause()) pause(point);
-            System.err.println("rehabmap: crash point " + point + " reached (" + CRASH_ENV + "=" + t.spec() + "): halting now, as kill -9 would");
+            if (!t.fires(point)) {
+                continue;
+            }
+            if (t.pause()) {
+                pause(point);
+            }
+            System.err.println("rehabmap: crash point " + point + " reached (" + CRASH_ENV + "=" + t.spec()
+                    + "): halting now, as kill -9 would");
             System.err.flush();
             Runtime.getRuntime().halt(HALT_STATUS);
         }
     }
 
     private static void pause(String point) {
-        System.err.println("rehabmap: paused at " + point + " (pid " + ProcessHandle.current().pid() + "), waiting to be killed");
+        System.err.println("rehabmap: paused at " + point + " (pid "
+                + ProcessHandle.current().pid() + "), waiting to be killed");
         System.err.flush();
         long until = System.currentTimeMillis() + PAUSE_LIMIT_MS;
         while (System.currentTimeMillis() < until) {
@@ -76,10 +83,14 @@ public final class CrashPoints {
 
     static List<Trigger> parse(String value, boolean pause) {
         List<Trigger> out = new ArrayList<>();
-        if (value == null || value.isBlank()) return out;
+        if (value == null || value.isBlank()) {
+            return out;
+        }
         for (String spec : value.split(",")) {
             spec = spec.trim();
-            if (spec.isEmpty()) continue;
+            if (spec.isEmpty()) {
+                continue;
+            }
             int n = 1;
             String pattern = spec;
             int hash = spec.lastIndexOf('#');
@@ -93,13 +104,16 @@ public final class CrashPoints {
     }
 
     static Pattern glob(String pattern) {
-        return Pattern.compile(java.util.Arrays.stream(pattern.split("\\*", -1)).map(Pattern::quote)
+        return Pattern.compile(java.util.Arrays.stream(pattern.split("\\*", -1))
+                .map(Pattern::quote)
                 .collect(java.util.stream.Collectors.joining(".*")));
     }
 
     private static String setting(String env) {
         String v = System.getenv(env);
-        if (v == null) v = System.getProperty(env.toLowerCase(Locale.ROOT).replace('_', '.'));
+        if (v == null) {
+            v = System.getProperty(env.toLowerCase(Locale.ROOT).replace('_', '.'));
+        }
         return v;
     }
 }

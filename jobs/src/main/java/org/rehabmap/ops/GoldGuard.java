@@ -28,7 +28,9 @@ public final class GoldGuard {
 
     public static GoldGuard snapshot(Lake lake) {
         Map<String, Long> v = new LinkedHashMap<>();
-        for (String t : goldTables(lake)) v.put(t, lake.version(t));
+        for (String t : goldTables(lake)) {
+            v.put(t, lake.version(t));
+        }
         return new GoldGuard(lake, v);
     }
 
@@ -47,7 +49,9 @@ public final class GoldGuard {
         for (String t : goldTables(lake)) {
             long now = lake.version(t);
             Long was = before.get(t);
-            if (was == null || was != now) out.put(t, now);
+            if (was == null || was != now) {
+                out.put(t, now);
+            }
         }
         return out;
     }

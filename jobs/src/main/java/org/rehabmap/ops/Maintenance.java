@@ -1,11 +1,11 @@
 package org.rehabmap.ops;
 
 import io.delta.tables.DeltaTable;
-import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.rehabmap.audit.RunAudit;
 import org.rehabmap.lake.Lake;
 
@@ -27,7 +27,8 @@ public final class Maintenance {
     /** Delta's own floor; VACUUM below it needs its safety check turned off. */
     public static final double DELTA_SAFE_HOURS = 168;
 
-    public record Result(List<RunAudit.StepRecord> tables, Map<String, Long> versions, long filesBefore, long filesAfter) {}
+    public record Result(
+            List<RunAudit.StepRecord> tables, Map<String, Long> versions, long filesBefore, long filesAfter) {}
 
     private Maintenance() {}
 
@@ -36,15 +37,22 @@ public final class Maintenance {
      *                         (each OPTIMIZE is a new version and costs seconds even on a tiny table)
      */
     public static Result run(Lake lake, double retentionHours, int optimizeMinFiles, Consumer<String> progress) {
-        if (retentionHours < 0) throw new org.rehabmap.config.ConfigError("rehabmap.maintenance.vacuum-retention-hours must be ≥ 0, got " + retentionHours);
+        if (retentionHours < 0) {
+            throw new org.rehabmap.config.ConfigError(
+                    "rehabmap.maintenance.vacuum-retention-hours must be ≥ 0, got " + retentionHours);
+        }
         if (retentionHours < DELTA_SAFE_HOURS) {
             lake.spark().conf().set("spark.databricks.delta.retentionDurationCheck.enabled", "false");
-            progress.accept("  vacuum retention " + retentionHours + " h is below Delta's 168 h: rollback can only reach back that far");
+            progress.accept("  vacuum retention " + retentionHours
+                    + " h is below Delta's 168 h: rollback can only reach back that far");
         }
         // VACUUM lists a table's folders with one task per "partition discovery" slot, 10,000 by default:
         // minutes of empty tasks per table in local mode. The lake's tables are small and unpartitioned.
-        lake.spark().conf().set("spark.sql.sources.parallelPartitionDiscovery.parallelism",
-                String.valueOf(Math.max(2, lake.spark().sparkContext().defaultParallelism())));
+        lake.spark()
+                .conf()
+                .set(
+                        "spark.sql.sources.parallelPartitionDiscovery.parallelism",
+                        String.valueOf(Math.max(2, lake.spark().sparkContext().defaultParallelism())));
         List<RunAudit.StepRecord> records = new ArrayList<>();
         Map<String, Long> versions = new LinkedHashMap<>();
         long allBefore = 0;
@@ -52,7 +60,8 @@ public final class Maintenance {
         for (String t : lake.tables()) {
             Instant t0 = Instant.now();
             DeltaLog log = DeltaLog.forTable(lake.spark(), lake.path(t));
-            long v0 = log.update(false, scala.Option.empty(), scala.Option.empty()).version();
+            long v0 = log.update(false, scala.Option.empty(), scala.Option.empty())
+                    .version();
             long before = dataFiles(lake, t);
             List<String> did = new ArrayList<>();
             DeltaTable table = lake.table(t);
@@ -67,10 +76,14 @@ public final class Maintenance {
                 did.add("vacuumed");
             }
             long after = dataFiles(lake, t);
-            long v1 = log.update(false, scala.Option.empty(), scala.Option.empty()).version();
-            if (v1 != v0) versions.put(t, v1);
+            long v1 = log.update(false, scala.Option.empty(), scala.Option.empty())
+                    .version();
+            if (v1 != v0) {
+                versions.put(t, v1);
+            }
             double secs = Duration.between(t0, Instant.now()).toMillis() / 1000.0;
-            String summary = (did.isEmpty() ? "nothing to do" : String.join(", ", did)) + "; data files " + before + " → " + after;
+            String summary = (did.isEmpty() ? "nothing to do" : String.join(", ", did)) + "; data files " + before
+                    + " → " + after;
             records.add(new RunAudit.StepRecord(t, did.isEmpty() ? "nothing_new" : "done", secs, 0, summary));
             progress.accept(String.format("  %s: %s (%.1f s)", t, summary, secs));
             allBefore += before;
@@ -116,7 +129,10 @@ public final class Maintenance {
             RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
             while (it.hasNext()) {
                 LocatedFileStatus f = it.next();
-                if (f.getPath().getName().endsWith(".parquet") && !f.getPath().toString().contains("/_delta_log/")) action.accept(f);
+                if (f.getPath().getName().endsWith(".parquet")
+                        && !f.getPath().toString().contains("/_delta_log/")) {
+                    action.accept(f);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -38,17 +38,34 @@ public final class Recovery {
             deleteScratch(lake, e.runId());
             if (!audited(lake, e.runId())) {
                 List<RunAudit.StepRecord> steps = new ArrayList<>();
-                for (RunJournal.Step s : e.steps()) steps.add(new RunAudit.StepRecord(s.step(), s.status(), s.seconds(), s.rowsWritten(), s.summary()));
-                String what = restored.isEmpty() ? "gold was not touched" : "gold restored to its versions before the run: " + restored;
-                steps.add(new RunAudit.StepRecord("recover", "done", Duration.between(t0, Instant.now()).toMillis() / 1000.0, 0, what));
+                for (RunJournal.Step s : e.steps()) {
+                    steps.add(new RunAudit.StepRecord(s.step(), s.status(), s.seconds(), s.rowsWritten(), s.summary()));
+                }
+                String what = restored.isEmpty()
+                        ? "gold was not touched"
+                        : "gold restored to its versions before the run: " + restored;
+                steps.add(new RunAudit.StepRecord(
+                        "recover", "done", Duration.between(t0, Instant.now()).toMillis() / 1000.0, 0, what));
                 Map<String, Long> versions = new LinkedHashMap<>(e.versions());
                 versions.putAll(restored);
-                RunAudit.append(lake, e.runId(), e.env(), e.command(), Instant.parse(e.startedAt()), Instant.now(), CRASHED,
-                        LocalDate.parse(e.asOf()), e.landing(), steps, versions,
-                        "the process ended without finishing (killed or crashed) after " + e.steps().size() + " step(s); " + what);
+                RunAudit.append(
+                        lake,
+                        e.runId(),
+                        e.env(),
+                        e.command(),
+                        Instant.parse(e.startedAt()),
+                        Instant.now(),
+                        CRASHED,
+                        LocalDate.parse(e.asOf()),
+                        e.landing(),
+                        steps,
+                        versions,
+                        "the process ended without finishing (killed or crashed) after "
+                                + e.steps().size() + " step(s); " + what);
             }
             journal.end(e.runId());
-            progress.accept("recovered run " + e.runId() + " (died after " + e.steps().size() + " step(s)"
+            progress.accept("recovered run " + e.runId() + " (died after "
+                    + e.steps().size() + " step(s)"
                     + (restored.isEmpty() ? "" : "; gold restored: " + String.join(", ", restored.keySet())) + ")");
             done.add(e.runId());
         }
@@ -56,7 +73,10 @@ public final class Recovery {
     }
 
     private static boolean audited(Lake lake, String runId) {
-        return lake.exists(RunAudit.TABLE) && !lake.read(RunAudit.TABLE).filter(col("run_id").equalTo(runId)).isEmpty();
+        return lake.exists(RunAudit.TABLE)
+                && !lake.read(RunAudit.TABLE)
+                        .filter(col("run_id").equalTo(runId))
+                        .isEmpty();
     }
 
     private static void deleteScratch(Lake lake, String runId) {

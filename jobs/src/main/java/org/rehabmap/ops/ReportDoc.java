@@ -7,7 +7,13 @@ import java.util.List;
 public final class ReportDoc {
     public record Table(List<String> headers, List<List<String>> rows) {
         public static Table of(String[] headers, List<String[]> rows) {
-            return new Table(List.of(headers), rows.stream().map(r -> java.util.Arrays.stream(r).map(c -> c == null ? "" : c).toList()).toList());
+            return new Table(
+                    List.of(headers),
+                    rows.stream()
+                            .map(r -> java.util.Arrays.stream(r)
+                                    .map(c -> c == null ? "" : c)
+                                    .toList())
+                            .toList());
         }
     }
 
@@ -38,11 +44,15 @@ public final class ReportDoc {
         StringBuilder b = new StringBuilder("# ").append(title).append("\n");
         for (Section s : sections) {
             b.append("\n## ").append(s.heading()).append("\n\n");
-            for (String p : s.paragraphs()) b.append(p).append("\n\n");
+            for (String p : s.paragraphs()) {
+                b.append(p).append("\n\n");
+            }
             if (s.table() != null && !s.table().rows().isEmpty()) {
                 b.append(mdRow(s.table().headers()));
                 b.append(mdRow(s.table().headers().stream().map(h -> "---").toList()));
-                for (List<String> r : s.table().rows()) b.append(mdRow(r));
+                for (List<String> r : s.table().rows()) {
+                    b.append(mdRow(r));
+                }
             }
         }
         return b.toString();
@@ -50,20 +60,34 @@ public final class ReportDoc {
 
     public String html() {
         StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(esc(title)).append("</title>\n<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:70em}"
-                        + "table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left}"
-                        + "th{background:#f3f3f3}.failed,.crashed,.MISMATCH{color:#b00020;font-weight:bold}</style></head><body>\n<h1>")
-                .append(esc(title)).append("</h1>\n");
+                .append(esc(title))
+                .append("</title>\n<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:70em}"
+                        + "table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:.25em "
+                        + ".6em;text-align:left}"
+                        + "th{background:#f3f3f3}.failed,.crashed,.MISMATCH{color:#b00020;font-weight:bold}"
+                        + "</style></head><body>\n<h1>")
+                .append(esc(title))
+                .append("</h1>\n");
         for (Section s : sections) {
             b.append("<h2>").append(esc(s.heading())).append("</h2>\n");
-            for (String p : s.paragraphs()) b.append("<p>").append(esc(p)).append("</p>\n");
+            for (String p : s.paragraphs()) {
+                b.append("<p>").append(esc(p)).append("</p>\n");
+            }
             if (s.table() != null && !s.table().rows().isEmpty()) {
                 b.append("<table><thead><tr>");
-                for (String h : s.table().headers()) b.append("<th>").append(esc(h)).append("</th>");
+                for (String h : s.table().headers()) {
+                    b.append("<th>").append(esc(h)).append("</th>");
+                }
                 b.append("</tr></thead><tbody>\n");
                 for (List<String> r : s.table().rows()) {
                     b.append("<tr>");
-                    for (String c : r) b.append("<td class=\"").append(esc(c.replaceAll("[^A-Za-z]", ""))).append("\">").append(esc(c)).append("</td>");
+                    for (String c : r) {
+                        b.append("<td class=\"")
+                                .append(esc(c.replaceAll("[^A-Za-z]", "")))
+                                .append("\">")
+                                .append(esc(c))
+                                .append("</td>");
+                    }
                     b.append("</tr>\n");
                 }
                 b.append("</tbody></table>\n");
@@ -74,7 +98,9 @@ public final class ReportDoc {
 
     private static String mdRow(List<String> cells) {
         StringBuilder b = new StringBuilder("|");
-        for (String c : cells) b.append(' ').append(c.replace("|", "\\|").replace("\n", " ")).append(" |");
+        for (String c : cells) {
+            b.append(' ').append(c.replace("|", "\\|").replace("\n", " ")).append(" |");
+        }
         return b.append('\n').toString();
     }
 

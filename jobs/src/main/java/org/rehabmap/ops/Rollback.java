@@ -25,29 +25,42 @@ public final class Rollback {
 
     /** Gold table → its version after the run, from audit.run. */
     public static Map<String, Long> versionsAfter(Lake lake, String runId) {
-        if (!lake.exists(RunAudit.TABLE)) throw new ConfigError("no runs recorded yet in " + lake.root() + " (audit.run is empty)");
-        List<Row> rows = lake.read(RunAudit.TABLE).orderBy(col("started_at"), col("ended_at"))
-                .select("run_id", "versions").collectAsList();
+        if (!lake.exists(RunAudit.TABLE)) {
+            throw new ConfigError("no runs recorded yet in " + lake.root() + " (audit.run is empty)");
+        }
+        List<Row> rows = lake.read(RunAudit.TABLE)
+                .orderBy(col("started_at"), col("ended_at"))
+                .select("run_id", "versions")
+                .collectAsList();
         Map<String, Long> after = new LinkedHashMap<>();
         boolean found = false;
         for (Row r : rows) {
             Map<String, Long> v = r.isNullAt(1) ? Map.of() : r.<String, Long>getJavaMap(1);
             v.forEach((t, ver) -> {
-                if (t.startsWith("gold.")) after.put(t, ver);
+                if (t.startsWith("gold.")) {
+                    after.put(t, ver);
+                }
             });
             if (runId.equals(r.getString(0))) {
                 found = true;
                 break;
             }
         }
-        if (!found) throw new ConfigError("no run '" + runId + "' in audit.run (`rehabmap status` lists the runs)");
+        if (!found) {
+            throw new ConfigError("no run '" + runId + "' in audit.run (`rehabmap status` lists the runs)");
+        }
         return after;
     }
 
     /** True when the table's latest commit is a RESTORE to that version: it already holds that content. */
     static boolean restoredTo(Lake lake, String table, long version) {
-        Row last = lake.table(table).history(1).select("operation", "operationParameters").first();
-        if (!"RESTORE".equals(last.getString(0)) || last.isNullAt(1)) return false;
+        Row last = lake.table(table)
+                .history(1)
+                .select("operation", "operationParameters")
+                .first();
+        if (!"RESTORE".equals(last.getString(0)) || last.isNullAt(1)) {
+            return false;
+        }
         Map<String, String> p = last.getJavaMap(1);
         return String.valueOf(version).equals(p.get("version"));
     }
@@ -60,7 +73,13 @@ public final class Rollback {
             long now = lake.version(t);
             Long want = target.get(t);
             if (want == null || want == GoldGuard.REMOVED) {
-                out.add(new Change(t, "skipped", now, now, now, "no version of it recorded up to run " + runId + "; left as it is"));
+                out.add(new Change(
+                        t,
+                        "skipped",
+                        now,
+                        now,
+                        now,
+                        "no version of it recorded up to run " + runId + "; left as it is"));
             } else if (want == now || restoredTo(lake, t, want)) {
                 out.add(new Change(t, "unchanged", now, want, now, "already at that version"));
             } else {
@@ -68,8 +87,14 @@ public final class Rollback {
                     lake.table(t).restoreToVersion(want);
                     out.add(new Change(t, "restored", now, want, lake.version(t), "restored to version " + want));
                 } catch (RuntimeException e) {
-                    out.add(new Change(t, "failed", now, want, lake.version(t), "cannot restore to version " + want
-                            + " (are its files older than the VACUUM retention?): " + org.rehabmap.cli.Failures.describe(e)));
+                    out.add(new Change(
+                            t,
+                            "failed",
+                            now,
+                            want,
+                            lake.version(t),
+                            "cannot restore to version " + want + " (are its files older than the VACUUM retention?): "
+                                    + org.rehabmap.cli.Failures.describe(e)));
                 }
             }
         }

@@ -24,8 +24,16 @@ public final class RunJournal {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a run had done so far. Times are ISO-8601 strings; gold_before is gold as it was before the run. */
-    public record Entry(String runId, String env, String command, String startedAt, String asOf, String landing,
-                        Map<String, Long> goldBefore, List<Step> steps, Map<String, Long> versions) {}
+    public record Entry(
+            String runId,
+            String env,
+            String command,
+            String startedAt,
+            String asOf,
+            String landing,
+            Map<String, Long> goldBefore,
+            List<Step> steps,
+            Map<String, Long> versions) {}
 
     public record Step(String step, String status, double seconds, long rowsWritten, String summary) {}
 
@@ -48,7 +56,9 @@ public final class RunJournal {
                 out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(e));
             }
             fs.delete(p, false);
-            if (!fs.rename(tmp, p)) throw new IOException("rename failed: " + tmp + " → " + p);
+            if (!fs.rename(tmp, p)) {
+                throw new IOException("rename failed: " + tmp + " → " + p);
+            }
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot write the run journal " + p + ": " + ex.getMessage(), ex);
         }
@@ -68,10 +78,14 @@ public final class RunJournal {
         try {
             FileSystem fs = fs();
             Path d = new Path(dir());
-            if (!fs.exists(d)) return out;
+            if (!fs.exists(d)) {
+                return out;
+            }
             for (FileStatus st : fs.listStatus(d)) {
                 String n = st.getPath().getName();
-                if (!n.endsWith(".json") || n.startsWith(".")) continue;
+                if (!n.endsWith(".json") || n.startsWith(".")) {
+                    continue;
+                }
                 try (InputStream in = fs.open(st.getPath())) {
                     out.add(JSON.readValue(in, Entry.class));
                 }
@@ -85,6 +99,8 @@ public final class RunJournal {
 
     private FileSystem fs() throws IOException {
         String root = dir();
-        return FileSystem.get(URI.create(root.contains("://") ? root : "file://" + root), lake.spark().sparkContext().hadoopConfiguration());
+        return FileSystem.get(
+                URI.create(root.contains("://") ? root : "file://" + root),
+                lake.spark().sparkContext().hadoopConfiguration());
     }
 }

@@ -71,7 +71,8 @@ public final class RunLock implements AutoCloseable {
             }
             if (l == null) {
                 ch.close();
-                throw new Busy("another rehabmap command is running (" + holder(file) + "); lock " + file + "; not starting");
+                throw new Busy(
+                        "another rehabmap command is running (" + holder(file) + "); lock " + file + "; not starting");
             }
             String who = "pid " + ProcessHandle.current().pid() + ", '" + command + "', since " + Instant.now();
             ch.truncate(0);
@@ -80,7 +81,9 @@ public final class RunLock implements AutoCloseable {
             return new RunLock(ch, l);
         } catch (IOException e) {
             try {
-                if (ch != null) ch.close();
+                if (ch != null) {
+                    ch.close();
+                }
             } catch (IOException ignored) {
                 // already failing
             }
@@ -93,10 +96,14 @@ public final class RunLock implements AutoCloseable {
      * so it can only ever make a command starting in the same microsecond refuse, never a run in progress.
      */
     public static java.util.Optional<String> heldBy(Path file) {
-        if (!Files.exists(file)) return java.util.Optional.empty();
+        if (!Files.exists(file)) {
+            return java.util.Optional.empty();
+        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             FileLock l = ch.tryLock();
-            if (l == null) return java.util.Optional.of(holder(file));
+            if (l == null) {
+                return java.util.Optional.of(holder(file));
+            }
             l.release();
             return java.util.Optional.empty();
         } catch (OverlappingFileLockException e) {

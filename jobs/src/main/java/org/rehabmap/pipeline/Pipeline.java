@@ -26,7 +26,8 @@ public final class Pipeline {
         this.steps = List.copyOf(steps);
     }
 
-    public record Outcome(boolean succeeded, List<RunAudit.StepRecord> steps, Map<String, Long> versions, Throwable failure) {}
+    public record Outcome(
+            boolean succeeded, List<RunAudit.StepRecord> steps, Map<String, Long> versions, Throwable failure) {}
 
     public Outcome run(RunContext ctx, String command) {
         List<RunAudit.StepRecord> records = new ArrayList<>();
@@ -43,7 +44,8 @@ public final class Pipeline {
                 StepResult r = step.run(ctx);
                 double secs = Duration.between(t0, Instant.now()).toMillis() / 1000.0;
                 versions.putAll(r.versions());
-                records.add(new RunAudit.StepRecord(step.name(), r.changed() ? "done" : "nothing_new", secs, r.rowsWritten(), r.summary()));
+                records.add(new RunAudit.StepRecord(
+                        step.name(), r.changed() ? "done" : "nothing_new", secs, r.rowsWritten(), r.summary()));
                 ctx.console().progress(String.format("  %s: %s (%.1f s)", step.name(), r.summary(), secs));
             } catch (Exception | Error e) {
                 double secs = Duration.between(t0, Instant.now()).toMillis() / 1000.0;
@@ -63,11 +65,26 @@ public final class Pipeline {
         }
         CrashPoints.reached("before-audit");
         try {
-            RunAudit.append(ctx.lake(), ctx.runId(), ctx.settings().env(), command, ctx.startedAt(), Instant.now(),
-                    failure == null ? "succeeded" : "failed", ctx.asOf(), ctx.landing(), records, versions, message);
-            if (goldSettled) journal.end(ctx.runId()); // else left for Recovery to finish the restore
+            RunAudit.append(
+                    ctx.lake(),
+                    ctx.runId(),
+                    ctx.settings().env(),
+                    command,
+                    ctx.startedAt(),
+                    Instant.now(),
+                    failure == null ? "succeeded" : "failed",
+                    ctx.asOf(),
+                    ctx.landing(),
+                    records,
+                    versions,
+                    message);
+            if (goldSettled) {
+                journal.end(ctx.runId()); // else left for Recovery to finish the restore
+            }
         } catch (RuntimeException e) {
-            if (failure == null) failure = e;
+            if (failure == null) {
+                failure = e;
+            }
         }
         return new Outcome(failure == null, records, versions, failure);
     }
@@ -76,9 +93,13 @@ public final class Pipeline {
     private static String restoreGold(RunContext ctx, GoldGuard gold, Map<String, Long> versions, String message) {
         try {
             Map<String, Long> restored = gold.restore();
-            if (restored.isEmpty()) return message;
+            if (restored.isEmpty()) {
+                return message;
+            }
             versions.putAll(restored);
-            ctx.console().progress("  gold restored to its versions before the run: " + String.join(", ", restored.keySet()));
+            ctx.console()
+                    .progress(
+                            "  gold restored to its versions before the run: " + String.join(", ", restored.keySet()));
             return message + " (gold restored to its versions before the run)";
         } catch (RuntimeException e) {
             ctx.console().progress("  restoring gold failed: " + e.getMessage());
@@ -86,11 +107,24 @@ public final class Pipeline {
         }
     }
 
-    private static RunJournal.Entry entry(RunContext ctx, String command, GoldGuard gold, List<RunAudit.StepRecord> records,
-                                          Map<String, Long> versions) {
+    private static RunJournal.Entry entry(
+            RunContext ctx,
+            String command,
+            GoldGuard gold,
+            List<RunAudit.StepRecord> records,
+            Map<String, Long> versions) {
         List<RunJournal.Step> steps = records.stream()
-                .map(r -> new RunJournal.Step(r.step(), r.status(), r.seconds(), r.rowsWritten(), r.summary())).toList();
-        return new RunJournal.Entry(ctx.runId(), ctx.settings().env(), command, ctx.startedAt().toString(), ctx.asOf().toString(),
-                ctx.landing(), gold.before(), steps, new LinkedHashMap<>(versions));
+                .map(r -> new RunJournal.Step(r.step(), r.status(), r.seconds(), r.rowsWritten(), r.summary()))
+                .toList();
+        return new RunJournal.Entry(
+                ctx.runId(),
+                ctx.settings().env(),
+                command,
+                ctx.startedAt().toString(),
+                ctx.asOf().toString(),
+                ctx.landing(),
+                gold.before(),
+                steps,
+                new LinkedHashMap<>(versions));
     }
 }

@@ -21,7 +21,9 @@ public final class Steps {
     public static List<Step> forTarget(String target) {
         List<String> names = "all".equals(target) ? ORDER : List.of(target);
         List<Step> out = new ArrayList<>();
-        for (String n : names) out.add(create(n));
+        for (String n : names) {
+            out.add(create(n));
+        }
         return out;
     }
 
@@ -31,7 +33,9 @@ public final class Steps {
      */
     public static Step create(String name) {
         String cls = CLASSES.get(name);
-        if (cls == null) throw new IllegalArgumentException("unknown step " + name);
+        if (cls == null) {
+            throw new IllegalArgumentException("unknown step " + name);
+        }
         cls = System.getProperty("rehabmap.step." + name, cls);
         try {
             return (Step) Class.forName(cls).getDeclaredConstructor().newInstance();

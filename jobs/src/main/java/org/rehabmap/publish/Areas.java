@@ -45,10 +45,16 @@ public final class Areas {
         Map<String, Area> alliances = new LinkedHashMap<>();
         List<Area> boroughs = new ArrayList<>();
         try (Reader r = Files.newBufferedReader(boroughsCsv, StandardCharsets.UTF_8);
-             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                CSVParser p = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(r)) {
             for (CSVRecord rec : p) {
                 String alliance = rec.get("cancer_alliance19_code");
-                alliances.putIfAbsent(alliance, new Area(alliance, rec.get("cancer_alliance19_name"), "alliance", LONDON_CODE));
+                alliances.putIfAbsent(
+                        alliance, new Area(alliance, rec.get("cancer_alliance19_name"), "alliance", LONDON_CODE));
                 String stp = rec.get("stp19_code");
                 stps.putIfAbsent(stp, new Area(stp, rec.get("stp_footprint"), "stp", alliance));
                 boroughs.add(new Area(rec.get("la_code"), rec.get("la_name"), "borough", stp));
@@ -56,9 +62,15 @@ public final class Areas {
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigError("cannot read the borough lookup " + boroughsCsv + ": " + e.getMessage());
         }
-        for (Area x : alliances.values()) a.areas.put(x.code(), x);
-        for (Area x : stps.values()) a.areas.put(x.code(), x);
-        for (Area x : boroughs) a.areas.put(x.code(), x);
+        for (Area x : alliances.values()) {
+            a.areas.put(x.code(), x);
+        }
+        for (Area x : stps.values()) {
+            a.areas.put(x.code(), x);
+        }
+        for (Area x : boroughs) {
+            a.areas.put(x.code(), x);
+        }
         return a;
     }
 
@@ -91,7 +103,11 @@ public final class Areas {
     /** Parent of each area code (London has none), for secondary suppression across levels. */
     public Map<String, String> parents() {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Area x : areas.values()) if (x.parentCode() != null) out.put(x.code(), x.parentCode());
+        for (Area x : areas.values()) {
+            if (x.parentCode() != null) {
+                out.put(x.code(), x.parentCode());
+            }
+        }
         return out;
     }
 
@@ -101,7 +117,9 @@ public final class Areas {
         for (Area alliance : ofLevel("alliance")) {
             Set<String> codes = new LinkedHashSet<>();
             codes.add(alliance.code());
-            for (Area x : within(alliance.code())) codes.add(x.code());
+            for (Area x : within(alliance.code())) {
+                codes.add(x.code());
+            }
             codes.add(LONDON_CODE);
             out.add(new Pack(slug(alliance.name()), alliance.code(), alliance.name(), codes));
         }
@@ -110,6 +128,8 @@ public final class Areas {
     }
 
     static String slug(String name) {
-        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return name.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
     }
 }

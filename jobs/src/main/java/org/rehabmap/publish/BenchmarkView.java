@@ -12,8 +12,18 @@ import java.util.TreeSet;
  */
 public final class BenchmarkView {
     /** One indicator × area at the indicator's latest period. */
-    public record Point(String indicator, String period, String areaCode, String areaName, String level, Double value,
-                        Double lower95, Double upper95, Double london, Significance significance, boolean withheld) {}
+    public record Point(
+            String indicator,
+            String period,
+            String areaCode,
+            String areaName,
+            String level,
+            Double value,
+            Double lower95,
+            Double upper95,
+            Double london,
+            Significance significance,
+            boolean withheld) {}
 
     private final Map<String, Map<String, Point>> latest = new LinkedHashMap<>();
     private final long version;
@@ -24,28 +34,53 @@ public final class BenchmarkView {
     }
 
     public static BenchmarkView of(PublishedTable t) {
-        if (t == null || !t.has("indicator_id") || !t.has("area_code") || !t.has("value")) return new BenchmarkView(-1);
-        int id = t.index("indicator_id"), per = t.index("period"), code = t.index("area_code"), name = t.index("area_name"),
-                lvl = t.index("area_level"), val = t.index("value"), lo = t.index("lower_ci95"), up = t.index("upper_ci95"),
-                ldn = t.index("london_value"), sig = t.index("significance");
+        if (t == null || !t.has("indicator_id") || !t.has("area_code") || !t.has("value")) {
+            return new BenchmarkView(-1);
+        }
+        int id = t.index("indicator_id");
+        int per = t.index("period");
+        int code = t.index("area_code");
+        int name = t.index("area_name");
+        int lvl = t.index("area_level");
+        int val = t.index("value");
+        int lo = t.index("lower_ci95");
+        int up = t.index("upper_ci95");
+        int ldn = t.index("london_value");
+        int sig = t.index("significance");
         Map<String, String> latestPeriod = new LinkedHashMap<>();
         for (Object[] r : t.rows()) {
             String i = str(r[id]);
             String p = per < 0 ? "" : str(r[per]);
-            if (!latestPeriod.containsKey(i) || p.compareTo(latestPeriod.get(i)) > 0) latestPeriod.put(i, p);
+            if (!latestPeriod.containsKey(i) || p.compareTo(latestPeriod.get(i)) > 0) {
+                latestPeriod.put(i, p);
+            }
         }
         BenchmarkView v = new BenchmarkView(t.version());
         for (int k = 0; k < t.rows().size(); k++) {
             Object[] r = t.rows().get(k);
             String i = str(r[id]);
             String p = per < 0 ? "" : str(r[per]);
-            if (!p.equals(latestPeriod.get(i))) continue;
+            if (!p.equals(latestPeriod.get(i))) {
+                continue;
+            }
             v.rowsUsed++;
             boolean[] m = t.masked().get(k);
-            v.latest.computeIfAbsent(i, x -> new LinkedHashMap<>()).put(str(r[code]), new Point(i, p, str(r[code]),
-                    name < 0 ? str(r[code]) : str(r[name]), lvl < 0 ? "" : str(r[lvl]), num(r[val]),
-                    lo < 0 ? null : num(r[lo]), up < 0 ? null : num(r[up]), ldn < 0 ? null : num(r[ldn]),
-                    sig < 0 ? Significance.NOT_COMPARED : Significance.of(r[sig]), m[val]));
+            v.latest
+                    .computeIfAbsent(i, x -> new LinkedHashMap<>())
+                    .put(
+                            str(r[code]),
+                            new Point(
+                                    i,
+                                    p,
+                                    str(r[code]),
+                                    name < 0 ? str(r[code]) : str(r[name]),
+                                    lvl < 0 ? "" : str(r[lvl]),
+                                    num(r[val]),
+                                    lo < 0 ? null : num(r[lo]),
+                                    up < 0 ? null : num(r[up]),
+                                    ldn < 0 ? null : num(r[ldn]),
+                                    sig < 0 ? Significance.NOT_COMPARED : Significance.of(r[sig]),
+                                    m[val]));
         }
         return v;
     }
@@ -75,7 +110,13 @@ public final class BenchmarkView {
     public List<Point> atLevel(String indicator, String level) {
         List<Point> out = new ArrayList<>();
         Map<String, Point> m = latest.get(indicator);
-        if (m != null) for (Point p : m.values()) if (p.level().equals(level)) out.add(p);
+        if (m != null) {
+            for (Point p : m.values()) {
+                if (p.level().equals(level)) {
+                    out.add(p);
+                }
+            }
+        }
         return out;
     }
 
@@ -86,9 +127,17 @@ public final class BenchmarkView {
 
     public Double london(String indicator) {
         Point p = get(indicator, Areas.LONDON_CODE);
-        if (p != null && p.value() != null) return p.value();
+        if (p != null && p.value() != null) {
+            return p.value();
+        }
         Map<String, Point> m = latest.get(indicator);
-        if (m != null) for (Point x : m.values()) if (x.london() != null) return x.london();
+        if (m != null) {
+            for (Point x : m.values()) {
+                if (x.london() != null) {
+                    return x.london();
+                }
+            }
+        }
         return null;
     }
 

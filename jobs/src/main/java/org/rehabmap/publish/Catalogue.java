@@ -15,7 +15,14 @@ import java.util.stream.Collectors;
  * families, and which indicators count people (disclosure). Empty when the catalogue is absent.
  */
 public final class Catalogue {
-    public record Indicator(String id, String title, String definition, String unit, String polarity, String kind, boolean disclosure) {}
+    public record Indicator(
+            String id,
+            String title,
+            String definition,
+            String unit,
+            String polarity,
+            String kind,
+            boolean disclosure) {}
 
     private final Map<String, Indicator> byId;
 
@@ -28,8 +35,16 @@ public final class Catalogue {
         if (s.has("indicators")) {
             for (Config c : s.raw().getConfigList("indicators")) {
                 String id = c.getString("id");
-                out.put(id, new Indicator(id, str(c, "title", id), str(c, "definition", null), str(c, "unit", ""),
-                        str(c, "polarity", "no_judgement"), str(c, "kind", ""), c.hasPath("disclosure") && c.getBoolean("disclosure")));
+                out.put(
+                        id,
+                        new Indicator(
+                                id,
+                                str(c, "title", id),
+                                str(c, "definition", null),
+                                str(c, "unit", ""),
+                                str(c, "polarity", "no_judgement"),
+                                str(c, "kind", ""),
+                                c.hasPath("disclosure") && c.getBoolean("disclosure")));
             }
         }
         return new Catalogue(out);
@@ -37,7 +52,9 @@ public final class Catalogue {
 
     public static Catalogue of(List<Indicator> indicators) {
         Map<String, Indicator> out = new LinkedHashMap<>();
-        for (Indicator i : indicators) out.put(i.id(), i);
+        for (Indicator i : indicators) {
+            out.put(i.id(), i);
+        }
         return new Catalogue(out);
     }
 
@@ -77,10 +94,17 @@ public final class Catalogue {
      * indicators that count people. Without a catalogue the publisher cannot tell, so it refuses.
      */
     public String expand(String predicate, String where) {
-        if (predicate == null || !predicate.contains("{people_indicators}")) return predicate;
-        if (byId.isEmpty()) throw new ConfigError(where + " uses {people_indicators} but rehabmap.indicators (conf/indicators.conf) is not configured");
-        String list = byId.values().stream().filter(Indicator::disclosure)
-                .map(i -> "'" + i.id().replace("'", "''") + "'").collect(Collectors.joining(", "));
+        if (predicate == null || !predicate.contains("{people_indicators}")) {
+            return predicate;
+        }
+        if (byId.isEmpty()) {
+            throw new ConfigError(where
+                    + " uses {people_indicators} but rehabmap.indicators (conf/indicators.conf) is not configured");
+        }
+        String list = byId.values().stream()
+                .filter(Indicator::disclosure)
+                .map(i -> "'" + i.id().replace("'", "''") + "'")
+                .collect(Collectors.joining(", "));
         return predicate.replace("{people_indicators}", "(" + (list.isEmpty() ? "''" : list) + ")");
     }
 }

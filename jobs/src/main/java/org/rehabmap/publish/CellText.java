@@ -12,9 +12,15 @@ public final class CellText {
     private CellText() {}
 
     public static String of(Object value, boolean masked) {
-        if (masked) return WITHHELD;
-        if (value == null) return "";
-        if (value instanceof Number || value instanceof Boolean) return Cells.text(value);
+        if (masked) {
+            return WITHHELD;
+        }
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return Cells.text(value);
+        }
         return FormulaGuard.neutralise(Cells.text(value));
     }
 }

@@ -19,14 +19,18 @@ public final class CsvWriter {
     /** @return the data rows written */
     public static int write(PublishedTable t, Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
+                CSVPrinter p = new CSVPrinter(
+                        w,
+                        CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
             w.write('\uFEFF');
             p.printRecord(t.columns());
             for (int r = 0; r < t.rows().size(); r++) {
                 Object[] v = t.rows().get(r);
                 boolean[] m = t.masked().get(r);
                 String[] out = new String[v.length];
-                for (int i = 0; i < v.length; i++) out[i] = CellText.of(v[i], m[i]);
+                for (int i = 0; i < v.length; i++) {
+                    out[i] = CellText.of(v[i], m[i]);
+                }
                 p.printRecord((Object[]) out);
             }
         }

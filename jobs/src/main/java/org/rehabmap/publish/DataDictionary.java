@@ -24,13 +24,33 @@ public final class DataDictionary {
     public static String generate(Path contractsDir) {
         StringBuilder b = new StringBuilder();
         b.append("# rehabmap data dictionary\n\n")
-                .append("Generated from `data-contracts/` by `scripts/rehabmap dictionary`; do not edit by hand (a test fails when this file\n")
+                .append(
+                        "Generated from `data-contracts/` by `scripts/rehabmap dictionary`; do not edit by hand (a test fails "
+                                + "when this file\n")
                 .append("and the contracts disagree). Types are the contracts' logical types.\n\n");
-        section(b, contractsDir.resolve("gold"), "gold.", "Published tables (gold)",
+        section(
+                b,
+                contractsDir.resolve("gold"),
+                "gold.",
+                "Published tables (gold)",
                 "Loaded into the PostgreSQL warehouse (schema `rehabmap`) and written to the alliance packs, after disclosure control: "
-                        + "counts of 1–7 people (rehabmap.disclosure) and the values built on them are null with `suppressed` = true in the warehouse and `*` in files.", true);
-        section(b, contractsDir.resolve("reference"), "silver.", "Reference tables (silver)", "Loaded from `data/reference/` (see its README for sources and licences).", false);
-        section(b, contractsDir.resolve("sources"), "landing/", "Landing sources", "The files providers deliver (INPUTS.md); checked at ingest and conform.", false);
+                        + "counts of 1–7 people (rehabmap.disclosure) and the values built on them are null with `suppressed` = "
+                        + "true in the warehouse and `*` in files.",
+                true);
+        section(
+                b,
+                contractsDir.resolve("reference"),
+                "silver.",
+                "Reference tables (silver)",
+                "Loaded from `data/reference/` (see its README for sources and licences).",
+                false);
+        section(
+                b,
+                contractsDir.resolve("sources"),
+                "landing/",
+                "Landing sources",
+                "The files providers deliver (INPUTS.md); checked at ingest and conform.",
+                false);
         return b.toString();
     }
 
@@ -44,12 +64,20 @@ public final class DataDictionary {
         for (Path f : files) {
             JsonNode root = ContractLoader.readYaml(f);
             JsonNode obj = root.path("schema").path(0);
-            String name = obj.path("name").asText(root.path("name").asText(f.getFileName().toString()));
+            String name = obj.path("name")
+                    .asText(root.path("name").asText(f.getFileName().toString()));
             b.append("### ").append(prefix).append(name).append("\n\n");
             String desc = GoldContract.text(root.path("description"));
-            if (desc != null) b.append(cellText(desc)).append("\n\n");
-            b.append("Contract: `").append(dir.getFileName()).append('/').append(f.getFileName()).append("`, version ")
-                    .append(root.path("version").asText("?")).append(".\n\n");
+            if (desc != null) {
+                b.append(cellText(desc)).append("\n\n");
+            }
+            b.append("Contract: `")
+                    .append(dir.getFileName())
+                    .append('/')
+                    .append(f.getFileName())
+                    .append("`, version ")
+                    .append(root.path("version").asText("?"))
+                    .append(".\n\n");
             DisclosureSpec spec = null;
             if (gold) {
                 spec = GoldContract.parse(f, root).disclosure();
@@ -59,30 +87,58 @@ public final class DataDictionary {
             for (JsonNode p : obj.path("properties")) {
                 String col = p.path("name").asText();
                 String d = GoldContract.text(p.path("description"));
-                if (spec != null && spec.counts().contains(col)) d = (d == null ? "" : d + " ") + "*Count of people: suppressed when 1–7.*";
-                else if (spec != null && spec.derived().containsKey(col)) d = (d == null ? "" : d + " ") + "*Suppressed with " + String.join(", ", spec.derived().get(col)) + ".*";
-                b.append("| `").append(col).append("` | ").append(p.path("logicalType").asText("string"))
-                        .append(p.path("logicalType").asText().equals("array") ? " of " + p.path("items").path("logicalType").asText("string") : "")
-                        .append(" | ").append(p.path("required").asBoolean(false) ? "yes" : "")
-                        .append(" | ").append(d == null ? "" : cellText(d)).append(" |\n");
+                if (spec != null && spec.counts().contains(col)) {
+                    d = (d == null ? "" : d + " ") + "*Count of people: suppressed when 1–7.*";
+                } else if (spec != null && spec.derived().containsKey(col)) {
+                    d = (d == null ? "" : d + " ") + "*Suppressed with "
+                            + String.join(", ", spec.derived().get(col)) + ".*";
+                }
+                b.append("| `")
+                        .append(col)
+                        .append("` | ")
+                        .append(p.path("logicalType").asText("string"))
+                        .append(
+                                p.path("logicalType").asText().equals("array")
+                                        ? " of "
+                                                + p.path("items")
+                                                        .path("logicalType")
+                                                        .asText("string")
+                                        : "")
+                        .append(" | ")
+                        .append(p.path("required").asBoolean(false) ? "yes" : "")
+                        .append(" | ")
+                        .append(d == null ? "" : cellText(d))
+                        .append(" |\n");
             }
             b.append('\n');
         }
     }
 
     static String describe(DisclosureSpec s) {
-        if (s == null) return "**not stated: the table is not published** until its contract says which columns count people.";
-        if (!s.countsPeople()) return "none needed: no column counts people.";
+        if (s == null) {
+            return "**not stated: the table is not published** until its contract says which columns count people.";
+        }
+        if (!s.countsPeople()) {
+            return "none needed: no column counts people.";
+        }
         StringBuilder b = new StringBuilder("counts of people ").append(codes(s.counts()));
         if (s.appliesWhen() != null) {
             b.append(" in rows where `").append(s.appliesWhen()).append('`');
-            if (s.appliesWhen().contains("{people_indicators}")) b.append(" ({people_indicators}: the indicators with `disclosure = true` in conf/indicators.conf)");
+            if (s.appliesWhen().contains("{people_indicators}")) {
+                b.append(" ({people_indicators}: the indicators with `disclosure = true` in conf/indicators.conf)");
+            }
         }
-        if (s.rowGate() != null) b.append("; a row whose `").append(s.rowGate()).append("` is 1–7 is withheld whole");
+        if (s.rowGate() != null) {
+            b.append("; a row whose `").append(s.rowGate()).append("` is 1–7 is withheld whole");
+        }
         if (!s.siblings().isEmpty()) {
             b.append("; secondary suppression within ");
-            b.append(String.join(" and ", s.siblings().stream().map(x -> "(" + String.join(", ", x.partition()) + ")"
-                    + (x.among() == null ? "" : " where `" + x.among() + "`")).toList()));
+            b.append(String.join(
+                    " and ",
+                    s.siblings().stream()
+                            .map(x -> "(" + String.join(", ", x.partition()) + ")"
+                                    + (x.among() == null ? "" : " where `" + x.among() + "`"))
+                            .toList()));
         }
         return b.append('.').toString();
     }
@@ -96,9 +152,13 @@ public final class DataDictionary {
     }
 
     private static List<Path> list(Path dir) {
-        if (!Files.isDirectory(dir)) return List.of();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".odcs.yaml")).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(".odcs.yaml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new ConfigError("cannot list contracts in " + dir + ": " + e.getMessage());
         }

@@ -15,7 +15,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.apache.spark.sql.functions.*;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * Disclosure control of METHODS.md, applied to every table on its way out (files and warehouse),
@@ -39,26 +49,43 @@ public final class Disclosure {
     private final int max;
 
     public Disclosure(int min, int max) {
-        if (min < 1 || max < min) throw new IllegalArgumentException("disclosure range must be 1 <= min <= max, got " + min + "–" + max);
+        if (min < 1 || max < min) {
+            throw new IllegalArgumentException("disclosure range must be 1 <= min <= max, got " + min + "–" + max);
+        }
         this.min = min;
         this.max = max;
     }
 
-    public int min() { return min; }
-    public int max() { return max; }
+    public int min() {
+        return min;
+    }
+
+    public int max() {
+        return max;
+    }
 
     /**
      * @param appliesWhen the spec's predicate with its placeholders filled in (null: every row)
      * @param parents     area code → parent area code, for {@code parent_area_code}
      * @param tieBreak    columns ordering equal siblings, so the same cell is chosen every run
      */
-    public Dataset<Row> apply(Dataset<Row> gold, DisclosureSpec spec, String appliesWhen, Map<String, String> parents, List<String> tieBreak) {
+    public Dataset<Row> apply(
+            Dataset<Row> gold,
+            DisclosureSpec spec,
+            String appliesWhen,
+            Map<String, String> parents,
+            List<String> tieBreak) {
         Dataset<Row> df = gold.withColumn(ORDER, monotonically_increasing_id());
-        if (!spec.countsPeople()) return df;
+        if (!spec.countsPeople()) {
+            return df;
+        }
         List<String> original = Arrays.asList(gold.columns());
         boolean addParent = !original.contains(DisclosureSpec.PARENT_AREA_CODE)
                 && spec.siblings().stream().anyMatch(s -> s.partition().contains(DisclosureSpec.PARENT_AREA_CODE));
-        if (addParent) df = df.join(parentFrame(gold, parents), col("area_code").equalTo(col("__area")), "left").drop("__area");
+        if (addParent) {
+            df = df.join(parentFrame(gold, parents), col("area_code").equalTo(col("__area")), "left")
+                    .drop("__area");
+        }
 
         // fail closed: a predicate that cannot tell (null) counts the row as people
         Column applies = appliesWhen == null ? lit(true) : coalesce(expr(appliesWhen), lit(true));
@@ -72,13 +99,19 @@ public final class Disclosure {
         }
         // one projection per step: long withColumn chains make Spark's analyser the slow part
         df = df.withColumns(step);
-        for (DisclosureSpec.Siblings s : spec.siblings()) df = secondary(df, s, spec.counts(), flag, tieBreak);
+        for (DisclosureSpec.Siblings s : spec.siblings()) {
+            df = secondary(df, s, spec.counts(), flag, tieBreak);
+        }
         step.clear();
         for (Map.Entry<String, List<String>> e : spec.derived().entrySet()) {
             Column hit = lit(false);
-            for (String b : e.getValue()) hit = hit.or(col(flag.get(b)));
+            for (String b : e.getValue()) {
+                hit = hit.or(col(flag.get(b)));
+            }
             // a derived value that gold already withheld stays withheld
-            step.put(MASK_PREFIX + e.getKey(), hit.or(upstream.and(col(e.getKey()).isNull())));
+            step.put(
+                    MASK_PREFIX + e.getKey(),
+                    hit.or(upstream.and(col(e.getKey()).isNull())));
         }
         df = df.withColumns(step);
         step.clear();
@@ -89,7 +122,9 @@ public final class Disclosure {
         }
         step.put(SUPPRESSED, any);
         df = df.withColumns(step);
-        if (addParent) df = df.drop(DisclosureSpec.PARENT_AREA_CODE);
+        if (addParent) {
+            df = df.drop(DisclosureSpec.PARENT_AREA_CODE);
+        }
         return df;
     }
 
@@ -97,10 +132,17 @@ public final class Disclosure {
      * Where exactly one member of a group adding up to a published total is withheld, withhold the
      * next smallest member too, for each count. All counts of one sibling group in one pass.
      */
-    private Dataset<Row> secondary(Dataset<Row> df, DisclosureSpec.Siblings s, List<String> counts, Map<String, String> flag, List<String> tieBreak) {
+    private Dataset<Row> secondary(
+            Dataset<Row> df,
+            DisclosureSpec.Siblings s,
+            List<String> counts,
+            Map<String, String> flag,
+            List<String> tieBreak) {
         Column in = s.among() == null ? lit(true) : coalesce(expr(s.among()), lit(false));
         List<Column> part = new ArrayList<>();
-        for (String p : s.partition()) part.add(col(p));
+        for (String p : s.partition()) {
+            part.add(col(p));
+        }
         // rows outside the group get a partition of their own and are never picked
         part.add(col("__in"));
         WindowSpec group = Window.partitionBy(part.toArray(Column[]::new));
@@ -111,11 +153,19 @@ public final class Disclosure {
         for (String c : counts) {
             String f = flag.get(c);
             List<Column> order = new ArrayList<>(List.of(col(f).asc(), col(c).asc_nulls_last()));
-            for (String t : tieBreak) order.add(col(t).asc());
+            for (String t : tieBreak) {
+                order.add(col(t).asc());
+            }
             order.add(col(ORDER).asc());
             ranks.put("__n_" + c, sum(when(col(f), 1).otherwise(0)).over(group));
             ranks.put("__r_" + c, row_number().over(group.orderBy(order.toArray(Column[]::new))));
-            picks.put(f, col(f).or(col("__in").and(col("__n_" + c).equalTo(1)).and(not(col(f))).and(col(c).isNotNull()).and(col("__r_" + c).equalTo(1))));
+            picks.put(
+                    f,
+                    col(f).or(col("__in")
+                            .and(col("__n_" + c).equalTo(1))
+                            .and(not(col(f)))
+                            .and(col(c).isNotNull())
+                            .and(col("__r_" + c).equalTo(1))));
             temp.add("__n_" + c);
             temp.add("__r_" + c);
         }
@@ -129,8 +179,9 @@ public final class Disclosure {
     private static Dataset<Row> parentFrame(Dataset<Row> gold, Map<String, String> parents) {
         List<Row> rows = new ArrayList<>();
         parents.forEach((k, v) -> rows.add(RowFactory.create(k, v)));
-        StructType schema = new StructType().add("__area", DataTypes.StringType, false).add(DisclosureSpec.PARENT_AREA_CODE, DataTypes.StringType, true);
+        StructType schema = new StructType()
+                .add("__area", DataTypes.StringType, false)
+                .add(DisclosureSpec.PARENT_AREA_CODE, DataTypes.StringType, true);
         return gold.sparkSession().createDataFrame(rows, schema);
     }
-
 }

@@ -37,8 +37,13 @@ import java.util.Map;
  * @param rowGate      a count of the people the row describes: when small, every count and derived column goes
  * @param appliesWhen  Spark SQL: the rows whose counts count people (null = all rows)
  */
-public record DisclosureSpec(boolean countsPeople, List<String> counts, Map<String, List<String>> derived, String rowGate,
-                             String appliesWhen, List<Siblings> siblings) {
+public record DisclosureSpec(
+        boolean countsPeople,
+        List<String> counts,
+        Map<String, List<String>> derived,
+        String rowGate,
+        String appliesWhen,
+        List<Siblings> siblings) {
 
     public static final String PARENT_AREA_CODE = "parent_area_code";
 
@@ -61,60 +66,101 @@ public record DisclosureSpec(boolean countsPeople, List<String> counts, Map<Stri
         Map<String, List<String>> derivedRaw = new LinkedHashMap<>();
         for (JsonNode p : obj.path("properties")) {
             Map<String, JsonNode> cp = props(p.path("customProperties"));
-            if (!cp.containsKey("disclosure")) continue;
+            if (!cp.containsKey("disclosure")) {
+                continue;
+            }
             String col = p.path("name").asText();
             String kind = cp.get("disclosure").asText();
             switch (kind) {
                 case "count" -> counts.add(col);
-                case "derived" -> derivedRaw.put(col, cp.containsKey("disclosureBasis") ? strings(cp.get("disclosureBasis")) : null);
-                default -> throw new ConfigError(where + ", column " + col + ": disclosure must be count or derived, got '" + kind + "'");
+                case "derived" ->
+                    derivedRaw.put(col, cp.containsKey("disclosureBasis") ? strings(cp.get("disclosureBasis")) : null);
+                default ->
+                    throw new ConfigError(
+                            where + ", column " + col + ": disclosure must be count or derived, got '" + kind + "'");
             }
         }
-        String stance = table.containsKey("disclosure") ? table.get("disclosure").asText() : null;
-        if (stance == null && counts.isEmpty()) return null;
+        String stance =
+                table.containsKey("disclosure") ? table.get("disclosure").asText() : null;
+        if (stance == null && counts.isEmpty()) {
+            return null;
+        }
         if ("none".equals(stance)) {
-            if (!counts.isEmpty()) throw new ConfigError(where + ": disclosure is none but columns are marked as counts " + counts);
+            if (!counts.isEmpty()) {
+                throw new ConfigError(where + ": disclosure is none but columns are marked as counts " + counts);
+            }
             return NONE;
         }
-        if (stance != null && !"people".equals(stance)) throw new ConfigError(where + ": table disclosure must be people or none, got '" + stance + "'");
-        if (counts.isEmpty()) throw new ConfigError(where + ": disclosure is people but no column is marked {property: disclosure, value: count}");
+        if (stance != null && !"people".equals(stance)) {
+            throw new ConfigError(where + ": table disclosure must be people or none, got '" + stance + "'");
+        }
+        if (counts.isEmpty()) {
+            throw new ConfigError(
+                    where + ": disclosure is people but no column is marked {property: disclosure, value: count}");
+        }
         Map<String, List<String>> derived = new LinkedHashMap<>();
         derivedRaw.forEach((col, basis) -> {
             List<String> b = basis == null ? counts : basis;
             for (String c : b) {
-                if (!counts.contains(c)) throw new ConfigError(where + ", column " + col + ": disclosureBasis " + c + " is not a count column");
+                if (!counts.contains(c)) {
+                    throw new ConfigError(
+                            where + ", column " + col + ": disclosureBasis " + c + " is not a count column");
+                }
             }
             derived.put(col, List.copyOf(b));
         });
-        String gate = table.containsKey("disclosureRowGate") ? table.get("disclosureRowGate").asText() : null;
-        if (gate != null && !counts.contains(gate)) throw new ConfigError(where + ": disclosureRowGate " + gate + " is not a count column");
-        String when = table.containsKey("disclosureAppliesWhen") ? table.get("disclosureAppliesWhen").asText() : null;
+        String gate = table.containsKey("disclosureRowGate")
+                ? table.get("disclosureRowGate").asText()
+                : null;
+        if (gate != null && !counts.contains(gate)) {
+            throw new ConfigError(where + ": disclosureRowGate " + gate + " is not a count column");
+        }
+        String when = table.containsKey("disclosureAppliesWhen")
+                ? table.get("disclosureAppliesWhen").asText()
+                : null;
         List<Siblings> siblings = new ArrayList<>();
         if (table.containsKey("disclosureSiblings")) {
             for (JsonNode s : table.get("disclosureSiblings")) {
                 List<String> part = strings(s.path("partition"));
                 for (String c : part) {
-                    if (!columns.contains(c) && !PARENT_AREA_CODE.equals(c)) throw new ConfigError(where + ": disclosureSiblings partition " + c + " is not a column");
+                    if (!columns.contains(c) && !PARENT_AREA_CODE.equals(c)) {
+                        throw new ConfigError(where + ": disclosureSiblings partition " + c + " is not a column");
+                    }
                 }
                 if (part.contains(PARENT_AREA_CODE) && !columns.contains("area_code")) {
                     throw new ConfigError(where + ": parent_area_code needs an area_code column");
                 }
-                siblings.add(new Siblings(List.copyOf(part), s.hasNonNull("among") ? s.get("among").asText() : null));
+                siblings.add(new Siblings(
+                        List.copyOf(part),
+                        s.hasNonNull("among") ? s.get("among").asText() : null));
             }
         }
-        return new DisclosureSpec(true, List.copyOf(counts), java.util.Collections.unmodifiableMap(derived), gate, when, List.copyOf(siblings));
+        return new DisclosureSpec(
+                true,
+                List.copyOf(counts),
+                java.util.Collections.unmodifiableMap(derived),
+                gate,
+                when,
+                List.copyOf(siblings));
     }
 
     private static Map<String, JsonNode> props(JsonNode list) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
-        for (JsonNode p : list) out.put(p.path("property").asText(), p.path("value"));
+        for (JsonNode p : list) {
+            out.put(p.path("property").asText(), p.path("value"));
+        }
         return out;
     }
 
     private static List<String> strings(JsonNode n) {
         List<String> out = new ArrayList<>();
-        if (n.isArray()) for (JsonNode v : n) out.add(v.asText());
-        else if (!n.isMissingNode() && !n.isNull()) out.add(n.asText());
+        if (n.isArray()) {
+            for (JsonNode v : n) {
+                out.add(v.asText());
+            }
+        } else if (!n.isMissingNode() && !n.isNull()) {
+            out.add(n.asText());
+        }
         return out;
     }
 }

@@ -9,8 +9,12 @@ public final class Fmt {
     private Fmt() {}
 
     public static String value(Double v) {
-        if (v == null) return "–";
-        if (v == 0) return "0";
+        if (v == null) {
+            return "–";
+        }
+        if (v == 0) {
+            return "0";
+        }
         double a = Math.abs(v);
         String pattern = a >= 100 ? "#,##0" : a >= 10 ? "#,##0.0" : a >= 1 ? "0.0" : "0.00";
         return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.UK)).format(v);
@@ -19,7 +23,9 @@ public final class Fmt {
     /** An SVG coordinate: two decimals are finer than any printer. */
     public static String xy(double v) {
         String s = String.format(Locale.ROOT, "%.2f", v);
-        if (s.contains(".")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        if (s.contains(".")) {
+            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
         return s.equals("-0") ? "0" : s;
     }
 }

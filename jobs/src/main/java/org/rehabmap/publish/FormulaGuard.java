@@ -10,7 +10,9 @@ public final class FormulaGuard {
     private FormulaGuard() {}
 
     public static boolean dangerous(String s) {
-        if (s == null || s.isEmpty()) return false;
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
         char c = s.charAt(0);
         return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
     }

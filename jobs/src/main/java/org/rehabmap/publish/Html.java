@@ -5,7 +5,9 @@ public final class Html {
     private Html() {}
 
     public static String esc(Object o) {
-        if (o == null) return "";
+        if (o == null) {
+            return "";
+        }
         String s = o.toString();
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {

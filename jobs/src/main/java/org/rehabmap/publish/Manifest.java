@@ -39,7 +39,15 @@ public final class Manifest {
     }
 
     /** @param contentSha256 fingerprint of what the pack was built from; a later run with the same one leaves the pack alone */
-    public void write(Path dir, Areas.Pack pack, String runId, String asOf, String contentSha256, Map<String, Long> versions, Map<String, Object> extra) throws IOException {
+    public void write(
+            Path dir,
+            Areas.Pack pack,
+            String runId,
+            String asOf,
+            String contentSha256,
+            Map<String, Long> versions,
+            Map<String, Object> extra)
+            throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("pack", pack.slug());
         root.put("area_code", pack.code());
@@ -70,7 +78,9 @@ public final class Manifest {
         try (InputStream in = Files.newInputStream(f)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[65536];
-            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

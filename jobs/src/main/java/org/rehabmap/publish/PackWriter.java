@@ -30,11 +30,16 @@ public final class PackWriter {
     /** @param written false when the pack on disk was already built from the same content and was left alone */
     public record Written(Path dir, int files, long rows, boolean written) {}
 
-    public Written write(Path extracts, Areas.Pack pack, List<PublishedTable> tables, String runId, String date) throws IOException {
+    public Written write(Path extracts, Areas.Pack pack, List<PublishedTable> tables, String runId, String date)
+            throws IOException {
         Path parent = extracts.resolve(pack.slug());
         String print = fingerprint(pack, tables);
         Path existing = parent.resolve(date).resolve(Manifest.FILE);
-        if (Files.isRegularFile(existing) && print.equals(new com.fasterxml.jackson.databind.ObjectMapper().readTree(existing.toFile()).path("content_sha256").asText())) {
+        if (Files.isRegularFile(existing)
+                && print.equals(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(existing.toFile())
+                        .path("content_sha256")
+                        .asText())) {
             return new Written(parent.resolve(date), 0, 0, false);
         }
         Files.createDirectories(parent);
@@ -43,7 +48,9 @@ public final class PackWriter {
         Files.createDirectories(tmp);
 
         List<PublishedTable> mine = new ArrayList<>();
-        for (PublishedTable t : tables) mine.add(t.forAreas(pack.areaCodes()));
+        for (PublishedTable t : tables) {
+            mine.add(t.forAreas(pack.areaCodes()));
+        }
         Manifest manifest = new Manifest();
         Map<String, Long> versions = new LinkedHashMap<>();
         long rows = 0;
@@ -59,16 +66,28 @@ public final class PackWriter {
         manifest.add(workbook, sheetRows, versions);
         HtmlReport.Drawn drawn = new HtmlReport(report).write(pack, tables, runId, date, tmp.resolve(HtmlReport.FILE));
         manifest.add(HtmlReport.FILE, drawn.rows(), drawn.builtFrom());
-        manifest.write(tmp, pack, runId, date, print, versions, Map.of(
-                "suppressed_counts", report.disclosure().min() + "–" + report.disclosure().max(),
-                "shown_in_files_as", CellText.WITHHELD,
-                "formula_guard", "text beginning with = + - @ tab or carriage return is prefixed with an apostrophe"));
+        manifest.write(
+                tmp,
+                pack,
+                runId,
+                date,
+                print,
+                versions,
+                Map.of(
+                        "suppressed_counts",
+                        report.disclosure().min() + "–" + report.disclosure().max(),
+                        "shown_in_files_as",
+                        CellText.WITHHELD,
+                        "formula_guard",
+                        "text beginning with = + - @ tab or carriage return is prefixed with an apostrophe"));
 
         // every file of the pack is on disk, none of it visible yet: a kill here loses only this pack's rebuild
         org.rehabmap.ops.CrashPoints.reached("publish:pack-built:" + pack.slug());
         Path target = parent.resolve(date);
         Path old = parent.resolve("." + date + ".old-" + runId);
-        if (Files.exists(target)) Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        if (Files.exists(target)) {
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         deleteTree(old);
         return new Written(target, manifest.entries().size() + 1, rows, true);
@@ -81,12 +100,16 @@ public final class PackWriter {
      * @return how many were tidied
      */
     public static int clearLeftovers(Path extracts) throws IOException {
-        if (!Files.isDirectory(extracts)) return 0;
+        if (!Files.isDirectory(extracts)) {
+            return 0;
+        }
         int n = 0;
         try (Stream<Path> packs = Files.list(extracts)) {
             for (Path parent : packs.filter(Files::isDirectory).toList()) {
                 try (Stream<Path> s = Files.list(parent)) {
-                    for (Path p : s.filter(x -> x.getFileName().toString().startsWith(".")).sorted().toList()) {
+                    for (Path p : s.filter(x -> x.getFileName().toString().startsWith("."))
+                            .sorted()
+                            .toList()) {
                         String name = p.getFileName().toString();
                         int tmpAt = name.indexOf(".tmp-");
                         int oldAt = name.indexOf(".old-");
@@ -95,8 +118,11 @@ public final class PackWriter {
                             n++;
                         } else if (oldAt > 0) {
                             Path target = parent.resolve(name.substring(1, oldAt));
-                            if (Files.exists(target)) deleteTree(p);
-                            else Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
+                            if (Files.exists(target)) {
+                                deleteTree(p);
+                            } else {
+                                Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
+                            }
                             n++;
                         }
                     }
@@ -108,21 +134,46 @@ public final class PackWriter {
 
     /** What the pack would be built from: every table's published content and the report's settings. */
     String fingerprint(Areas.Pack pack, List<PublishedTable> tables) {
-        StringBuilder b = new StringBuilder(FORMAT).append('|').append(pack.slug()).append('|').append(report.headline()).append('|').append(report.mapIndicator())
-                .append('|').append(report.barCharts()).append('|').append(report.families()).append('|').append(report.disclosure().min())
-                .append('-').append(report.disclosure().max());
-        for (PublishedTable t : tables) b.append('|').append(t.name()).append('@').append(t.version()).append('=').append(t.fingerprint());
+        StringBuilder b = new StringBuilder(FORMAT)
+                .append('|')
+                .append(pack.slug())
+                .append('|')
+                .append(report.headline())
+                .append('|')
+                .append(report.mapIndicator())
+                .append('|')
+                .append(report.barCharts())
+                .append('|')
+                .append(report.families())
+                .append('|')
+                .append(report.disclosure().min())
+                .append('-')
+                .append(report.disclosure().max());
+        for (PublishedTable t : tables) {
+            b.append('|')
+                    .append(t.name())
+                    .append('@')
+                    .append(t.version())
+                    .append('=')
+                    .append(t.fingerprint());
+        }
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) return;
+        if (!Files.exists(p)) {
+            return;
+        }
         try (Stream<Path> s = Files.walk(p)) {
-            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(f);
+            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
         }
     }
 }

@@ -28,8 +28,11 @@ public final class PublishJob implements Step {
     public StepResult run(RunContext ctx) throws Exception {
         Settings s = ctx.settings();
         Lake lake = ctx.lake();
-        List<String> gold = lake.tables().stream().filter(t -> t.startsWith("gold.")).toList();
-        if (gold.isEmpty()) return StepResult.skipped(name(), "no gold tables yet, nothing to publish");
+        List<String> gold =
+                lake.tables().stream().filter(t -> t.startsWith("gold.")).toList();
+        if (gold.isEmpty()) {
+            return StepResult.skipped(name(), "no gold tables yet, nothing to publish");
+        }
 
         Map<String, GoldContract> contracts = GoldContract.loadAll(Path.of(s.location("paths.contracts")));
         Catalogue catalogue = Catalogue.from(s);
@@ -47,60 +50,99 @@ public final class PublishJob implements Step {
                 continue;
             }
             if (contract.disclosure() == null) {
-                withheld.add(q + " (its contract does not say which columns count people: customProperties disclosure)");
+                withheld.add(
+                        q + " (its contract does not say which columns count people: customProperties disclosure)");
                 continue;
             }
             published.add(read(lake, q, contract, catalogue, areas, disclosure, maxRows));
         }
-        for (String w : withheld) ctx.console().progress("  publish: not published: " + w);
+        for (String w : withheld) {
+            ctx.console().progress("  publish: not published: " + w);
+        }
 
         List<String> done = new ArrayList<>();
         boolean changed = false;
         Warehouse warehouse = Warehouse.from(s);
         if (warehouse.configured()) {
             List<Integer> loaded = new WarehouseLoader(warehouse).load(published, ctx.runId());
-            long rows = loaded.stream().filter(n -> n >= 0).mapToLong(Integer::longValue).sum();
+            long rows = loaded.stream()
+                    .filter(n -> n >= 0)
+                    .mapToLong(Integer::longValue)
+                    .sum();
             long tables = loaded.stream().filter(n -> n >= 0).count();
             changed |= tables > 0;
             done.add(tables + " table(s), " + rows + " rows to " + warehouse.where() + " schema " + warehouse.schema()
                     + (tables < loaded.size() ? " (" + (loaded.size() - tables) + " unchanged)" : ""));
         } else {
-            ctx.console().progress("  publish: no warehouse configured (rehabmap.warehouse.url / REHABMAP_WAREHOUSE_URL), skipped loading PostgreSQL");
+            ctx.console()
+                    .progress(
+                            "  publish: no warehouse configured (rehabmap.warehouse.url / REHABMAP_WAREHOUSE_URL), skipped "
+                                    + "loading PostgreSQL");
         }
 
         Path extracts = Path.of(s.location("paths.extracts"));
         ReportContext report = ReportContext.from(s, areas, catalogue, disclosure);
         PackWriter writer = new PackWriter(report);
         int tidied = PackWriter.clearLeftovers(extracts);
-        if (tidied > 0) ctx.console().progress("  publish: tidied " + tidied + " half-written pack folder(s) left by a killed run");
+        if (tidied > 0) {
+            ctx.console().progress("  publish: tidied " + tidied + " half-written pack folder(s) left by a killed run");
+        }
         long fileRows = 0;
         int packsWritten = 0;
         List<Areas.Pack> packs = areas.packs();
         for (Areas.Pack pack : packs) {
-            PackWriter.Written w = writer.write(extracts, pack, published, ctx.runId(), ctx.asOf().toString());
+            PackWriter.Written w = writer.write(
+                    extracts, pack, published, ctx.runId(), ctx.asOf().toString());
             fileRows += w.rows();
-            if (w.written()) packsWritten++;
+            if (w.written()) {
+                packsWritten++;
+            }
             org.rehabmap.ops.CrashPoints.reached("publish:after-extract:" + pack.slug());
-            ctx.console().progress("  publish: " + extracts.relativize(w.dir()) + (w.written() ? " (" + w.files() + " files)" : " unchanged"));
+            ctx.console()
+                    .progress("  publish: " + extracts.relativize(w.dir())
+                            + (w.written() ? " (" + w.files() + " files)" : " unchanged"));
         }
         changed |= packsWritten > 0;
         int listed = IndexPage.write(extracts);
-        done.add(packsWritten + " of " + packs.size() + " packs written in " + extracts + " (index lists " + listed + ")");
-        if (!withheld.isEmpty()) done.add(withheld.size() + " table(s) not published");
-        if (!changed) return new StepResult(name(), false, 0, Map.of(), "nothing new to publish: " + String.join("; ", done));
+        done.add(packsWritten + " of " + packs.size() + " packs written in " + extracts + " (index lists " + listed
+                + ")");
+        if (!withheld.isEmpty()) {
+            done.add(withheld.size() + " table(s) not published");
+        }
+        if (!changed) {
+            return new StepResult(name(), false, 0, Map.of(), "nothing new to publish: " + String.join("; ", done));
+        }
         return new StepResult(name(), true, fileRows, Map.of(), String.join("; ", done));
     }
 
     /** One gold table at its current version, with disclosure control applied, collected for the writers. */
-    static PublishedTable read(Lake lake, String q, GoldContract contract, Catalogue catalogue, Areas areas, Disclosure disclosure, int maxRows) {
+    static PublishedTable read(
+            Lake lake,
+            String q,
+            GoldContract contract,
+            Catalogue catalogue,
+            Areas areas,
+            Disclosure disclosure,
+            int maxRows) {
         long version = lake.version(q);
         // read at the version recorded in the manifests, even if curate commits meanwhile
-        Dataset<Row> rows = lake.spark().read().format("delta").option("versionAsOf", version).load(lake.path(q));
+        Dataset<Row> rows = lake.spark()
+                .read()
+                .format("delta")
+                .option("versionAsOf", version)
+                .load(lake.path(q));
         DisclosureSpec spec = contract.disclosure();
         List<String> tieBreak = new ArrayList<>(contract.key());
-        if (tieBreak.isEmpty() && List.of(rows.columns()).contains("area_code")) tieBreak.add("area_code");
-        Dataset<Row> controlled = disclosure.apply(rows, spec, catalogue.expand(spec.appliesWhen(), "contract " + contract.file().getFileName()),
-                areas.parents(), tieBreak);
+        if (tieBreak.isEmpty() && List.of(rows.columns()).contains("area_code")) {
+            tieBreak.add("area_code");
+        }
+        Dataset<Row> controlled = disclosure.apply(
+                rows,
+                spec,
+                catalogue.expand(
+                        spec.appliesWhen(), "contract " + contract.file().getFileName()),
+                areas.parents(),
+                tieBreak);
         return PublishedTable.collect(contract.name(), version, contract, controlled, maxRows);
     }
 }

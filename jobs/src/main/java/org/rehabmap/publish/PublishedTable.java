@@ -22,8 +22,14 @@ import java.util.function.Predicate;
  * @param rows     values per row (withheld cells are null)
  * @param masked   per row, per column: true when the cell was withheld by disclosure control
  */
-public record PublishedTable(String name, long version, GoldContract contract, List<String> columns, List<DataType> types,
-                             List<Object[]> rows, List<boolean[]> masked) {
+public record PublishedTable(
+        String name,
+        long version,
+        GoldContract contract,
+        List<String> columns,
+        List<DataType> types,
+        List<Object[]> rows,
+        List<boolean[]> masked) {
 
     public String qualifiedName() {
         return "gold." + name;
@@ -38,21 +44,28 @@ public record PublishedTable(String name, long version, GoldContract contract, L
     }
 
     /** Collects a disclosure-controlled frame ({@link Disclosure#apply}) in gold's row order. */
-    public static PublishedTable collect(String name, long version, GoldContract contract, Dataset<Row> controlled, int maxRows) {
+    public static PublishedTable collect(
+            String name, long version, GoldContract contract, Dataset<Row> controlled, int maxRows) {
         List<String> all = Arrays.asList(controlled.columns());
         List<String> cols = new ArrayList<>();
         List<DataType> types = new ArrayList<>();
         for (StructField f : controlled.schema().fields()) {
-            if (f.name().startsWith(Disclosure.MASK_PREFIX) || f.name().equals(Disclosure.ORDER)) continue;
+            if (f.name().startsWith(Disclosure.MASK_PREFIX) || f.name().equals(Disclosure.ORDER)) {
+                continue;
+            }
             cols.add(f.name());
             types.add(f.dataType());
         }
         int[] maskAt = new int[cols.size()];
-        for (int i = 0; i < cols.size(); i++) maskAt[i] = all.indexOf(Disclosure.MASK_PREFIX + cols.get(i));
+        for (int i = 0; i < cols.size(); i++) {
+            maskAt[i] = all.indexOf(Disclosure.MASK_PREFIX + cols.get(i));
+        }
         int[] valueAt = cols.stream().mapToInt(all::indexOf).toArray();
-        List<Row> collected = controlled.orderBy(Disclosure.ORDER).limit(maxRows + 1).collectAsList();
+        List<Row> collected =
+                controlled.orderBy(Disclosure.ORDER).limit(maxRows + 1).collectAsList();
         if (collected.size() > maxRows) {
-            throw new IllegalStateException("gold." + name + " has more than " + maxRows + " rows (rehabmap.publish.max-rows-per-table): not a summary to publish");
+            throw new IllegalStateException("gold." + name + " has more than " + maxRows
+                    + " rows (rehabmap.publish.max-rows-per-table): not a summary to publish");
         }
         List<Object[]> rows = new ArrayList<>(collected.size());
         List<boolean[]> masked = new ArrayList<>(collected.size());
@@ -72,7 +85,9 @@ public record PublishedTable(String name, long version, GoldContract contract, L
     /** The rows whose area is in the pack (a table without area_code is not geographic and is kept whole). */
     public PublishedTable forAreas(Set<String> areaCodes) {
         int a = index("area_code");
-        if (a < 0) return this;
+        if (a < 0) {
+            return this;
+        }
         return filter(r -> r[a] != null && areaCodes.contains(r[a].toString()));
     }
 
@@ -95,11 +110,19 @@ public record PublishedTable(String name, long version, GoldContract contract, L
     public String fingerprint() {
         try {
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            md.update((name + "\u0000" + columns + "\u0000" + types.stream().map(DataType::simpleString).toList()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update((name + "\u0000" + columns + "\u0000"
+                            + types.stream().map(DataType::simpleString).toList())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             for (int r = 0; r < rows.size(); r++) {
                 StringBuilder b = new StringBuilder("\n");
                 for (int i = 0; i < columns.size(); i++) {
-                    b.append(masked.get(r)[i] ? "\u0001" : rows.get(r)[i] == null ? "\u0002" : org.rehabmap.cli.Cells.text(rows.get(r)[i])).append('\u0000');
+                    b.append(
+                                    masked.get(r)[i]
+                                            ? "\u0001"
+                                            : rows.get(r)[i] == null
+                                                    ? "\u0002"
+                                                    : org.rehabmap.cli.Cells.text(rows.get(r)[i]))
+                            .append('\u0000');
                 }
                 md.update(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
@@ -111,7 +134,9 @@ public record PublishedTable(String name, long version, GoldContract contract, L
 
     /** The description of a column from the contract, or null. */
     public String describe(String column) {
-        if (contract == null) return null;
+        if (contract == null) {
+            return null;
+        }
         GoldContract.Column c = contract.column(column);
         return c == null ? null : c.description();
     }

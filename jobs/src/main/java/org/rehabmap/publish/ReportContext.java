@@ -12,16 +12,29 @@ import java.util.Map;
  *
  * @param families workbook sheet name → catalogue kinds of the benchmarks it holds
  */
-public record ReportContext(Areas areas, Catalogue catalogue, Disclosure disclosure, Path referenceDir,
-                            List<String> headline, String mapIndicator, List<String> barCharts, Map<String, List<String>> families) {
+public record ReportContext(
+        Areas areas,
+        Catalogue catalogue,
+        Disclosure disclosure,
+        Path referenceDir,
+        List<String> headline,
+        String mapIndicator,
+        List<String> barCharts,
+        Map<String, List<String>> families) {
 
     public static ReportContext from(Settings s, Areas areas, Catalogue catalogue, Disclosure disclosure) {
         Map<String, List<String>> families = new java.util.LinkedHashMap<>();
         for (com.typesafe.config.Config f : s.raw().getConfigList("publish.families")) {
             families.put(f.getString("name"), List.copyOf(f.getStringList("kinds")));
         }
-        return new ReportContext(areas, catalogue, disclosure, Path.of(s.location("paths.reference")),
-                s.raw().getStringList("publish.headline-indicators"), s.getString("publish.map-indicator"),
-                s.raw().getStringList("publish.bar-chart-indicators"), families);
+        return new ReportContext(
+                areas,
+                catalogue,
+                disclosure,
+                Path.of(s.location("paths.reference")),
+                s.raw().getStringList("publish.headline-indicators"),
+                s.getString("publish.map-indicator"),
+                s.raw().getStringList("publish.bar-chart-indicators"),
+                families);
     }
 }

@@ -25,8 +25,14 @@ public enum Significance {
     }
 
     public static Significance of(Object code) {
-        if (code == null) return NOT_COMPARED;
-        for (Significance s : values()) if (s.code.equals(code.toString())) return s;
+        if (code == null) {
+            return NOT_COMPARED;
+        }
+        for (Significance s : values()) {
+            if (s.code.equals(code.toString())) {
+                return s;
+            }
+        }
         return NOT_COMPARED;
     }
 }

@@ -27,7 +27,10 @@ public final class SvgMap {
 
     private final List<Feature> features = new ArrayList<>();
     private final String attribution;
-    private double minLon = Double.MAX_VALUE, maxLon = -Double.MAX_VALUE, minLat = Double.MAX_VALUE, maxLat = -Double.MAX_VALUE;
+    private double minLon = Double.MAX_VALUE;
+    private double maxLon = -Double.MAX_VALUE;
+    private double minLat = Double.MAX_VALUE;
+    private double maxLat = -Double.MAX_VALUE;
 
     private SvgMap(String attribution) {
         this.attribution = attribution;
@@ -42,7 +45,9 @@ public final class SvgMap {
             if ("Polygon".equals(g.path("type").asText())) {
                 addPolygon(g.path("coordinates"), rings);
             } else if ("MultiPolygon".equals(g.path("type").asText())) {
-                for (JsonNode poly : g.path("coordinates")) addPolygon(poly, rings);
+                for (JsonNode poly : g.path("coordinates")) {
+                    addPolygon(poly, rings);
+                }
             }
             for (List<double[]> ring : rings) {
                 for (double[] p : ring) {
@@ -52,7 +57,10 @@ public final class SvgMap {
                     m.maxLat = Math.max(m.maxLat, p[1]);
                 }
             }
-            m.features.add(new Feature(f.path("properties").path("code").asText(), f.path("properties").path("name").asText(), rings));
+            m.features.add(new Feature(
+                    f.path("properties").path("code").asText(),
+                    f.path("properties").path("name").asText(),
+                    rings));
         }
         return m;
     }
@@ -60,7 +68,9 @@ public final class SvgMap {
     private static void addPolygon(JsonNode poly, List<List<double[]>> rings) {
         for (JsonNode ring : poly) {
             List<double[]> pts = new ArrayList<>();
-            for (JsonNode p : ring) pts.add(new double[]{p.get(0).asDouble(), p.get(1).asDouble()});
+            for (JsonNode p : ring) {
+                pts.add(new double[] {p.get(0).asDouble(), p.get(1).asDouble()});
+            }
             rings.add(pts);
         }
     }
@@ -85,27 +95,39 @@ public final class SvgMap {
         double scale = (width - 2 * pad) / ((maxLon - minLon) * k);
         double height = (maxLat - minLat) * scale + 2 * pad;
         StringBuilder b = new StringBuilder();
-        b.append("<svg class=\"map\" role=\"img\" aria-label=\"Map of London boroughs: ").append(Html.esc(label)).append("\" viewBox=\"0 0 ")
-                .append(Fmt.xy(width)).append(' ').append(Fmt.xy(height)).append("\" xmlns=\"http://www.w3.org/2000/svg\">\n");
+        b.append("<svg class=\"map\" role=\"img\" aria-label=\"Map of London boroughs: ")
+                .append(Html.esc(label))
+                .append("\" viewBox=\"0 0 ")
+                .append(Fmt.xy(width))
+                .append(' ')
+                .append(Fmt.xy(height))
+                .append("\" xmlns=\"http://www.w3.org/2000/svg\">\n");
         StringBuilder top = new StringBuilder();
         for (Feature f : features) {
             StringBuilder d = new StringBuilder();
             for (List<double[]> ring : f.rings()) {
                 for (int i = 0; i < ring.size(); i++) {
                     double[] p = ring.get(i);
-                    d.append(i == 0 ? 'M' : 'L').append(Fmt.xy(pad + (p[0] - minLon) * k * scale)).append(',')
+                    d.append(i == 0 ? 'M' : 'L')
+                            .append(Fmt.xy(pad + (p[0] - minLon) * k * scale))
+                            .append(',')
                             .append(Fmt.xy(pad + (maxLat - p[1]) * scale));
                 }
                 d.append('Z');
             }
             Shade s = shades.get(f.code());
             String fill = s == null || s.klass() < 0 ? NO_VALUE : PALETTE[s.klass()];
-            String tip = f.name() + ": " + (s == null || s.value() == null ? (s != null && s.withheld() ? "suppressed" : "no value") : Fmt.value(s.value()));
+            String tip = f.name() + ": "
+                    + (s == null || s.value() == null
+                            ? (s != null && s.withheld() ? "suppressed" : "no value")
+                            : Fmt.value(s.value()));
             String path = "<path class=\"area\" data-code=\"" + Html.esc(f.code()) + "\" d=\"" + d + "\" fill=\"" + fill
                     + "\" fill-rule=\"evenodd\"><title>" + Html.esc(tip) + "</title></path>\n";
             b.append(path);
             if (outline.contains(f.code())) {
-                top.append("<path class=\"outline\" d=\"").append(d).append("\" fill=\"none\" stroke=\"#212b32\" stroke-width=\"1.6\"/>\n");
+                top.append("<path class=\"outline\" d=\"")
+                        .append(d)
+                        .append("\" fill=\"none\" stroke=\"#212b32\" stroke-width=\"1.6\"/>\n");
             }
         }
         b.append(top).append("</svg>");
@@ -115,16 +137,24 @@ public final class SvgMap {
     /** Quintile classes of the values present (0 = lowest); fewer than 5 distinct values use fewer classes. */
     public static double[] breaks(List<Double> values) {
         List<Double> v = values.stream().filter(x -> x != null).sorted().toList();
-        if (v.isEmpty()) return new double[0];
+        if (v.isEmpty()) {
+            return new double[0];
+        }
         double[] b = new double[4];
-        for (int i = 1; i <= 4; i++) b[i - 1] = v.get(Math.min(v.size() - 1, (int) Math.floor(i * v.size() / 5.0)));
+        for (int i = 1; i <= 4; i++) {
+            b[i - 1] = v.get(Math.min(v.size() - 1, (int) Math.floor(i * v.size() / 5.0)));
+        }
         return b;
     }
 
     public static int klass(Double value, double[] breaks) {
-        if (value == null || breaks.length == 0) return -1;
+        if (value == null || breaks.length == 0) {
+            return -1;
+        }
         int k = 0;
-        while (k < breaks.length && value >= breaks[k]) k++;
+        while (k < breaks.length && value >= breaks[k]) {
+            k++;
+        }
         return k;
     }
 }

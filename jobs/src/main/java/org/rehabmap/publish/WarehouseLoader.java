@@ -48,11 +48,15 @@ public final class WarehouseLoader {
             String s = ident(warehouse.schema());
             try (Statement st = c.createStatement()) {
                 st.execute("CREATE SCHEMA IF NOT EXISTS " + s);
-                st.execute("CREATE TABLE IF NOT EXISTS " + s + "." + PUBLICATION + " (table_name text PRIMARY KEY, run_id text NOT NULL, "
-                        + "gold_table text NOT NULL, delta_version bigint NOT NULL, row_count bigint NOT NULL, published_at timestamptz NOT NULL)");
+                st.execute("CREATE TABLE IF NOT EXISTS " + s + "." + PUBLICATION
+                        + " (table_name text PRIMARY KEY, run_id text NOT NULL, "
+                        + "gold_table text NOT NULL, delta_version bigint NOT NULL, row_count bigint NOT NULL, "
+                        + "published_at timestamptz NOT NULL)");
                 st.execute("ALTER TABLE " + s + "." + PUBLICATION + " ADD COLUMN IF NOT EXISTS content_sha256 text");
-                st.execute("COMMENT ON TABLE " + s + "." + PUBLICATION + " IS " + literal("The last load of each published rehabmap table: the run, the gold Delta table version it was read at, "
-                        + "a fingerprint of the rows as published, and when."));
+                st.execute("COMMENT ON TABLE " + s + "." + PUBLICATION + " IS "
+                        + literal(
+                                "The last load of each published rehabmap table: the run, the gold Delta table version it was read at, "
+                                        + "a fingerprint of the rows as published, and when."));
             }
             java.util.Map<String, String> loaded = fingerprints(c);
             for (PublishedTable t : tables) {
@@ -71,14 +75,19 @@ public final class WarehouseLoader {
     private java.util.Map<String, String> fingerprints(Connection c) throws SQLException {
         java.util.Map<String, String> out = new java.util.HashMap<>();
         try (Statement st = c.createStatement();
-             java.sql.ResultSet rs = st.executeQuery("SELECT table_name, delta_version || ':' || content_sha256 FROM " + ident(warehouse.schema()) + "." + PUBLICATION)) {
-            while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+                java.sql.ResultSet rs =
+                        st.executeQuery("SELECT table_name, delta_version || ':' || content_sha256 FROM "
+                                + ident(warehouse.schema()) + "." + PUBLICATION)) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
         }
         return out;
     }
 
     private boolean exists(Connection c, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_tables WHERE schemaname = ? AND tablename = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT 1 FROM pg_tables WHERE schemaname = ? AND tablename = ?")) {
             ps.setString(1, warehouse.schema());
             ps.setString(2, table);
             try (java.sql.ResultSet rs = ps.executeQuery()) {
@@ -96,9 +105,13 @@ public final class WarehouseLoader {
             try (Statement st = c.createStatement()) {
                 st.execute("DROP TABLE IF EXISTS " + stage);
                 List<String> defs = new ArrayList<>();
-                for (int i = 0; i < t.columns().size(); i++) defs.add(ident(t.columns().get(i)) + " " + pgType(t.types().get(i)));
+                for (int i = 0; i < t.columns().size(); i++) {
+                    defs.add(ident(t.columns().get(i)) + " " + pgType(t.types().get(i)));
+                }
                 st.execute("CREATE TABLE " + stage + " (" + String.join(", ", defs) + ")");
-                for (String comment : comments(t, stage)) st.execute(comment);
+                for (String comment : comments(t, stage)) {
+                    st.execute(comment);
+                }
             }
             insert(c, t, stage);
             c.commit();
@@ -106,10 +119,13 @@ public final class WarehouseLoader {
             try (Statement st = c.createStatement()) {
                 st.execute("DROP TABLE IF EXISTS " + live);
                 st.execute("ALTER TABLE " + stage + " RENAME TO " + ident(t.name()));
-                if (!warehouse.readers().isEmpty()) st.execute("GRANT SELECT ON " + live + " TO " + ident(warehouse.readers()));
+                if (!warehouse.readers().isEmpty()) {
+                    st.execute("GRANT SELECT ON " + live + " TO " + ident(warehouse.readers()));
+                }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + s + "." + PUBLICATION
-                    + " (table_name, run_id, gold_table, delta_version, row_count, published_at, content_sha256) VALUES (?, ?, ?, ?, ?, now(), ?) "
+                    + " (table_name, run_id, gold_table, delta_version, row_count, published_at, content_sha256) VALUES (?, ?, ?, "
+                    + "?, ?, now(), ?) "
                     + "ON CONFLICT (table_name) DO UPDATE SET run_id = EXCLUDED.run_id, gold_table = EXCLUDED.gold_table, "
                     + "delta_version = EXCLUDED.delta_version, row_count = EXCLUDED.row_count, published_at = EXCLUDED.published_at, "
                     + "content_sha256 = EXCLUDED.content_sha256")) {
@@ -137,14 +153,18 @@ public final class WarehouseLoader {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + stage + " VALUES (" + marks + ")")) {
             int pending = 0;
             for (Object[] row : t.rows()) {
-                for (int i = 0; i < n; i++) bind(c, ps, i + 1, row[i], t.types().get(i));
+                for (int i = 0; i < n; i++) {
+                    bind(c, ps, i + 1, row[i], t.types().get(i));
+                }
                 ps.addBatch();
                 if (++pending == BATCH) {
                     ps.executeBatch();
                     pending = 0;
                 }
             }
-            if (pending > 0) ps.executeBatch();
+            if (pending > 0) {
+                ps.executeBatch();
+            }
         }
     }
 
@@ -154,7 +174,9 @@ public final class WarehouseLoader {
         } else if (type instanceof ArrayType a) {
             List<Object> items = new ArrayList<>();
             scala.collection.Iterator<?> it = ((scala.collection.Iterable<?>) v).iterator();
-            while (it.hasNext()) items.add(it.next());
+            while (it.hasNext()) {
+                items.add(it.next());
+            }
             ps.setArray(i, c.createArrayOf(pgType(a.elementType()).replace(" precision", ""), items.toArray()));
         } else if (type.equals(DataTypes.StringType)) {
             ps.setString(i, v.toString());
@@ -164,29 +186,67 @@ public final class WarehouseLoader {
     }
 
     static String pgType(DataType t) {
-        if (t.equals(DataTypes.StringType)) return "text";
-        if (t.equals(DataTypes.LongType)) return "bigint";
-        if (t.equals(DataTypes.IntegerType)) return "integer";
-        if (t.equals(DataTypes.ShortType) || t.equals(DataTypes.ByteType)) return "smallint";
-        if (t.equals(DataTypes.DoubleType)) return "double precision";
-        if (t.equals(DataTypes.FloatType)) return "real";
-        if (t.equals(DataTypes.BooleanType)) return "boolean";
-        if (t.equals(DataTypes.DateType)) return "date";
-        if (t.equals(DataTypes.TimestampType)) return "timestamptz";
-        if (t instanceof DecimalType d) return "numeric(" + d.precision() + "," + d.scale() + ")";
-        if (t instanceof ArrayType a) return pgType(a.elementType()) + "[]";
+        if (t.equals(DataTypes.StringType)) {
+            return "text";
+        }
+        if (t.equals(DataTypes.LongType)) {
+            return "bigint";
+        }
+        if (t.equals(DataTypes.IntegerType)) {
+            return "integer";
+        }
+        if (t.equals(DataTypes.ShortType) || t.equals(DataTypes.ByteType)) {
+            return "smallint";
+        }
+        if (t.equals(DataTypes.DoubleType)) {
+            return "double precision";
+        }
+        if (t.equals(DataTypes.FloatType)) {
+            return "real";
+        }
+        if (t.equals(DataTypes.BooleanType)) {
+            return "boolean";
+        }
+        if (t.equals(DataTypes.DateType)) {
+            return "date";
+        }
+        if (t.equals(DataTypes.TimestampType)) {
+            return "timestamptz";
+        }
+        if (t instanceof DecimalType d) {
+            return "numeric(" + d.precision() + "," + d.scale() + ")";
+        }
+        if (t instanceof ArrayType a) {
+            return pgType(a.elementType()) + "[]";
+        }
         throw new IllegalArgumentException("no warehouse type for " + t.simpleString());
     }
 
     private static int sqlType(DataType t) {
-        if (t.equals(DataTypes.StringType)) return Types.VARCHAR;
-        if (t.equals(DataTypes.LongType)) return Types.BIGINT;
-        if (t.equals(DataTypes.IntegerType)) return Types.INTEGER;
-        if (t.equals(DataTypes.DoubleType)) return Types.DOUBLE;
-        if (t.equals(DataTypes.BooleanType)) return Types.BOOLEAN;
-        if (t.equals(DataTypes.DateType)) return Types.DATE;
-        if (t.equals(DataTypes.TimestampType)) return Types.TIMESTAMP_WITH_TIMEZONE;
-        if (t instanceof ArrayType) return Types.ARRAY;
+        if (t.equals(DataTypes.StringType)) {
+            return Types.VARCHAR;
+        }
+        if (t.equals(DataTypes.LongType)) {
+            return Types.BIGINT;
+        }
+        if (t.equals(DataTypes.IntegerType)) {
+            return Types.INTEGER;
+        }
+        if (t.equals(DataTypes.DoubleType)) {
+            return Types.DOUBLE;
+        }
+        if (t.equals(DataTypes.BooleanType)) {
+            return Types.BOOLEAN;
+        }
+        if (t.equals(DataTypes.DateType)) {
+            return Types.DATE;
+        }
+        if (t.equals(DataTypes.TimestampType)) {
+            return Types.TIMESTAMP_WITH_TIMEZONE;
+        }
+        if (t instanceof ArrayType) {
+            return Types.ARRAY;
+        }
         return Types.OTHER;
     }
 
@@ -195,19 +255,36 @@ public final class WarehouseLoader {
         List<String> out = new ArrayList<>();
         GoldContract k = t.contract();
         StringBuilder tc = new StringBuilder();
-        if (k != null && k.title() != null) tc.append(k.title()).append(". ");
-        if (k != null && k.description() != null) tc.append(k.description()).append(' ');
-        tc.append("From ").append(t.qualifiedName()).append(" (Delta version ").append(t.version()).append(").");
+        if (k != null && k.title() != null) {
+            tc.append(k.title()).append(". ");
+        }
+        if (k != null && k.description() != null) {
+            tc.append(k.description()).append(' ');
+        }
+        tc.append("From ")
+                .append(t.qualifiedName())
+                .append(" (Delta version ")
+                .append(t.version())
+                .append(").");
         if (k != null && k.disclosure() != null && k.disclosure().countsPeople()) {
-            tc.append(" Disclosure control: small counts and the values built on them are null where suppressed is true.");
+            tc.append(
+                    " Disclosure control: small counts and the values built on them are null where suppressed is true.");
         }
         out.add("COMMENT ON TABLE " + table + " IS " + literal(tc.toString().strip()));
         for (String col : t.columns()) {
             String d = t.describe(col);
-            boolean isProtected = k != null && k.disclosure() != null && k.disclosure().protectedColumns().contains(col);
-            if (Disclosure.SUPPRESSED.equals(col) && d == null) d = "True when a value in this row was withheld by disclosure control (METHODS.md).";
-            if (isProtected) d = (d == null ? "" : d + " ") + "Null when withheld (suppressed = true).";
-            if (d != null) out.add("COMMENT ON COLUMN " + table + "." + ident(col) + " IS " + literal(d));
+            boolean isProtected = k != null
+                    && k.disclosure() != null
+                    && k.disclosure().protectedColumns().contains(col);
+            if (Disclosure.SUPPRESSED.equals(col) && d == null) {
+                d = "True when a value in this row was withheld by disclosure control (METHODS.md).";
+            }
+            if (isProtected) {
+                d = (d == null ? "" : d + " ") + "Null when withheld (suppressed = true).";
+            }
+            if (d != null) {
+                out.add("COMMENT ON COLUMN " + table + "." + ident(col) + " IS " + literal(d));
+            }
         }
         return out;
     }

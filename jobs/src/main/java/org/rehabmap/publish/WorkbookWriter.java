@@ -49,7 +49,8 @@ public final class WorkbookWriter {
     record Sheet(String name, String about, PublishedTable table) {}
 
     /** @return data rows written over all sheets */
-    public long write(Areas.Pack pack, List<PublishedTable> tables, String runId, String date, Path file) throws IOException {
+    public long write(Areas.Pack pack, List<PublishedTable> tables, String runId, String date, Path file)
+            throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Styles st = new Styles(wb);
             List<Sheet> sheets = plan(tables);
@@ -83,16 +84,26 @@ public final class WorkbookWriter {
                         Catalogue.Indicator i = ctx.catalogue().get(String.valueOf(r[id]));
                         return i != null && f.getValue().contains(i.kind());
                     });
-                    if (part.rows().isEmpty()) continue;
+                    if (part.rows().isEmpty()) {
+                        continue;
+                    }
                     part.rows().forEach(r -> placed.add(String.valueOf(r[id])));
-                    out.add(new Sheet(unique("Benchmarks - " + f.getKey(), used), "Benchmarks: " + f.getKey().toLowerCase() + " indicators against London", part));
+                    out.add(new Sheet(
+                            unique("Benchmarks - " + f.getKey(), used),
+                            "Benchmarks: " + f.getKey().toLowerCase() + " indicators against London",
+                            part));
                 }
                 PublishedTable rest = t.filter(r -> !placed.contains(String.valueOf(r[id])));
                 if (!rest.rows().isEmpty() || placed.isEmpty()) {
-                    out.add(new Sheet(unique(placed.isEmpty() ? "Benchmarks" : "Benchmarks - Other", used), "Benchmarks against London", rest));
+                    out.add(new Sheet(
+                            unique(placed.isEmpty() ? "Benchmarks" : "Benchmarks - Other", used),
+                            "Benchmarks against London",
+                            rest));
                 }
             } else {
-                String title = t.contract() != null && t.contract().title() != null ? t.contract().title() : t.name();
+                String title = t.contract() != null && t.contract().title() != null
+                        ? t.contract().title()
+                        : t.name();
                 out.add(new Sheet(unique(label(t.name()), used), title, t));
             }
         }
@@ -107,15 +118,27 @@ public final class WorkbookWriter {
     private static String unique(String name, Set<String> used) {
         String base = WorkbookUtil.createSafeSheetName(name);
         String n = base;
-        for (int i = 2; !used.add(n.toLowerCase()); i++) n = base.substring(0, Math.min(base.length(), 27)) + " " + i;
+        for (int i = 2; !used.add(n.toLowerCase()); i++) {
+            n = base.substring(0, Math.min(base.length(), 27)) + " " + i;
+        }
         return n;
     }
 
     private void contents(XSSFSheet sh, Areas.Pack pack, List<Sheet> sheets, String runId, String date, Styles st) {
         int r = 0;
         cell(sh.createRow(r++), 0, "Cancer rehabilitation benchmark pack: " + pack.name(), st.title);
-        cell(sh.createRow(r++), 0, "As of " + date + " · run " + runId + " · areas: " + (pack.isLondon() ? "all London" : pack.name() + " and London for comparison"), st.muted);
-        cell(sh.createRow(r++), 0, "Counts of 1–" + ctx.disclosure().max() + " people, and values built on them, are suppressed and shown as *.", st.muted);
+        cell(
+                sh.createRow(r++),
+                0,
+                "As of " + date + " · run " + runId + " · areas: "
+                        + (pack.isLondon() ? "all London" : pack.name() + " and London for comparison"),
+                st.muted);
+        cell(
+                sh.createRow(r++),
+                0,
+                "Counts of 1–" + ctx.disclosure().max()
+                        + " people, and values built on them, are suppressed and shown as *.",
+                st.muted);
         r++;
         Row h = sh.createRow(r++);
         cell(h, 0, "Sheet", st.header);
@@ -145,7 +168,9 @@ public final class WorkbookWriter {
     private void data(XSSFSheet sh, PublishedTable t, Styles st) {
         boolean withTitle = t.has("indicator_id") && !ctx.catalogue().isEmpty();
         List<String> headers = new ArrayList<>();
-        if (withTitle) headers.add("indicator");
+        if (withTitle) {
+            headers.add("indicator");
+        }
         headers.addAll(t.columns());
         Row h = sh.createRow(0);
         int[] width = new int[headers.size()];
@@ -156,7 +181,11 @@ public final class WorkbookWriter {
         int off = withTitle ? 1 : 0;
         int idCol = t.index("indicator_id");
         Set<Integer> sigCols = new HashSet<>();
-        for (int i = 0; i < t.columns().size(); i++) if (t.columns().get(i).startsWith("significance")) sigCols.add(i);
+        for (int i = 0; i < t.columns().size(); i++) {
+            if (t.columns().get(i).startsWith("significance")) {
+                sigCols.add(i);
+            }
+        }
         for (int r = 0; r < t.rows().size(); r++) {
             Object[] v = t.rows().get(r);
             boolean[] m = t.masked().get(r);
@@ -187,13 +216,20 @@ public final class WorkbookWriter {
                 }
             }
         }
-        for (int i = 0; i < width.length; i++) sh.setColumnWidth(i, width[i] * 256);
+        for (int i = 0; i < width.length; i++) {
+            sh.setColumnWidth(i, width[i] * 256);
+        }
         sh.createFreezePane(off, 1);
-        if (!headers.isEmpty()) sh.setAutoFilter(new CellRangeAddress(0, Math.max(0, t.rows().size()), 0, headers.size() - 1));
+        if (!headers.isEmpty()) {
+            sh.setAutoFilter(new CellRangeAddress(0, Math.max(0, t.rows().size()), 0, headers.size() - 1));
+        }
     }
 
     private static boolean isNumeric(DataType t) {
-        return isWhole(t) || t.equals(DataTypes.DoubleType) || t.equals(DataTypes.FloatType) || t instanceof DecimalType;
+        return isWhole(t)
+                || t.equals(DataTypes.DoubleType)
+                || t.equals(DataTypes.FloatType)
+                || t instanceof DecimalType;
     }
 
     private static boolean isWhole(DataType t) {
@@ -203,13 +239,24 @@ public final class WorkbookWriter {
     static Cell cell(Row row, int i, String text, CellStyle style) {
         Cell c = row.createCell(i);
         c.setCellValue(text);
-        if (style != null) c.setCellStyle(style);
+        if (style != null) {
+            c.setCellStyle(style);
+        }
         return c;
     }
 
     /** The handful of styles the workbook uses (Excel caps the number of distinct styles). */
     static final class Styles {
-        final XSSFCellStyle header, text, wrap, integer, decimal, withheld, title, muted, link, heading;
+        final XSSFCellStyle header;
+        final XSSFCellStyle text;
+        final XSSFCellStyle wrap;
+        final XSSFCellStyle integer;
+        final XSSFCellStyle decimal;
+        final XSSFCellStyle withheld;
+        final XSSFCellStyle title;
+        final XSSFCellStyle muted;
+        final XSSFCellStyle link;
+        final XSSFCellStyle heading;
         final Map<Significance, XSSFCellStyle> significance = new EnumMap<>(Significance.class);
 
         Styles(XSSFWorkbook wb) {
@@ -269,5 +316,4 @@ public final class WorkbookWriter {
             return java.util.HexFormat.of().parseHex(hex);
         }
     }
-
 }

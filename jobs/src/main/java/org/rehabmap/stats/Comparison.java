@@ -17,17 +17,26 @@ public final class Comparison {
      * (null, or NaN from an undefined statistic) means there is nothing to compare.
      */
     public static String compare(Double lower, Double upper, Double londonValue, Polarity p) {
-        if (missing(lower) || missing(upper) || missing(londonValue) || p == null) return NOT_COMPARED;
-        if (upper < londonValue) return judge(false, p);
-        if (lower > londonValue) return judge(true, p);
+        if (missing(lower) || missing(upper) || missing(londonValue) || p == null) {
+            return NOT_COMPARED;
+        }
+        if (upper < londonValue) {
+            return judge(false, p);
+        }
+        if (lower > londonValue) {
+            return judge(true, p);
+        }
         return SIMILAR;
     }
 
     private static String judge(boolean higher, Polarity p) {
         switch (p) {
-            case HIGH_IS_GOOD: return higher ? BETTER : WORSE;
-            case LOW_IS_GOOD: return higher ? WORSE : BETTER;
-            default: return higher ? HIGHER : LOWER;
+            case HIGH_IS_GOOD:
+                return higher ? BETTER : WORSE;
+            case LOW_IS_GOOD:
+                return higher ? WORSE : BETTER;
+            default:
+                return higher ? HIGHER : LOWER;
         }
     }
 

@@ -21,7 +21,9 @@ public final class ConfidenceIntervals {
 
     /** Wilson score limits for the proportion x/n, on the 0..1 scale. */
     public static Interval wilson(long x, long n, ConfidenceLevel c) {
-        if (n <= 0) throw new IllegalArgumentException("Wilson needs n > 0, got n = " + n);
+        if (n <= 0) {
+            throw new IllegalArgumentException("Wilson needs n > 0, got n = " + n);
+        }
         if (x < 0 || x > n) {
             throw new IllegalArgumentException("Wilson needs 0 <= x <= n, got x = " + x + ", n = " + n);
         }
@@ -49,8 +51,8 @@ public final class ConfidenceIntervals {
         if (o > 0) {
             double base = 1.0 - 1.0 / (9.0 * o) - z / (3.0 * Math.sqrt(o));
             if (base < 0) {
-                throw new IllegalArgumentException("Byar's lower limit is negative for O = " + o
-                        + " at " + c + "; use the exact method for small counts");
+                throw new IllegalArgumentException("Byar's lower limit is negative for O = " + o + " at " + c
+                        + "; use the exact method for small counts");
             }
             lower = o * base * base * base;
         }
@@ -84,17 +86,17 @@ public final class ConfidenceIntervals {
             throw new IllegalArgumentException("rate needs a finite multiplier > 0, got " + multiplier);
         }
         Interval count = poissonCount(o, c);
-        return new Interval(count.lower() / denominator * multiplier,
-                count.upper() / denominator * multiplier);
+        return new Interval(count.lower() / denominator * multiplier, count.upper() / denominator * multiplier);
     }
 
     private static void requireCount(long o) {
-        if (o < 0) throw new IllegalArgumentException("a count must be >= 0, got " + o);
+        if (o < 0) {
+            throw new IllegalArgumentException("a count must be >= 0, got " + o);
+        }
     }
 
     private static double chiSquaredQuantile(double p, double degreesOfFreedom) {
         // No random generator: we never sample, and building one per call is wasted work.
-        return new ChiSquaredDistribution(null, degreesOfFreedom, CHI_SQUARED_ACCURACY)
-                .inverseCumulativeProbability(p);
+        return new ChiSquaredDistribution(null, degreesOfFreedom, CHI_SQUARED_ACCURACY).inverseCumulativeProbability(p);
     }
 }

@@ -15,13 +15,17 @@ public enum Polarity {
     public static Polarity fromConfig(String s) {
         if (s != null) {
             switch (s.toLowerCase(Locale.ROOT)) {
-                case "high_is_good": return HIGH_IS_GOOD;
-                case "low_is_good": return LOW_IS_GOOD;
-                case "no_judgement": return NO_JUDGEMENT;
-                default: break;
+                case "high_is_good":
+                    return HIGH_IS_GOOD;
+                case "low_is_good":
+                    return LOW_IS_GOOD;
+                case "no_judgement":
+                    return NO_JUDGEMENT;
+                default:
+                    break;
             }
         }
-        throw new IllegalArgumentException("unknown polarity '" + s
-                + "' (expected high_is_good, low_is_good or no_judgement)");
+        throw new IllegalArgumentException(
+                "unknown polarity '" + s + "' (expected high_is_good, low_is_good or no_judgement)");
     }
 }

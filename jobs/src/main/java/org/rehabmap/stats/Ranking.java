@@ -20,10 +20,14 @@ public final class Ranking {
         Objects.requireNonNull(p, "polarity");
         Integer[] ranks = new Integer[values.length];
         for (int i = 0; i < values.length; i++) {
-            if (missing(values[i])) continue;
+            if (missing(values[i])) {
+                continue;
+            }
             int better = 0;
             for (Double other : values) {
-                if (!missing(other) && isBetter(other, values[i], p)) better++;
+                if (!missing(other) && isBetter(other, values[i], p)) {
+                    better++;
+                }
             }
             ranks[i] = better + 1;
         }
@@ -40,20 +44,22 @@ public final class Ranking {
         Objects.requireNonNull(p, "polarity");
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
-            if (!missing(values[i])) order.add(i);
+            if (!missing(values[i])) {
+                order.add(i);
+            }
         }
         Integer[] quintiles = new Integer[values.length];
         int n = order.size();
-        if (n < QUINTILES) return quintiles;
+        if (n < QUINTILES) {
+            return quintiles;
+        }
         // List.sort is stable, so equal values keep their input order.
         order.sort((a, b) -> isBetter(values[a], values[b], p) ? -1 : isBetter(values[b], values[a], p) ? 1 : 0);
         int small = n / QUINTILES;
         int bigGroups = n % QUINTILES;
         int inBigGroups = bigGroups * (small + 1);
         for (int position = 0; position < n; position++) {
-            int tile = position < inBigGroups
-                    ? position / (small + 1)
-                    : bigGroups + (position - inBigGroups) / small;
+            int tile = position < inBigGroups ? position / (small + 1) : bigGroups + (position - inBigGroups) / small;
             quintiles[order.get(position)] = tile + 1;
         }
         return quintiles;

@@ -5,7 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The report's arithmetic: min / median / max per scale and phase, the ratios, the targets. */
 class BenchReportTest {
@@ -16,8 +17,13 @@ class BenchReportTest {
     @Test
     void summarisesRunsAndRatios() {
         List<BenchReport.Stats> s = BenchReport.summarise(List.of(
-                m(1, "full", 1, 80, 0), m(1, "full", 2, 60, 0), m(1, "full", 3, 70, 0), m(1, "full", 4, 500, 1),
-                m(1, "floor", 1, 35, 0), m(1, "night", 1, 20, 0), m(1, "duckdb", 1, 7, 0),
+                m(1, "full", 1, 80, 0),
+                m(1, "full", 2, 60, 0),
+                m(1, "full", 3, 70, 0),
+                m(1, "full", 4, 500, 1),
+                m(1, "floor", 1, 35, 0),
+                m(1, "night", 1, 20, 0),
+                m(1, "duckdb", 1, 7, 0),
                 m(10, "full", 1, 1000, 0)));
         BenchReport.Stats full = BenchReport.find(s, 1, "full");
         assertEquals(3, full.runs());
@@ -34,7 +40,8 @@ class BenchReportTest {
         assertTrue(t.contains("ratio to floor 2.00 (≤ 2.5: met)"), t);
         assertTrue(t.contains("incremental night 20.0 s (≤ 30: met)"), t);
         assertTrue(t.contains("scale 10 ÷ scale 1 = 14.29 (≤ 10: MISSED)"), t);
-        String md = BenchReport.markdown(s, Map.of("1", Map.of("1_full", "{\"agree\": true, \"compared\": 82, \"max_abs_diff\": 1.0e-15}")), "");
+        String md = BenchReport.markdown(
+                s, Map.of("1", Map.of("1_full", "{\"agree\": true, \"compared\": 82, \"max_abs_diff\": 1.0e-15}")), "");
         assertTrue(md.contains("| 1 | 2.00 | 10.00 | after the full run: equal (82 rows, max |Δ| 1.0e-15) |"), md);
         assertTrue(BenchReport.svg(s).contains("<polyline"));
     }

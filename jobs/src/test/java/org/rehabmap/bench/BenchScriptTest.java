@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * scripts/bench.sh --tiny runs end to end and writes its results: the full run, the floor and
@@ -20,16 +21,21 @@ import static org.junit.jupiter.api.Assertions.*;
 class BenchScriptTest {
     @Test
     void tinyBenchmarkRunsAndWritesItsResults(@TempDir Path work) throws Exception {
-        Path home = Path.of(System.getProperty("rehabmap.home", ".")).toAbsolutePath().normalize();
+        Path home = Path.of(System.getProperty("rehabmap.home", "."))
+                .toAbsolutePath()
+                .normalize();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("scripts/bench.sh").toString(), "--tiny", "--work", work.toString())
+        ProcessBuilder pb = new ProcessBuilder(
+                        "bash", home.resolve("scripts/bench.sh").toString(), "--tiny", "--work", work.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("bench.log").toFile());
         pb.environment().put("BENCH_CLASSPATH", classpath);
         pb.environment().put("REHABMAP_JAVA_OPTS", org.rehabmap.testing.Proc.javaOpts());
         Process p = pb.start();
         boolean done = p.waitFor(20, TimeUnit.MINUTES);
-        if (!done) p.destroyForcibly();
+        if (!done) {
+            p.destroyForcibly();
+        }
         String log = Files.readString(work.resolve("bench.log"), StandardCharsets.UTF_8);
         assertTrue(done, "bench.sh --tiny did not finish:\n" + log);
         assertEquals(0, p.exitValue(), "bench.sh --tiny failed:\n" + log);
@@ -37,7 +43,8 @@ class BenchScriptTest {
         Path results = work.resolve("results");
         List<String> raw = Files.readAllLines(results.resolve("raw.csv"));
         for (String phase : List.of("full", "floor", "duckdb")) {
-            assertTrue(raw.stream().anyMatch(l -> l.startsWith("0.01," + phase + ",1,") && l.matches(".*,0,[^,]*$")),
+            assertTrue(
+                    raw.stream().anyMatch(l -> l.startsWith("0.01," + phase + ",1,") && l.matches(".*,0,[^,]*$")),
                     phase + " measured and succeeded: " + raw);
         }
         String md = Files.readString(results.resolve("results.md"));

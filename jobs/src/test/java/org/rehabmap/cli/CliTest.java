@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line as a user meets it: exit codes, one-line errors, CSV output with nothing else on stdout. */
 @ExtendWith(SharedSpark.class)
@@ -54,33 +55,76 @@ class CliTest {
     @Test
     void anEnvironmentOtherThanLocalNeedsTheKey() {
         assumeNoKeyInEnvironment();
-        assertOneLineError(cli("run", "--env", "prod", "--lake", SharedSpark.newWorkspace("prod").toString()), "REHABMAP_PSEUDO_KEY");
+        assertOneLineError(
+                cli(
+                        "run",
+                        "--env",
+                        "prod",
+                        "--lake",
+                        SharedSpark.newWorkspace("prod").toString()),
+                "REHABMAP_PSEUDO_KEY");
     }
 
     @Test
     void sqlCsvPrintsOnlyTheResult() throws Exception {
         Path ws = SharedSpark.newWorkspace("cli-sql");
-        Landing.write(ws, "comorbidity/c.csv", ("extract_date,borough_code,condition_code,sex,age_band,cancer_register_count,with_condition_count\n"
-                + "2025-03-31,E09000001,ANY2,female,80+,20,\"9\"\n").getBytes(StandardCharsets.UTF_8));
-        Outcome run = cli("run", "conform", "--env", "test", "--lake", ws.resolve("lake").toString(), "--landing", ws.resolve("landing").toString());
+        Landing.write(
+                ws,
+                "comorbidity/c.csv",
+                ("extract_date,borough_code,condition_code,sex,age_band,cancer_register_count,with_condition_count\n"
+                                + "2025-03-31,E09000001,ANY2,female,80+,20,\"9\"\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        Outcome run = cli(
+                "run",
+                "conform",
+                "--env",
+                "test",
+                "--lake",
+                ws.resolve("lake").toString(),
+                "--landing",
+                ws.resolve("landing").toString());
         assertEquals(Main.OK, run.code(), run.err());
-        Outcome ingest = cli("run", "ingest", "--env", "test", "--lake", ws.resolve("lake").toString(), "--landing", ws.resolve("landing").toString());
+        Outcome ingest = cli(
+                "run",
+                "ingest",
+                "--env",
+                "test",
+                "--lake",
+                ws.resolve("lake").toString(),
+                "--landing",
+                ws.resolve("landing").toString());
         assertEquals(Main.OK, ingest.code(), ingest.err());
-        Outcome conform = cli("run", "conform", "--env", "test", "--lake", ws.resolve("lake").toString(), "--landing", ws.resolve("landing").toString());
+        Outcome conform = cli(
+                "run",
+                "conform",
+                "--env",
+                "test",
+                "--lake",
+                ws.resolve("lake").toString(),
+                "--landing",
+                ws.resolve("landing").toString());
         assertEquals(Main.OK, conform.code(), conform.err());
         assertTrue(conform.out().contains("c.csv") && conform.out().contains("conformed"), conform.out());
-        Outcome q = cli("sql", "--env", "test", "--lake", ws.resolve("lake").toString(), "--format", "csv",
+        Outcome q = cli(
+                "sql",
+                "--env",
+                "test",
+                "--lake",
+                ws.resolve("lake").toString(),
+                "--format",
+                "csv",
                 "select borough_code, with_condition_count, 'a,b' as quoted from silver.comorbidity");
         assertEquals(Main.OK, q.code(), q.err());
         assertEquals("borough_code,with_condition_count,quoted\nE09000001,9,\"a,b\"\n", q.out());
-        Outcome bad = cli("sql", "--env", "test", "--lake", ws.resolve("lake").toString(), "select * from silver.nothing_here");
+        Outcome bad = cli(
+                "sql", "--env", "test", "--lake", ws.resolve("lake").toString(), "select * from silver.nothing_here");
         assertEquals(Main.FAILED, bad.code());
         assertEquals(1, bad.err().strip().split("\\R").length, bad.err());
         assertTrue(Files.exists(ws.resolve("lake/audit/run/_delta_log")));
     }
 
     static void assumeNoKeyInEnvironment() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("REHABMAP_PSEUDO_KEY") == null,
-                "REHABMAP_PSEUDO_KEY is set in this environment");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                System.getenv("REHABMAP_PSEUDO_KEY") == null, "REHABMAP_PSEUDO_KEY is set in this environment");
     }
 }

@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * docs/data-dictionary.md must say what the contracts say. When a contract changes, regenerate it with
@@ -20,16 +21,24 @@ class DataDictionaryTest {
         Path home = SharedSpark.projectHome();
         Path file = home.resolve(DataDictionary.FILE);
         String expected = DataDictionary.generate(home.resolve("data-contracts"));
-        if (Boolean.getBoolean("rehabmap.regenerate-docs")) Files.createDirectories(file.getParent());
-        if (Boolean.getBoolean("rehabmap.regenerate-docs")) Files.writeString(file, expected, StandardCharsets.UTF_8);
+        if (Boolean.getBoolean("rehabmap.regenerate-docs")) {
+            Files.createDirectories(file.getParent());
+        }
+        if (Boolean.getBoolean("rehabmap.regenerate-docs")) {
+            Files.writeString(file, expected, StandardCharsets.UTF_8);
+        }
         assertTrue(Files.isRegularFile(file), DataDictionary.FILE + " is missing: run scripts/rehabmap dictionary");
-        assertEquals(expected, Files.readString(file, StandardCharsets.UTF_8),
-                DataDictionary.FILE + " is stale: run scripts/rehabmap dictionary (or this test with -Drehabmap.regenerate-docs=true)");
+        assertEquals(
+                expected,
+                Files.readString(file, StandardCharsets.UTF_8),
+                DataDictionary.FILE
+                        + " is stale: run scripts/rehabmap dictionary (or this test with -Drehabmap.regenerate-docs=true)");
     }
 
     @Test
     void itDescribesEveryContractAndTheDisclosureStatement() {
-        String text = DataDictionary.generate(SharedSpark.projectHome().resolve("jobs/src/test/resources/publish/contracts"));
+        String text =
+                DataDictionary.generate(SharedSpark.projectHome().resolve("jobs/src/test/resources/publish/contracts"));
         assertTrue(text.contains("### gold.benchmarks"));
         assertTrue(text.contains("*Count of people: suppressed when 1–7.*"));
         assertTrue(text.contains("a row whose `assessments` is 1–7 is withheld whole"));

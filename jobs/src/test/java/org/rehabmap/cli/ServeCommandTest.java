@@ -10,7 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ServeCommandTest {
     @Test
@@ -26,15 +27,31 @@ class ServeCommandTest {
             assertTrue(server.getAddress().getAddress().isLoopbackAddress());
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
             HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> index = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> index = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, index.statusCode());
             assertEquals("<p>packs</p>", index.body());
             assertTrue(index.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
-            HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create(base + "/london/2025-06-30/benchmarks.csv")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> csv = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/london/2025-06-30/benchmarks.csv"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, csv.statusCode());
             assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
-            for (String bad : new String[]{"/../../etc/passwd", "/london/%2e%2e/%2e%2e/etc/passwd", "/london/.2025-07-01.tmp-x/report.html", "/nope.html"}) {
-                assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(base + bad)).build(), HttpResponse.BodyHandlers.ofString()).statusCode(), bad);
+            for (String bad : new String[] {
+                "/../../etc/passwd",
+                "/london/%2e%2e/%2e%2e/etc/passwd",
+                "/london/.2025-07-01.tmp-x/report.html",
+                "/nope.html"
+            }) {
+                assertEquals(
+                        404,
+                        http.send(
+                                        HttpRequest.newBuilder(URI.create(base + bad))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .statusCode(),
+                        bad);
             }
         } finally {
             server.stop(0);

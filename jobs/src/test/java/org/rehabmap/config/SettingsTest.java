@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SettingsTest {
     static Path home(Path dir, String overlay) throws Exception {
@@ -19,27 +22,41 @@ class SettingsTest {
 
     @Test
     void overlayAndOverridesWin(@TempDir Path dir) throws Exception {
-        Settings s = Settings.load(home(dir, "rehabmap.thresholds.high-distress-score = 8\nrehabmap.paths.lake = \"/data/lake\"\n"), "site",
+        Settings s = Settings.load(
+                home(dir, "rehabmap.thresholds.high-distress-score = 8\nrehabmap.paths.lake = \"/data/lake\"\n"),
+                "site",
                 Map.of("rehabmap.paths.landing", "/in"));
         assertEquals(8, s.getInt("thresholds.high-distress-score"));
         assertEquals("/data/lake", s.location("paths.lake"));
         assertEquals("/in", s.location("paths.landing"));
-        assertEquals(dir.resolve("data/reference").toString(), s.location("paths.reference"), "relative paths are under the home");
-        assertEquals("abfss://lake@acct.dfs.core.windows.net/rehabmap",
-                Settings.load(dir, "site", Map.of("rehabmap.paths.lake", "abfss://lake@acct.dfs.core.windows.net/rehabmap")).location("paths.lake"));
+        assertEquals(
+                dir.resolve("data/reference").toString(),
+                s.location("paths.reference"),
+                "relative paths are under the home");
+        assertEquals(
+                "abfss://lake@acct.dfs.core.windows.net/rehabmap",
+                Settings.load(
+                                dir,
+                                "site",
+                                Map.of("rehabmap.paths.lake", "abfss://lake@acct.dfs.core.windows.net/rehabmap"))
+                        .location("paths.lake"));
     }
 
     @Test
     void aBadValueIsOneLineNamingFileAndKey(@TempDir Path dir) throws Exception {
-        ConfigError e = assertThrows(ConfigError.class,
-                () -> Settings.load(home(dir, "rehabmap {\n  thresholds.high-distress-score = seven\n}\n"), "site", Map.of()));
-        assertTrue(e.getMessage().contains("site.conf") && e.getMessage().contains("high-distress-score"), e.getMessage());
+        ConfigError e = assertThrows(
+                ConfigError.class,
+                () -> Settings.load(
+                        home(dir, "rehabmap {\n  thresholds.high-distress-score = seven\n}\n"), "site", Map.of()));
+        assertTrue(
+                e.getMessage().contains("site.conf") && e.getMessage().contains("high-distress-score"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
     }
 
     @Test
     void outOfRangeAndSyntaxErrorsToo(@TempDir Path dir) throws Exception {
-        ConfigError range = assertThrows(ConfigError.class,
+        ConfigError range = assertThrows(
+                ConfigError.class,
                 () -> Settings.load(home(dir, "rehabmap.thresholds.high-distress-score = 11\n"), "site", Map.of()));
         assertTrue(range.getMessage().contains("0–10"), range.getMessage());
         Files.writeString(dir.resolve("conf/site.conf"), "rehabmap { paths { lake = \n");
@@ -50,13 +67,17 @@ class SettingsTest {
     @Test
     void onlyDevelopmentEnvironmentsMayUseTheDevelopmentKey(@TempDir Path dir) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv(PseudonymKey.ENV_VAR) == null);
-        Settings prod = Settings.load(home(dir, "rehabmap.pseudonymisation.allow-development-key = false\n"), "site", Map.of());
+        Settings prod =
+                Settings.load(home(dir, "rehabmap.pseudonymisation.allow-development-key = false\n"), "site", Map.of());
         ConfigError e = assertThrows(ConfigError.class, () -> PseudonymKey.from(prod));
         assertTrue(e.getMessage().contains(PseudonymKey.ENV_VAR));
-        Settings withKey = Settings.load(dir, "site", Map.of("rehabmap.pseudonymisation.key", "a-real-key-from-a-vault"));
+        Settings withKey =
+                Settings.load(dir, "site", Map.of("rehabmap.pseudonymisation.key", "a-real-key-from-a-vault"));
         assertFalse(PseudonymKey.from(withKey).development());
         Settings dev = Settings.load(dir, "site", Map.of("rehabmap.pseudonymisation.allow-development-key", true));
         assertTrue(PseudonymKey.from(dev).development());
-        assertThrows(ConfigError.class, () -> PseudonymKey.from(Settings.load(dir, "site", Map.of("rehabmap.pseudonymisation.key", "short"))));
+        assertThrows(
+                ConfigError.class,
+                () -> PseudonymKey.from(Settings.load(dir, "site", Map.of("rehabmap.pseudonymisation.key", "short"))));
     }
 }

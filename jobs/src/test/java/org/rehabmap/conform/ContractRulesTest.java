@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rehabmap.config.PseudonymKey;
+import org.rehabmap.config.Settings;
 import org.rehabmap.contracts.ColumnSpec;
 import org.rehabmap.contracts.Contract;
 import org.rehabmap.contracts.ContractLoader;
@@ -15,7 +16,6 @@ import org.rehabmap.ingest.BronzeRowBuilder;
 import org.rehabmap.ingest.BronzeSchema;
 import org.rehabmap.ingest.ParsedTable;
 import org.rehabmap.ingest.Pseudonymiser;
-import org.rehabmap.config.Settings;
 import org.rehabmap.testing.SharedSpark;
 
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * Every rule of every landing contract, broken on purpose, one row per rule: each bad row must
@@ -43,20 +46,108 @@ class ContractRulesTest {
     static final Set<String> exercised = new HashSet<>();
 
     static final Map<String, Map<String, String>> VALID = Map.of(
-            "provider_returns", row("return_period", "2025-Q1", "provider_code", "rxx01", "provider_name", "Trust", "provider_type", "Acute_Trust",
-                    "service_id", "S1", "service_name", "Rehab", "setting", "community", "borough_codes", "e09000001; E09000002",
-                    "tumour_groups", "breast;lung", "pathway_stages", "restorative", "rehab_level", "3", "referral_routes", "gp;cns",
-                    "funding_source", "nhs_block", "funding_end_date", "31/03/2026", "referrals_received", "10", "patients_seen", "8",
-                    "median_wait_days", "14"),
-            "workforce_survey", row("survey_date", "2025-03-31", "provider_code", "RXX01", "service_id", "S1", "borough_codes", "E09000001",
-                    "profession", "dietitian", "afc_band", "8A", "cancer_specialist", "Yes", "wte_funded", "1.5", "wte_in_post", "1",
-                    "cancer_caseload_pct", "50"),
-            "hna_concerns", row("assessment_id", "A1", "nhs_number", "943 476 5919", "assessment_date", "2025-01-15", "provider_code", "rxx01",
-                    "residence_borough_code", "E09000001", "age_band", "60-69", "sex", "female", "tumour_group", "breast",
-                    "pathway_point", "treatment", "concern_code", "fatigue", "concern_score", "7", "action", "referred",
-                    "referred_to", "physiotherapist"),
-            "comorbidity", row("extract_date", "2025-03-31", "borough_code", "E09000001", "condition_code", "hyp", "sex", "male",
-                    "age_band", "80+", "cancer_register_count", "100", "with_condition_count", "40"));
+            "provider_returns",
+                    row(
+                            "return_period",
+                            "2025-Q1",
+                            "provider_code",
+                            "rxx01",
+                            "provider_name",
+                            "Trust",
+                            "provider_type",
+                            "Acute_Trust",
+                            "service_id",
+                            "S1",
+                            "service_name",
+                            "Rehab",
+                            "setting",
+                            "community",
+                            "borough_codes",
+                            "e09000001; E09000002",
+                            "tumour_groups",
+                            "breast;lung",
+                            "pathway_stages",
+                            "restorative",
+                            "rehab_level",
+                            "3",
+                            "referral_routes",
+                            "gp;cns",
+                            "funding_source",
+                            "nhs_block",
+                            "funding_end_date",
+                            "31/03/2026",
+                            "referrals_received",
+                            "10",
+                            "patients_seen",
+                            "8",
+                            "median_wait_days",
+                            "14"),
+            "workforce_survey",
+                    row(
+                            "survey_date",
+                            "2025-03-31",
+                            "provider_code",
+                            "RXX01",
+                            "service_id",
+                            "S1",
+                            "borough_codes",
+                            "E09000001",
+                            "profession",
+                            "dietitian",
+                            "afc_band",
+                            "8A",
+                            "cancer_specialist",
+                            "Yes",
+                            "wte_funded",
+                            "1.5",
+                            "wte_in_post",
+                            "1",
+                            "cancer_caseload_pct",
+                            "50"),
+            "hna_concerns",
+                    row(
+                            "assessment_id",
+                            "A1",
+                            "nhs_number",
+                            "943 476 5919",
+                            "assessment_date",
+                            "2025-01-15",
+                            "provider_code",
+                            "rxx01",
+                            "residence_borough_code",
+                            "E09000001",
+                            "age_band",
+                            "60-69",
+                            "sex",
+                            "female",
+                            "tumour_group",
+                            "breast",
+                            "pathway_point",
+                            "treatment",
+                            "concern_code",
+                            "fatigue",
+                            "concern_score",
+                            "7",
+                            "action",
+                            "referred",
+                            "referred_to",
+                            "physiotherapist"),
+            "comorbidity",
+                    row(
+                            "extract_date",
+                            "2025-03-31",
+                            "borough_code",
+                            "E09000001",
+                            "condition_code",
+                            "hyp",
+                            "sex",
+                            "male",
+                            "age_band",
+                            "80+",
+                            "cancer_register_count",
+                            "100",
+                            "with_condition_count",
+                            "40"));
 
     @BeforeAll
     static void load() {
@@ -68,7 +159,9 @@ class ContractRulesTest {
 
     static Map<String, String> row(String... kv) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
         return m;
     }
 
@@ -79,7 +172,9 @@ class ContractRulesTest {
         cases.add(new Case(null, base, 0));
         cases.add(new Case(c.rowShapeRuleId(), base, 1));
         for (ColumnSpec col : c.columns()) {
-            if (col.required()) cases.add(new Case(c.derivedRuleId(col.name(), "REQUIRED"), with(base, col.name(), " "), 0));
+            if (col.required()) {
+                cases.add(new Case(c.derivedRuleId(col.name(), "REQUIRED"), with(base, col.name(), " "), 0));
+            }
             String bad = switch (col.logicalType()) {
                 case "integer" -> "1.5";
                 case "number" -> "1,5";
@@ -87,10 +182,20 @@ class ContractRulesTest {
                 case "date" -> "2025-02-30";
                 default -> null;
             };
-            if (bad != null) cases.add(new Case(c.derivedRuleId(col.name(), "TYPE"), with(base, col.name(), bad), 0));
-            if (col.pattern() != null) cases.add(new Case(c.derivedRuleId(col.name(), "PATTERN"), with(base, col.name(), "R_1"), 0));
-            if (col.maximum() != null) cases.add(new Case(c.derivedRuleId(col.name(), "RANGE"), with(base, col.name(), num(col.maximum() + 1)), 0));
-            if (col.minimum() != null) cases.add(new Case(c.derivedRuleId(col.name(), "RANGE"), with(base, col.name(), num(col.minimum() - 1)), 0));
+            if (bad != null) {
+                cases.add(new Case(c.derivedRuleId(col.name(), "TYPE"), with(base, col.name(), bad), 0));
+            }
+            if (col.pattern() != null) {
+                cases.add(new Case(c.derivedRuleId(col.name(), "PATTERN"), with(base, col.name(), "R_1"), 0));
+            }
+            if (col.maximum() != null) {
+                cases.add(new Case(
+                        c.derivedRuleId(col.name(), "RANGE"), with(base, col.name(), num(col.maximum() + 1)), 0));
+            }
+            if (col.minimum() != null) {
+                cases.add(new Case(
+                        c.derivedRuleId(col.name(), "RANGE"), with(base, col.name(), num(col.minimum() - 1)), 0));
+            }
             for (ValueRule v : col.valueRules()) {
                 if ("nhsNumberModulus11".equals(v.implementation())) {
                     cases.add(new Case(v.id(), with(base, col.name(), "9434765918"), 0));
@@ -104,7 +209,10 @@ class ContractRulesTest {
         switch (c.name()) {
             case "hna_concerns" -> {
                 cases.add(new Case("HNA_REFERRED_TO_REQUIRED", with(base, "referred_to", ""), 0));
-                cases.add(new Case("HNA_ASSESSMENT_DATE_NOT_FUTURE", with(base, "assessment_date", AS_OF.plusDays(1).toString()), 0));
+                cases.add(new Case(
+                        "HNA_ASSESSMENT_DATE_NOT_FUTURE",
+                        with(base, "assessment_date", AS_OF.plusDays(1).toString()),
+                        0));
                 cases.add(new Case(null, with(with(base, "action", "no_action"), "referred_to", ""), 0));
                 cases.add(new Case(null, with(base, "assessment_date", AS_OF.toString()), 0));
                 cases.add(new Case(null, with(base, "assessment_date", "15/01/2025"), 0));
@@ -114,7 +222,7 @@ class ContractRulesTest {
                 cases.add(new Case(null, with(base, "with_condition_count", "<5"), 0));
                 cases.add(new Case(null, with(base, "cancer_register_count", "c"), 0));
             }
-            default -> { }
+            default -> {}
         }
         return cases;
     }
@@ -135,13 +243,20 @@ class ContractRulesTest {
         for (int i = 0; i < cases.size(); i++) {
             Case k = cases.get(i);
             List<String> cells = new ArrayList<>();
-            for (String h : header) cells.add(k.values().get(h));
-            for (int e = 0; e < k.extraCells(); e++) cells.add("spill");
+            for (String h : header) {
+                cells.add(k.values().get(h));
+            }
+            for (int e = 0; e < k.extraCells(); e++) {
+                cells.add("spill");
+            }
             rows.add(new ParsedTable.ParsedRow(i + 2, cells.toArray(new String[0])));
         }
-        BronzeRowBuilder b = new BronzeRowBuilder(c, new Pseudonymiser(new PseudonymKey("test-key-0123456789".getBytes(StandardCharsets.UTF_8), true)));
-        List<Row> bronze = b.build(new ParsedTable(header, rows, "csv", true), header, "run", "f.csv", "sha", 1, new Timestamp(0));
-        return new RowValidator(c, reference, AS_OF).validate(SharedSpark.session().createDataFrame(bronze, BronzeSchema.forContract(c)));
+        BronzeRowBuilder b = new BronzeRowBuilder(
+                c, new Pseudonymiser(new PseudonymKey("test-key-0123456789".getBytes(StandardCharsets.UTF_8), true)));
+        List<Row> bronze =
+                b.build(new ParsedTable(header, rows, "csv", true), header, "run", "f.csv", "sha", 1, new Timestamp(0));
+        return new RowValidator(c, reference, AS_OF)
+                .validate(SharedSpark.session().createDataFrame(bronze, BronzeSchema.forContract(c)));
     }
 
     void check(String source) {
@@ -151,15 +266,21 @@ class ContractRulesTest {
         assertEquals(cases.size(), out.size());
         for (int i = 0; i < cases.size(); i++) {
             List<String> ids = new ArrayList<>();
-            for (Row f : out.get(i).<Row>getList(out.get(i).fieldIndex(RowValidator.FAILURES))) ids.add(f.getString(0));
+            for (Row f : out.get(i).<Row>getList(out.get(i).fieldIndex(RowValidator.FAILURES))) {
+                ids.add(f.getString(0));
+            }
             Case k = cases.get(i);
             if (k.expectedRule() == null) {
                 assertEquals(List.of(), ids, "case " + i + " of " + source + " should pass: " + k.values());
             } else {
-                // a value can break a second rule too (a negative register count is also below its with-condition count);
+                // a value can break a second rule too (a negative register count is also below its with-condition
+                // count);
                 // the rule it was built to break must be the one reported first
                 assertFalse(ids.isEmpty(), "case " + i + " of " + source + " passed: " + k.values());
-                assertEquals(k.expectedRule(), ids.get(0), "case " + i + " of " + source + ": " + k.values() + " gave " + ids);
+                assertEquals(
+                        k.expectedRule(),
+                        ids.get(0),
+                        "case " + i + " of " + source + ": " + k.values() + " gave " + ids);
                 exercised.add(k.expectedRule());
             }
         }
@@ -168,17 +289,22 @@ class ContractRulesTest {
     @Test
     void providerReturns() {
         check("provider_returns");
-        Row ok = validate(contracts.get("provider_returns"), List.of(new Case(null, VALID.get("provider_returns"), 0))).first();
+        Row ok = validate(contracts.get("provider_returns"), List.of(new Case(null, VALID.get("provider_returns"), 0)))
+                .first();
         assertEquals("RXX01", ok.getAs("provider_code"), "codes upper-cased");
         assertEquals("acute_trust", ok.getAs("provider_type"), "enumerations lower-cased");
-        assertEquals(List.of("E09000001", "E09000002"), ok.getList(ok.fieldIndex("borough_codes")), "list items trimmed and upper-cased");
+        assertEquals(
+                List.of("E09000001", "E09000002"),
+                ok.getList(ok.fieldIndex("borough_codes")),
+                "list items trimmed and upper-cased");
         assertEquals(java.sql.Date.valueOf("2026-03-31"), ok.getAs("funding_end_date"), "UK dates accepted");
     }
 
     @Test
     void workforceSurvey() {
         check("workforce_survey");
-        Row ok = validate(contracts.get("workforce_survey"), List.of(new Case(null, VALID.get("workforce_survey"), 0))).first();
+        Row ok = validate(contracts.get("workforce_survey"), List.of(new Case(null, VALID.get("workforce_survey"), 0)))
+                .first();
         assertEquals(Boolean.TRUE, ok.getAs("cancer_specialist"));
         assertEquals("8a", ok.getAs("afc_band"));
         assertEquals(1.5, (Double) ok.getAs("wte_funded"), 0.0);
@@ -188,10 +314,20 @@ class ContractRulesTest {
     void hnaConcerns() {
         check("hna_concerns");
         Contract c = contracts.get("hna_concerns");
-        List<Row> rows = validate(c, List.of(new Case(null, with(VALID.get("hna_concerns"), "residence_borough_code", "E07000241"), 0),
-                new Case(null, with(VALID.get("hna_concerns"), "residence_borough_code", ""), 0))).collectAsList();
+        List<Row> rows = validate(
+                        c,
+                        List.of(
+                                new Case(
+                                        null,
+                                        with(VALID.get("hna_concerns"), "residence_borough_code", "E07000241"),
+                                        0),
+                                new Case(null, with(VALID.get("hna_concerns"), "residence_borough_code", ""), 0)))
+                .collectAsList();
         for (Row r : rows) {
-            assertEquals("unknown", r.getAs("residence_borough_code"), "out-of-London or missing residence is kept as unknown");
+            assertEquals(
+                    "unknown",
+                    r.getAs("residence_borough_code"),
+                    "out-of-London or missing residence is kept as unknown");
             assertEquals(0, r.getList(r.fieldIndex(RowValidator.FAILURES)).size());
             assertEquals("2024-25", r.getAs("financial_year"));
             assertNotEquals("9434765919", r.getAs("nhs_number"));
@@ -205,15 +341,29 @@ class ContractRulesTest {
         check("comorbidity");
         Contract c = contracts.get("comorbidity");
         Map<String, String> base = VALID.get("comorbidity");
-        List<Row> rows = validate(c, List.of(
-                new Case(null, base, 0),
-                new Case(null, with(with(base, "condition_code", "COPD"), "cancer_register_count", "101"), 0),
-                new Case(null, with(with(base, "age_band", "70-79"), "with_condition_count", "*"), 0))).orderBy(BronzeSchema.ROW_NUMBER).collectAsList();
+        List<Row> rows = validate(
+                        c,
+                        List.of(
+                                new Case(null, base, 0),
+                                new Case(
+                                        null,
+                                        with(with(base, "condition_code", "COPD"), "cancer_register_count", "101"),
+                                        0),
+                                new Case(null, with(with(base, "age_band", "70-79"), "with_condition_count", "*"), 0)))
+                .orderBy(BronzeSchema.ROW_NUMBER)
+                .collectAsList();
         for (int i = 0; i < 2; i++) {
-            Row f = rows.get(i).<Row>getList(rows.get(i).fieldIndex(RowValidator.FAILURES)).get(0);
+            Row f = rows.get(i)
+                    .<Row>getList(rows.get(i).fieldIndex(RowValidator.FAILURES))
+                    .get(0);
             assertEquals("COMORB_DENOMINATOR_MISMATCH", f.getString(0), "both rows of the disagreeing cell");
         }
-        assertEquals(0, rows.get(2).getList(rows.get(2).fieldIndex(RowValidator.FAILURES)).size(), "another cell is untouched");
+        assertEquals(
+                0,
+                rows.get(2)
+                        .getList(rows.get(2).fieldIndex(RowValidator.FAILURES))
+                        .size(),
+                "another cell is untouched");
         assertEquals(Boolean.TRUE, rows.get(2).getAs("with_condition_count_suppressed"));
         assertNull(rows.get(2).getAs("with_condition_count"));
         exercised.add("COMORB_DENOMINATOR_MISMATCH");
@@ -226,7 +376,9 @@ class ContractRulesTest {
         hnaConcerns();
         comorbidity();
         Set<String> all = new HashSet<>();
-        for (Contract c : contracts.values()) all.addAll(c.allRuleIds());
+        for (Contract c : contracts.values()) {
+            all.addAll(c.allRuleIds());
+        }
         Set<String> missing = new HashSet<>(all);
         missing.removeAll(exercised);
         assertEquals(Set.of(), missing, "rules without a test case");

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reference CSVs → silver: loaded once per content, every required value and the key checked. */
 @ExtendWith(SharedSpark.class)
@@ -26,22 +28,29 @@ class ReferenceTablesTest {
         Files.createDirectories(ref);
         Path home = SharedSpark.projectHome();
         try (var files = Files.list(home.resolve("data/reference"))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) Files.copy(f, ref.resolve(f.getFileName()));
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, ref.resolve(f.getFileName()));
+            }
         }
         Map<String, ReferenceContract> contracts = ContractLoader.loadReference(home.resolve("data-contracts"));
         Lake lake = new Lake(SharedSpark.session(), ws.resolve("lake").toString());
 
         Map<String, Long> first = ReferenceTables.load(lake, ref, contracts, "run-1");
         assertTrue(first.containsKey("silver.imd"), first.toString());
-        long lines = Files.readAllLines(ref.resolve("london_imd.csv")).stream().filter(l -> !l.isBlank()).count() - 1;
+        long lines = Files.readAllLines(ref.resolve("london_imd.csv")).stream()
+                        .filter(l -> !l.isBlank())
+                        .count()
+                - 1;
         assertEquals(lines, lake.read("silver.imd").count());
-        assertTrue(ReferenceTables.load(lake, ref, contracts, "run-2").isEmpty(), "unchanged files are not loaded again");
+        assertTrue(
+                ReferenceTables.load(lake, ref, contracts, "run-2").isEmpty(), "unchanged files are not loaded again");
 
         List<String> imd = new ArrayList<>(Files.readAllLines(ref.resolve("london_imd.csv")));
         List<String> blankKey = new ArrayList<>(imd);
         blankKey.set(1, blankKey.get(1).replaceFirst("^[^,]*", ""));
         Files.write(ref.resolve("london_imd.csv"), blankKey);
-        ConfigError missing = assertThrows(ConfigError.class, () -> ReferenceTables.load(lake, ref, contracts, "run-3"));
+        ConfigError missing =
+                assertThrows(ConfigError.class, () -> ReferenceTables.load(lake, ref, contracts, "run-3"));
         assertTrue(missing.getMessage().contains("column la_code has an empty"), missing.getMessage());
 
         List<String> duplicate = new ArrayList<>(imd);

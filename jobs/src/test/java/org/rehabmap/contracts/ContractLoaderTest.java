@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ContractLoaderTest {
     static Map<String, Contract> sources() {
@@ -26,22 +29,40 @@ class ContractLoaderTest {
         Contract hna = c.get("hna_concerns");
         assertEquals(List.of("assessment_id", "concern_code"), hna.supersessionKey());
         assertEquals("nhs_number", hna.identifierColumns().get(0).name());
-        assertEquals(List.of("assessment_id", "nhs_number", "assessment_date", "provider_code", "age_band", "sex", "tumour_group",
-                "pathway_point", "concern_code", "concern_score", "action"), hna.requiredColumns());
+        assertEquals(
+                List.of(
+                        "assessment_id",
+                        "nhs_number",
+                        "assessment_date",
+                        "provider_code",
+                        "age_band",
+                        "sex",
+                        "tumour_group",
+                        "pathway_point",
+                        "concern_code",
+                        "concern_score",
+                        "action"),
+                hna.requiredColumns());
         ColumnSpec score = hna.column("concern_score").orElseThrow();
         assertEquals(0.0, score.minimum());
         assertEquals(10.0, score.maximum());
         ColumnSpec count = c.get("comorbidity").column("with_condition_count").orElseThrow();
         assertEquals(List.of("*", "<5", "c"), count.suppressionMarkers());
-        assertEquals("upper", c.get("provider_returns").column("provider_code").orElseThrow().normalise());
-        assertEquals("lower", c.get("provider_returns").column("setting").orElseThrow().normalise());
+        assertEquals(
+                "upper",
+                c.get("provider_returns").column("provider_code").orElseThrow().normalise());
+        assertEquals(
+                "lower",
+                c.get("provider_returns").column("setting").orElseThrow().normalise());
     }
 
     @Test
     void everyRuleIdIsUniqueAcrossContracts() {
         Set<String> seen = new HashSet<>();
         for (Contract c : sources().values()) {
-            for (String id : c.allRuleIds()) assertTrue(seen.add(id), "rule id used twice: " + id);
+            for (String id : c.allRuleIds()) {
+                assertTrue(seen.add(id), "rule id used twice: " + id);
+            }
         }
         assertTrue(seen.contains("HNA_NHS_NUMBER_VALID"));
         assertTrue(seen.contains("COMORB_DENOMINATOR_MISMATCH"));
@@ -51,18 +72,25 @@ class ContractLoaderTest {
 
     @Test
     void referenceContractsNameTheirFiles() {
-        Map<String, ReferenceContract> r = ContractLoader.loadReference(Settings.home().resolve("data-contracts"));
+        Map<String, ReferenceContract> r =
+                ContractLoader.loadReference(Settings.home().resolve("data-contracts"));
         assertEquals("london_boroughs.csv", r.get("borough").file());
         assertEquals(List.of("la_code"), r.get("borough").key());
         for (ReferenceContract rc : r.values()) {
-            assertTrue(Files.isRegularFile(Settings.home().resolve("data/reference").resolve(rc.file())), rc.file());
+            assertTrue(
+                    Files.isRegularFile(
+                            Settings.home().resolve("data/reference").resolve(rc.file())),
+                    rc.file());
         }
     }
 
     @Test
     void aBrokenContractStopsWithOneLine(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("sources"));
-        Files.writeString(dir.resolve("sources/x.odcs.yaml"), "apiVersion: v3.1.0\nkind: DataContract\nname: x\nschema:\n  - name: x\n    properties:\n      - name: a\n        logicalType: decimalish\n");
+        Files.writeString(
+                dir.resolve("sources/x.odcs.yaml"),
+                "apiVersion: v3.1.0\nkind: DataContract\nname: x\nschema:\n  - name: x\n    properties:\n      - name: a\n        "
+                        + "logicalType: decimalish\n");
         ConfigError e = assertThrows(ConfigError.class, () -> ContractLoader.loadSources(dir));
         assertTrue(e.getMessage().contains("x.odcs.yaml") && e.getMessage().contains("decimalish"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));

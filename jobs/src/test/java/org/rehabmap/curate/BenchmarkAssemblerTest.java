@@ -8,8 +8,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.*;
-import static org.rehabmap.curate.CurateFixtures.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rehabmap.curate.CurateFixtures.A;
+import static org.rehabmap.curate.CurateFixtures.ALLIANCE;
+import static org.rehabmap.curate.CurateFixtures.B;
+import static org.rehabmap.curate.CurateFixtures.C;
+import static org.rehabmap.curate.CurateFixtures.D;
+import static org.rehabmap.curate.CurateFixtures.E;
+import static org.rehabmap.curate.CurateFixtures.F;
+import static org.rehabmap.curate.CurateFixtures.LONDON;
+import static org.rehabmap.curate.CurateFixtures.NORTH;
+import static org.rehabmap.curate.CurateFixtures.SOUTH;
+import static org.rehabmap.curate.CurateFixtures.config;
+import static org.rehabmap.curate.CurateFixtures.geography;
+import static org.rehabmap.curate.CurateFixtures.indicator;
+import static org.rehabmap.curate.CurateFixtures.m;
+import static org.rehabmap.curate.CurateFixtures.withComponents;
 
 /**
  * gold.benchmarks statistics on hand-made sums (no Spark). Expected limits come from the
@@ -17,23 +34,31 @@ import static org.rehabmap.curate.CurateFixtures.*;
  */
 class BenchmarkAssemblerTest {
     static final double EPS = 1e-9;
-    static final String FY = "2024-25", PREV = "2023-24", POS = "2025-03-31";
+    static final String FY = "2024-25";
+    static final String PREV = "2023-24";
+    static final String POS = "2025-03-31";
 
     static BenchmarkAssembler.Result result;
 
     @BeforeAll
     static void assemble() {
-        IndicatorDefinition pct = indicator("id = t_pct, multiplier = 100, ci = wilson, polarity = high_is_good, disclosure = true, kind = hna_concerns");
-        IndicatorDefinition rate = indicator("id = t_rate, multiplier = 100, ci = byar, polarity = low_is_good, disclosure = false, kind = hna_assessments, "
-                + "inputs { denominator = living_with_cancer }");
-        IndicatorDefinition wte = indicator("id = t_wte, multiplier = 100000, ci = none, polarity = high_is_good, disclosure = false, kind = workforce, "
-                + "inputs { excluded-note = \"{n} generalist row(s) left out\" }");
-        IndicatorDefinition index = indicator("id = t_index, multiplier = 100, ci = none, polarity = low_is_good, disclosure = false, kind = unmet_need_index");
+        IndicatorDefinition pct = indicator(
+                "id = t_pct, multiplier = 100, ci = wilson, polarity = high_is_good, disclosure = true, kind = hna_concerns");
+        IndicatorDefinition rate = indicator(
+                "id = t_rate, multiplier = 100, ci = byar, polarity = low_is_good, disclosure = false, kind = hna_assessments, "
+                        + "inputs { denominator = living_with_cancer }");
+        IndicatorDefinition wte = indicator(
+                "id = t_wte, multiplier = 100000, ci = none, polarity = high_is_good, disclosure = false, kind = workforce, "
+                        + "inputs { excluded-note = \"{n} generalist row(s) left out\" }");
+        IndicatorDefinition index = indicator(
+                "id = t_index, multiplier = 100, ci = none, polarity = low_is_good, disclosure = false, kind = unmet_need_index");
         IndicatorCatalogue catalogue = new IndicatorCatalogue(List.of(pct, rate, wte, index));
-        CurateConfig cfg = withComponents(config(LocalDate.of(2025, 6, 30)), List.of(
-                new CurateConfig.IndexComponent("c1", "t_pct", null, false, 0.4),
-                new CurateConfig.IndexComponent("c3", null, CurateConfig.IMD_SOURCE, false, 0.2),
-                new CurateConfig.IndexComponent("c4", "t_wte", null, true, 0.2)));
+        CurateConfig cfg = withComponents(
+                config(LocalDate.of(2025, 6, 30)),
+                List.of(
+                        new CurateConfig.IndexComponent("c1", "t_pct", null, false, 0.4),
+                        new CurateConfig.IndexComponent("c3", null, CurateConfig.IMD_SOURCE, false, 0.2),
+                        new CurateConfig.IndexComponent("c4", "t_wte", null, true, 0.2)));
         Geography geo = geography();
         Denominators den = new Denominators(Map.of(), Map.of(), Map.of(), null);
 
@@ -55,7 +80,8 @@ class BenchmarkAssemblerTest {
         // t_rate: London 12 per 1,000 living with cancer; A 0 per 100
         ms.add(m("t_rate", FY, "london", LONDON, 12, 1000.0));
         ms.add(m("t_rate", FY, "borough", A, 0, 100.0));
-        // t_wte WTE / population: A 1 (10 per 100k), B 1 (5), C 6 (20), D 2 (5), E 20 (40), F 10 (20); London 40 / 200,000 = 20
+        // t_wte WTE / population: A 1 (10 per 100k), B 1 (5), C 6 (20), D 2 (5), E 20 (40), F 10 (20); London 40 /
+        // 200,000 = 20
         ms.add(new Measure("t_wte", POS, "borough", A, 1.0, 10_000.0, 2));
         ms.add(m("t_wte", POS, "borough", B, 1, 20_000.0));
         ms.add(m("t_wte", POS, "borough", C, 6, 30_000.0));
@@ -71,8 +97,12 @@ class BenchmarkAssemblerTest {
     }
 
     static BenchmarkRow row(String id, String period, String code) {
-        return result.rows().stream().filter(r -> r.indicatorId().equals(id) && r.period().equals(period) && r.areaCode().equals(code))
-                .findFirst().orElseThrow(() -> new AssertionError("no row " + id + " " + period + " " + code));
+        return result.rows().stream()
+                .filter(r -> r.indicatorId().equals(id)
+                        && r.period().equals(period)
+                        && r.areaCode().equals(code))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + id + " " + period + " " + code));
     }
 
     @Test
@@ -131,12 +161,14 @@ class BenchmarkAssemblerTest {
     void byarAboveTenAndExactPoissonAtZero() {
         BenchmarkRow l = row("t_rate", FY, LONDON);
         assertEquals(1.2, l.value(), EPS); // 12 / 1000 × 100
-        // Byar: 12·(1 − 1/108 − z/(3√12))³ = 6.193509808620055; 13·(1 − 1/117 + z/(3√13))³ = 20.962858130267684; ÷ 1000 × 100
+        // Byar: 12·(1 − 1/108 − z/(3√12))³ = 6.193509808620055; 13·(1 − 1/117 + z/(3√13))³ = 20.962858130267684; ÷ 1000
+        // × 100
         assertEquals(0.6193509808620055, l.lowerCi95(), 1e-9);
         assertEquals(2.0962858130267684, l.upperCi95(), 1e-9);
         BenchmarkRow a = row("t_rate", FY, A);
         assertEquals(0.0, a.value(), EPS);
-        // O = 0: lower 0; upper χ²⁻¹(0.975, 2)/2 = 3.6888794541139354 (99.8%: χ²⁻¹(0.999, 2)/2 = 6.907755278982137), ÷ 100 × 100
+        // O = 0: lower 0; upper χ²⁻¹(0.975, 2)/2 = 3.6888794541139354 (99.8%: χ²⁻¹(0.999, 2)/2 = 6.907755278982137), ÷
+        // 100 × 100
         assertEquals(0.0, a.lowerCi95(), EPS);
         assertEquals(3.6888794541139354, a.upperCi95(), 1e-6);
         assertEquals(6.907755278982137, a.upperCi998(), 1e-6);
@@ -209,14 +241,19 @@ class BenchmarkAssemblerTest {
         assertEquals(125.0, a.value(), 1e-9);
         assertEquals("left out, weights renormalised: c1 (missing)", a.note());
         // the components sit beside the index for gold.unmet_need
-        UnmetNeedIndex.Entry e = result.index().stream().filter(x -> x.areaCode().equals(D)).findFirst().orElseThrow();
+        UnmetNeedIndex.Entry e = result.index().stream()
+                .filter(x -> x.areaCode().equals(D))
+                .findFirst()
+                .orElseThrow();
         assertEquals(20.0, e.components().get("c1"), EPS);
         assertEquals(30.0, e.components().get("c3"), EPS);
         assertEquals(4.0, e.components().get("c4"), EPS);
         assertEquals(FY, result.indexPeriod());
         // C has no IMD score: C1 50 / 44.44 = 1.125, C4 20 / 20 = 1; 100 × (0.4·1.125 + 0.2·1) / 0.6 = 108.33…
         assertEquals(108.33333333333333, row("t_index", FY, C).value(), 1e-9);
-        assertEquals("left out, weights renormalised: c3 (missing)", row("t_index", FY, C).note());
+        assertEquals(
+                "left out, weights renormalised: c3 (missing)",
+                row("t_index", FY, C).note());
     }
 
     @Test

@@ -11,8 +11,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.*;
-import static org.rehabmap.curate.CurateFixtures.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rehabmap.curate.CurateFixtures.A;
+import static org.rehabmap.curate.CurateFixtures.B;
+import static org.rehabmap.curate.CurateFixtures.C;
+import static org.rehabmap.curate.CurateFixtures.D;
+import static org.rehabmap.curate.CurateFixtures.E;
+import static org.rehabmap.curate.CurateFixtures.LONDON;
+import static org.rehabmap.curate.CurateFixtures.NORTH;
+import static org.rehabmap.curate.CurateFixtures.config;
+import static org.rehabmap.curate.CurateFixtures.indicator;
+import static org.rehabmap.curate.CurateFixtures.settings;
+import static org.rehabmap.curate.CurateFixtures.withoutDisclosure;
 
 /**
  * The five gold tables built from {@link SilverFixture} (in memory, no Delta), every expected
@@ -28,23 +41,30 @@ class CurateBuildTest {
     @BeforeAll
     static void build() {
         CurateConfig cfg = withoutDisclosure(config(LocalDate.of(2025, 6, 30)));
-        List<IndicatorDefinition> defs = new java.util.ArrayList<>(IndicatorCatalogue.from(settings()).all());
+        List<IndicatorDefinition> defs =
+                new java.util.ArrayList<>(IndicatorCatalogue.from(settings()).all());
         // a new indicator of an existing kind is configuration only
-        defs.add(indicator("id = hna_declined_pct, multiplier = 100, ci = wilson, polarity = no_judgement, disclosure = true, kind = hna_concerns, "
-                + "inputs { numerator = \"action = 'declined'\", denominator = \"true\" }"));
+        defs.add(indicator(
+                "id = hna_declined_pct, multiplier = 100, ci = wilson, polarity = no_judgement, disclosure = true, kind = hna_concerns, "
+                        + "inputs { numerator = \"action = 'declined'\", denominator = \"true\" }"));
         var built = CurateJob.build(SharedSpark.session(), SilverFixture.inputs(), new IndicatorCatalogue(defs), cfg);
         for (GoldWriter.GoldTable t : built.tables()) {
             var rows = t.rows().cache();
             tables.put(t.name(), rows.collectAsList());
             if (!t.name().equals(CurateJob.BENCHMARKS)) {
-                violations.put(t.name(), OutputContract.load(SharedSpark.projectHome().resolve("data-contracts"), t.name()).violations(rows));
+                violations.put(
+                        t.name(),
+                        OutputContract.load(SharedSpark.projectHome().resolve("data-contracts"), t.name())
+                                .violations(rows));
             }
         }
     }
 
     static Row find(String table, Map<String, Object> key) {
-        return tables.get(table).stream().filter(r -> key.entrySet().stream().allMatch(e -> e.getValue().equals(r.getAs(e.getKey()))))
-                .findFirst().orElseThrow(() -> new AssertionError("no row " + key + " in " + table));
+        return tables.get(table).stream()
+                .filter(r -> key.entrySet().stream().allMatch(e -> e.getValue().equals(r.getAs(e.getKey()))))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + key + " in " + table));
     }
 
     static Row bench(String id, String period, String code) {
@@ -57,7 +77,8 @@ class CurateBuildTest {
 
     @Test
     void everyAreaAndPeriodHasItsRow() {
-        // 10 catalogue indicators + 1: workforce ×2 positions, HNA ×2 years, comorbidity ×1, services ×2 quarters, index ×1; 10 areas each
+        // 10 catalogue indicators + 1: workforce ×2 positions, HNA ×2 years, comorbidity ×1, services ×2 quarters,
+        // index ×1; 10 areas each
         // workforce 3 × 2 + HNA 4 × 2 + comorbidity 1 + services 2 × 2 + index 1 = 20 (indicator, period) pairs
         assertEquals(20 * 10, tables.get(CurateJob.BENCHMARKS).size());
         assertTrue(violations.values().stream().allMatch(List::isEmpty), violations.toString());
@@ -65,16 +86,18 @@ class CurateBuildTest {
 
     @Test
     void specialistWtePer100kApportionedByPopulation() {
-        // 2025-03-31: A W3 2.0; W2 (P2, carried forward) 2.0 shared B 20k : C 30k = 0.8 : 1.2; the support worker W5 in D does not count
-        assertEquals(20.0, d(bench("specialist_ahp_wte_per_100k", "2025-03-31", A), "value"), EPS);   // 2.0 / 10,000 × 100,000
-        assertEquals(4.0, d(bench("specialist_ahp_wte_per_100k", "2025-03-31", B), "value"), EPS);    // 0.8 / 20,000
-        assertEquals(4.0, d(bench("specialist_ahp_wte_per_100k", "2025-03-31", C), "value"), EPS);    // 1.2 / 30,000
+        // 2025-03-31: A W3 2.0; W2 (P2, carried forward) 2.0 shared B 20k : C 30k = 0.8 : 1.2; the support worker W5 in
+        // D does not count
+        assertEquals(
+                20.0, d(bench("specialist_ahp_wte_per_100k", "2025-03-31", A), "value"), EPS); // 2.0 / 10,000 × 100,000
+        assertEquals(4.0, d(bench("specialist_ahp_wte_per_100k", "2025-03-31", B), "value"), EPS); // 0.8 / 20,000
+        assertEquals(4.0, d(bench("specialist_ahp_wte_per_100k", "2025-03-31", C), "value"), EPS); // 1.2 / 30,000
         assertEquals(0.0, d(bench("specialist_ahp_wte_per_100k", "2025-03-31", D), "value"), EPS);
         Row north = bench("specialist_ahp_wte_per_100k", "2025-03-31", NORTH);
         assertEquals(4.0, d(north, "numerator"), EPS);
         assertEquals(60_000.0, d(north, "denominator"), EPS);
         Row london = bench("specialist_ahp_wte_per_100k", "2025-03-31", LONDON);
-        assertEquals(2.0, d(london, "value"), EPS);                                                   // 4.0 / 200,000
+        assertEquals(2.0, d(london, "value"), EPS); // 4.0 / 200,000
         // 2024-03-31: W1 1.0 in A + W2 → London 3.0 / 200,000 = 1.5; so 2025 is increasing
         assertEquals(1.5, d(london, "previous_value"), EPS);
         assertEquals("increasing", london.getAs("trend"));
@@ -83,7 +106,8 @@ class CurateBuildTest {
 
     @Test
     void cancerWtePerThousandLivingWithCancer() {
-        // A: W3 2.0 × 100% + W6 1.0 × 40% = 2.4 over 200 living with cancer → 12 per 1,000; W4 (no share) left out, noted
+        // A: W3 2.0 × 100% + W6 1.0 × 40% = 2.4 over 200 living with cancer → 12 per 1,000; W4 (no share) left out,
+        // noted
         Row a = bench("cancer_ahp_wte_per_1k_living_with_cancer", "2025-03-31", A);
         assertEquals(2.4, d(a, "numerator"), EPS);
         assertEquals(200.0, d(a, "denominator"), EPS);
@@ -118,8 +142,8 @@ class CurateBuildTest {
         assertEquals(9.453120463920085, d(a, "lower_ci95"), 1e-9);
         assertEquals(90.54687953607991, d(a, "upper_ci95"), 1e-9);
         assertEquals(100.0, d(bench("hna_unaddressed_high_distress_pct", "2024-25", B), "value"), EPS); // H3
-        assertEquals(0.0, d(bench("hna_unaddressed_high_distress_pct", "2024-25", D), "value"), EPS);   // H4 scored 5
-        assertNull(bench("hna_unaddressed_high_distress_pct", "2024-25", C).getAs("value"));           // no assessments
+        assertEquals(0.0, d(bench("hna_unaddressed_high_distress_pct", "2024-25", D), "value"), EPS); // H4 scored 5
+        assertNull(bench("hna_unaddressed_high_distress_pct", "2024-25", C).getAs("value")); // no assessments
         assertEquals(200.0 / 3, d(bench("hna_unaddressed_high_distress_pct", "2024-25", NORTH), "value"), EPS); // 2/3
         // London adds H5 (residence unknown): 3/5
         Row london = bench("hna_unaddressed_high_distress_pct", "2024-25", LONDON);
@@ -152,8 +176,12 @@ class CurateBuildTest {
         assertEquals(0.5, d(a, "previous_value"), EPS);
         assertEquals("increasing", a.getAs("trend"));
         assertEquals(0.25, d(bench("hna_assessments_per_100_living_with_cancer", "2024-25", D), "value"), EPS); // 1/400
-        assertEquals(0.5, d(bench("hna_assessments_per_100_living_with_cancer", "2024-25", NORTH), "value"), EPS); // 3/600
-        assertEquals(100.0 * 5 / 1400, d(bench("hna_assessments_per_100_living_with_cancer", "2024-25", LONDON), "value"), EPS);
+        assertEquals(
+                0.5, d(bench("hna_assessments_per_100_living_with_cancer", "2024-25", NORTH), "value"), EPS); // 3/600
+        assertEquals(
+                100.0 * 5 / 1400,
+                d(bench("hna_assessments_per_100_living_with_cancer", "2024-25", LONDON), "value"),
+                EPS);
     }
 
     @Test
@@ -172,11 +200,12 @@ class CurateBuildTest {
 
     @Test
     void servicesAndStageCoverage() {
-        // 2025-Q1 active: P1/S1 [A,B] at risk (ends 2025-12-31 <= 2026-06-30); P1/S2 [D]; P3/S1 [A] ends 2027 → not at risk
+        // 2025-Q1 active: P1/S1 [A,B] at risk (ends 2025-12-31 <= 2026-06-30); P1/S2 [D]; P3/S1 [A] ends 2027 → not at
+        // risk
         assertEquals(50.0, d(bench("services_at_risk_pct", "2025-Q1", A), "value"), EPS);
         assertEquals(100.0, d(bench("services_at_risk_pct", "2025-Q1", B), "value"), EPS);
         Row north = bench("services_at_risk_pct", "2025-Q1", NORTH);
-        assertEquals(1.0, d(north, "numerator"), EPS);   // P1/S1 once, though it serves A and B
+        assertEquals(1.0, d(north, "numerator"), EPS); // P1/S1 once, though it serves A and B
         assertEquals(2.0, d(north, "denominator"), EPS);
         assertEquals(100.0 / 3, d(bench("services_at_risk_pct", "2025-Q1", LONDON), "value"), EPS);
         // stages: A preventative, restorative, palliative 3/4; B 2/4; D supportive 1/4; London 6 of 24 pairs
@@ -205,7 +234,8 @@ class CurateBuildTest {
         assertEquals(40.0, d(u, "multimorbidity_pct"), EPS);
         assertEquals(20.0, d(u, "imd_average_score"), EPS);
         assertEquals((4.4 / 1400 * 1000) / 12.0, d(u, "scarcity"), EPS);
-        assertNull(find(CurateJob.UNMET_NEED, Map.of("period", "2023-24", "area_code", A, "breakdown", "all")).getAs("unmet_need_index"));
+        assertNull(find(CurateJob.UNMET_NEED, Map.of("period", "2023-24", "area_code", A, "breakdown", "all"))
+                .getAs("unmet_need_index"));
     }
 
     @Test
@@ -220,16 +250,32 @@ class CurateBuildTest {
         assertEquals(62.5, d(all, "high_distress_pct"), EPS);
         assertEquals(60.0, d(all, "high_distress_without_action_pct"), EPS);
         // physical: fatigue ×2, pain, eating, sore mouth, breathing, from all five assessments
-        Row physical = find(CurateJob.UNMET_NEED, Map.of("period", "2024-25", "area_code", LONDON, "breakdown_code", "physical"));
+        Row physical = find(
+                CurateJob.UNMET_NEED, Map.of("period", "2024-25", "area_code", LONDON, "breakdown_code", "physical"));
         assertEquals(6L, (long) physical.getAs("concerns"));
         assertEquals(5L, (long) physical.getAs("assessments_with_concern"));
         assertEquals(4L, (long) physical.getAs("high_distress_concerns"));
-        // physiotherapist: fatigue (H1, H2), pain (H1), breathing (H5); eating and sore mouth count for dietitian and SLT both
-        Row physio = find(CurateJob.UNMET_NEED, Map.of("period", "2024-25", "area_code", LONDON, "breakdown_code", "physiotherapist"));
+        // physiotherapist: fatigue (H1, H2), pain (H1), breathing (H5); eating and sore mouth count for dietitian and
+        // SLT both
+        Row physio = find(
+                CurateJob.UNMET_NEED,
+                Map.of("period", "2024-25", "area_code", LONDON, "breakdown_code", "physiotherapist"));
         assertEquals(4L, (long) physio.getAs("concerns"));
         assertEquals(3L, (long) physio.getAs("assessments_with_concern"));
-        assertEquals(2L, (long) find(CurateJob.UNMET_NEED, Map.of("period", "2024-25", "area_code", LONDON, "breakdown_code", "dietitian")).getAs("concerns"));
-        assertEquals(2L, (long) find(CurateJob.UNMET_NEED, Map.of("period", "2024-25", "area_code", LONDON, "breakdown_code", "speech_and_language_therapist")).getAs("concerns"));
+        assertEquals(2L, (long) find(
+                        CurateJob.UNMET_NEED,
+                        Map.of("period", "2024-25", "area_code", LONDON, "breakdown_code", "dietitian"))
+                .getAs("concerns"));
+        assertEquals(2L, (long) find(
+                        CurateJob.UNMET_NEED,
+                        Map.of(
+                                "period",
+                                "2024-25",
+                                "area_code",
+                                LONDON,
+                                "breakdown_code",
+                                "speech_and_language_therapist"))
+                .getAs("concerns"));
         // a borough with no assessments still has its rows, at zero
         Row c = find(CurateJob.UNMET_NEED, Map.of("period", "2024-25", "area_code", C, "breakdown", "all"));
         assertEquals(0L, (long) c.getAs("concerns"));
@@ -238,51 +284,121 @@ class CurateBuildTest {
 
     @Test
     void workforceRatiosByProfessionAndStaffGroup() {
-        Row london = find(CurateJob.WORKFORCE_RATIOS, Map.of("period", "2025-03-31", "area_code", LONDON, "profession", "all", "staff_group", "all"));
+        Row london = find(
+                CurateJob.WORKFORCE_RATIOS,
+                Map.of("period", "2025-03-31", "area_code", LONDON, "profession", "all", "staff_group", "all"));
         assertEquals(6.5, d(london, "wte_in_post"), EPS);
         assertEquals(7.0, d(london, "wte_funded"), EPS);
         assertEquals(0.5, d(london, "vacancy_wte"), EPS);
         assertEquals(100 * 0.5 / 7.0, d(london, "vacancy_rate_pct"), EPS);
-        assertEquals(3.25, d(london, "wte_in_post_per_100k"), EPS);       // 6.5 / 200,000
+        assertEquals(3.25, d(london, "wte_in_post_per_100k"), EPS); // 6.5 / 200,000
         assertEquals(1400L, (long) london.getAs("living_with_cancer"));
         assertEquals(4.4, d(london, "cancer_wte"), EPS);
         assertEquals(1L, (long) london.getAs("rows_without_caseload_share"));
         // D, occupational therapists, generalists: W4 × 0.8
-        Row ot = find(CurateJob.WORKFORCE_RATIOS, Map.of("period", "2025-03-31", "area_code", D, "profession", "occupational_therapist", "staff_group", "generalist"));
+        Row ot = find(
+                CurateJob.WORKFORCE_RATIOS,
+                Map.of(
+                        "period",
+                        "2025-03-31",
+                        "area_code",
+                        D,
+                        "profession",
+                        "occupational_therapist",
+                        "staff_group",
+                        "generalist"));
         assertEquals(0.4, d(ot, "wte_in_post"), EPS);
         assertEquals(0.8, d(ot, "wte_funded"), EPS);
         assertEquals(50.0, d(ot, "vacancy_rate_pct"), EPS);
         assertEquals("Occupational therapists", ot.getAs("profession_label"));
-        Row support = find(CurateJob.WORKFORCE_RATIOS, Map.of("period", "2025-03-31", "area_code", D, "profession", "rehab_support_worker", "staff_group", "all"));
+        Row support = find(
+                CurateJob.WORKFORCE_RATIOS,
+                Map.of(
+                        "period",
+                        "2025-03-31",
+                        "area_code",
+                        D,
+                        "profession",
+                        "rehab_support_worker",
+                        "staff_group",
+                        "all"));
         assertEquals(1.0, d(support, "wte_in_post"), EPS);
         assertEquals("Rehab Support Worker", support.getAs("profession_label"));
         // the older position holds W1 and W2 only
-        assertEquals(3.0, d(find(CurateJob.WORKFORCE_RATIOS, Map.of("period", "2024-03-31", "area_code", LONDON, "profession", "all", "staff_group", "all")),
-                "wte_in_post"), EPS);
+        assertEquals(
+                3.0,
+                d(
+                        find(
+                                CurateJob.WORKFORCE_RATIOS,
+                                Map.of(
+                                        "period",
+                                        "2024-03-31",
+                                        "area_code",
+                                        LONDON,
+                                        "profession",
+                                        "all",
+                                        "staff_group",
+                                        "all")),
+                        "wte_in_post"),
+                EPS);
     }
 
     @Test
     void serviceMapGapsRiskAndSingleHanded() {
-        Row aRest = find(CurateJob.SERVICE_MAP, Map.of("area_code", A, "pathway_stage", "restorative", "tumour_group", "breast", "setting", "community"));
+        Row aRest = find(
+                CurateJob.SERVICE_MAP,
+                Map.of(
+                        "area_code",
+                        A,
+                        "pathway_stage",
+                        "restorative",
+                        "tumour_group",
+                        "breast",
+                        "setting",
+                        "community"));
         assertEquals("2025-Q1", aRest.getAs("period"));
-        assertEquals(1L, (long) aRest.getAs("active_services"));   // P1/S1 serves 'all' tumour groups
+        assertEquals(1L, (long) aRest.getAs("active_services")); // P1/S1 serves 'all' tumour groups
         assertEquals(1L, (long) aRest.getAs("services_at_risk"));
         assertFalse(aRest.<Boolean>getAs("gap"));
         assertEquals(List.of("P1/S1"), aRest.getList(aRest.fieldIndex("at_risk_service_keys")));
         // P1/S2: linked workforce W4 0.5 WTE → single-handed
-        Row dSupp = find(CurateJob.SERVICE_MAP, Map.of("area_code", D, "pathway_stage", "supportive", "tumour_group", "breast", "setting", "home"));
+        Row dSupp = find(
+                CurateJob.SERVICE_MAP,
+                Map.of("area_code", D, "pathway_stage", "supportive", "tumour_group", "breast", "setting", "home"));
         assertEquals(1L, (long) dSupp.getAs("single_handed_services"));
         assertEquals(0L, (long) dSupp.getAs("services_at_risk"));
         // P3/S1 has no linked workforce: never single-handed
-        Row aPall = find(CurateJob.SERVICE_MAP, Map.of("area_code", A, "pathway_stage", "palliative", "tumour_group", "lung", "setting", "hospice"));
+        Row aPall = find(
+                CurateJob.SERVICE_MAP,
+                Map.of("area_code", A, "pathway_stage", "palliative", "tumour_group", "lung", "setting", "hospice"));
         assertEquals(1L, (long) aPall.getAs("active_services"));
         assertEquals(0L, (long) aPall.getAs("single_handed_services"));
         // P9/S1 stopped appearing: E restorative breast community is a gap
-        assertTrue(find(CurateJob.SERVICE_MAP, Map.of("area_code", E, "pathway_stage", "restorative", "tumour_group", "breast", "setting", "community"))
+        assertTrue(find(
+                        CurateJob.SERVICE_MAP,
+                        Map.of(
+                                "area_code",
+                                E,
+                                "pathway_stage",
+                                "restorative",
+                                "tumour_group",
+                                "breast",
+                                "setting",
+                                "community"))
                 .<Boolean>getAs("gap"));
         // North counts P1/S1 once
-        assertEquals(1L, (long) find(CurateJob.SERVICE_MAP, Map.of("area_code", NORTH, "pathway_stage", "preventative", "tumour_group", "lung",
-                "setting", "community")).getAs("active_services"));
+        assertEquals(1L, (long) find(
+                        CurateJob.SERVICE_MAP,
+                        Map.of(
+                                "area_code",
+                                NORTH,
+                                "pathway_stage",
+                                "preventative",
+                                "tumour_group",
+                                "lung",
+                                "setting",
+                                "community"))
+                .getAs("active_services"));
         // 10 areas × 4 stages × 12 tumour groups × 6 settings
         assertEquals(10 * 4 * 12 * 6, tables.get(CurateJob.SERVICE_MAP).size());
     }
@@ -298,7 +414,7 @@ class CurateBuildTest {
         assertEquals(200L, (long) a.getAs("living_with_cancer"));
         assertEquals("Two or more other long-term conditions", a.getAs("condition_description"));
         Row hyp = find(CurateJob.COMORBIDITY_BURDEN, Map.of("area_code", LONDON, "condition_code", "HYP"));
-        assertEquals(50L, (long) hyp.getAs("with_condition_count"));   // A's 30 + 20
+        assertEquals(50L, (long) hyp.getAs("with_condition_count")); // A's 30 + 20
         assertEquals(25.0, d(hyp, "with_condition_pct"), EPS);
         assertEquals("Hypertension", hyp.getAs("condition_description"));
     }

@@ -22,19 +22,27 @@ import java.util.Map;
  * </pre>
  */
 final class CurateFixtures {
-    static final String A = "E09000001", B = "E09000002", C = "E09000003", D = "E09000004", E = "E09000005", F = "E09000006";
-    static final String NORTH = "E54000001", SOUTH = "E54000002", ALLIANCE = "E56000001", LONDON = "E12000007";
+    static final String A = "E09000001";
+    static final String B = "E09000002";
+    static final String C = "E09000003";
+    static final String D = "E09000004";
+    static final String E = "E09000005";
+    static final String F = "E09000006";
+    static final String NORTH = "E54000001";
+    static final String SOUTH = "E54000002";
+    static final String ALLIANCE = "E56000001";
+    static final String LONDON = "E12000007";
 
     private CurateFixtures() {}
 
     static Map<String, String[]> boroughs() {
         Map<String, String[]> m = new LinkedHashMap<>();
-        m.put(A, new String[]{"Aville", NORTH, "North", ALLIANCE, "One"});
-        m.put(B, new String[]{"Btown", NORTH, "North", ALLIANCE, "One"});
-        m.put(C, new String[]{"Cford", NORTH, "North", ALLIANCE, "One"});
-        m.put(D, new String[]{"Dham", SOUTH, "South", ALLIANCE, "One"});
-        m.put(E, new String[]{"Eton", SOUTH, "South", ALLIANCE, "One"});
-        m.put(F, new String[]{"Fley", SOUTH, "South", ALLIANCE, "One"});
+        m.put(A, new String[] {"Aville", NORTH, "North", ALLIANCE, "One"});
+        m.put(B, new String[] {"Btown", NORTH, "North", ALLIANCE, "One"});
+        m.put(C, new String[] {"Cford", NORTH, "North", ALLIANCE, "One"});
+        m.put(D, new String[] {"Dham", SOUTH, "South", ALLIANCE, "One"});
+        m.put(E, new String[] {"Eton", SOUTH, "South", ALLIANCE, "One"});
+        m.put(F, new String[] {"Fley", SOUTH, "South", ALLIANCE, "One"});
         return m;
     }
 
@@ -57,24 +65,59 @@ final class CurateFixtures {
 
     /** The same configuration with other unmet-need index components. */
     static CurateConfig withComponents(CurateConfig c, List<CurateConfig.IndexComponent> components) {
-        return new CurateConfig(c.highDistressScore(), c.fundingRiskDays(), c.apportion(), c.londonCode(), c.londonName(), components,
-                c.concernProfessions(), c.pathwayStages(), c.tumourGroups(), c.settings(), c.singleHandedMaxWte(), c.conditionLabels(),
-                c.cancerCaseloadShare(), c.disclosureMin(), c.disclosureMax(), c.asOf());
+        return new CurateConfig(
+                c.highDistressScore(),
+                c.fundingRiskDays(),
+                c.apportion(),
+                c.londonCode(),
+                c.londonName(),
+                components,
+                c.concernProfessions(),
+                c.pathwayStages(),
+                c.tumourGroups(),
+                c.settings(),
+                c.singleHandedMaxWte(),
+                c.conditionLabels(),
+                c.cancerCaseloadShare(),
+                c.disclosureMin(),
+                c.disclosureMax(),
+                c.asOf());
     }
 
     /** The same configuration with disclosure control off (min above max), for small hand-made numbers. */
     static CurateConfig withoutDisclosure(CurateConfig c) {
-        return new CurateConfig(c.highDistressScore(), c.fundingRiskDays(), c.apportion(), c.londonCode(), c.londonName(), c.indexComponents(),
-                c.concernProfessions(), c.pathwayStages(), c.tumourGroups(), c.settings(), c.singleHandedMaxWte(), c.conditionLabels(),
-                c.cancerCaseloadShare(), 1, 0, c.asOf());
+        return new CurateConfig(
+                c.highDistressScore(),
+                c.fundingRiskDays(),
+                c.apportion(),
+                c.londonCode(),
+                c.londonName(),
+                c.indexComponents(),
+                c.concernProfessions(),
+                c.pathwayStages(),
+                c.tumourGroups(),
+                c.settings(),
+                c.singleHandedMaxWte(),
+                c.conditionLabels(),
+                c.cancerCaseloadShare(),
+                1,
+                0,
+                c.asOf());
     }
 
     /** An indicator written as it would be in conf/indicators.conf. */
     static IndicatorDefinition indicator(String hocon) {
         var c = ConfigFactory.parseString(hocon);
-        return new IndicatorDefinition(c.getString("id"), c.getString("id"), "test", "test", c.getDouble("multiplier"),
+        return new IndicatorDefinition(
+                c.getString("id"),
+                c.getString("id"),
+                "test",
+                "test",
+                c.getDouble("multiplier"),
                 IndicatorDefinition.CiMethod.valueOf(c.getString("ci").toUpperCase()),
-                org.rehabmap.stats.Polarity.fromConfig(c.getString("polarity")), c.getBoolean("disclosure"), c.getString("kind"),
+                org.rehabmap.stats.Polarity.fromConfig(c.getString("polarity")),
+                c.getBoolean("disclosure"),
+                c.getString("kind"),
                 c.hasPath("inputs") ? c.getConfig("inputs") : ConfigFactory.empty());
     }
 

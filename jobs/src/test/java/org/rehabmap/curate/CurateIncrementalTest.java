@@ -16,8 +16,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.apache.spark.sql.functions.*;
-import static org.junit.jupiter.api.Assertions.*;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Curate rebuilds only the gold tables whose inputs changed ({@link CurateJob#DEPENDS}). A run
@@ -42,30 +49,62 @@ class CurateIncrementalTest {
 
     /** A change to each silver table curate reads (in memory), each one moving some gold number. */
     static SilverInputs change(SilverInputs in, List<String> tables) {
-        Dataset<Row> hna = in.hnaConcern(), imd = in.imd(), concern = in.concern(), service = in.service(), ltc = in.ltcCondition(),
-                workforce = in.workforce(), profession = in.profession(), comorbidity = in.comorbidity(), borough = in.borough(),
-                population = in.population();
+        Dataset<Row> hna = in.hnaConcern();
+        Dataset<Row> imd = in.imd();
+        Dataset<Row> concern = in.concern();
+        Dataset<Row> service = in.service();
+        Dataset<Row> ltc = in.ltcCondition();
+        Dataset<Row> workforce = in.workforce();
+        Dataset<Row> profession = in.profession();
+        Dataset<Row> comorbidity = in.comorbidity();
+        Dataset<Row> borough = in.borough();
+        Dataset<Row> population = in.population();
         for (String t : tables) {
             switch (t) {
-                case "silver.hna_concern" -> hna = hna.withColumn("concern_score",
-                        when(col("assessment_id").equalTo("H4"), lit(9)).otherwise(col("concern_score")));
-                case "silver.imd" -> imd = imd.withColumn("imd_average_score", col("imd_average_score").multiply(1.5));
+                case "silver.hna_concern" ->
+                    hna = hna.withColumn(
+                            "concern_score",
+                            when(col("assessment_id").equalTo("H4"), lit(9)).otherwise(col("concern_score")));
+                case "silver.imd" ->
+                    imd = imd.withColumn(
+                            "imd_average_score", col("imd_average_score").multiply(1.5));
                 case "silver.concern" -> concern = concern.withColumn("domain", concat(col("domain"), lit("+")));
-                case "silver.service" -> service = service.withColumn("funding_end_date",
-                        date_add(coalesce(col("funding_end_date"), lit("2025-07-01").cast("date")), -7));
-                case "silver.ltc_condition" -> ltc = ltc.withColumn("description", concat(col("description"), lit("+")));
-                case "silver.workforce" -> workforce = workforce.withColumn("wte_in_post",
-                        when(col("profession").equalTo("dietitian"), col("wte_in_post").plus(0.5)).otherwise(col("wte_in_post")));
+                case "silver.service" ->
+                    service = service.withColumn(
+                            "funding_end_date",
+                            date_add(
+                                    coalesce(
+                                            col("funding_end_date"),
+                                            lit("2025-07-01").cast("date")),
+                                    -7));
+                case "silver.ltc_condition" ->
+                    ltc = ltc.withColumn("description", concat(col("description"), lit("+")));
+                case "silver.workforce" ->
+                    workforce = workforce.withColumn(
+                            "wte_in_post",
+                            when(
+                                            col("profession").equalTo("dietitian"),
+                                            col("wte_in_post").plus(0.5))
+                                    .otherwise(col("wte_in_post")));
                 case "silver.profession" -> profession = profession.withColumn("label", concat(col("label"), lit("+")));
-                case "silver.comorbidity" -> comorbidity = comorbidity.withColumn("with_condition_count", col("with_condition_count").plus(3))
-                        .withColumn("cancer_register_count", col("cancer_register_count").plus(7));
+                case "silver.comorbidity" ->
+                    comorbidity = comorbidity
+                            .withColumn(
+                                    "with_condition_count",
+                                    col("with_condition_count").plus(3))
+                            .withColumn(
+                                    "cancer_register_count",
+                                    col("cancer_register_count").plus(7));
                 case "silver.borough" -> borough = borough.withColumn("la_name", concat(col("la_name"), lit("+")));
-                case "silver.population" -> population = population.withColumn("census2021_usual_residents",
-                        col("census2021_usual_residents").plus(1000L));
+                case "silver.population" ->
+                    population = population.withColumn(
+                            "census2021_usual_residents",
+                            col("census2021_usual_residents").plus(1000L));
                 default -> fail("no change defined for " + t);
             }
         }
-        return new SilverInputs(service, workforce, hna, comorbidity, borough, population, imd, profession, concern, ltc, in.missing());
+        return new SilverInputs(
+                service, workforce, hna, comorbidity, borough, population, imd, profession, concern, ltc, in.missing());
     }
 
     /** The gold tables that do not read all of silver: the ones a change can leave in place. */
@@ -75,7 +114,9 @@ class CurateIncrementalTest {
 
     /** The silver tables curate reads that a gold table is declared not to read. */
     static List<String> notRead(String table) {
-        return CurateJob.SILVER.stream().filter(s -> !CurateJob.DEPENDS.get(table).silver().contains(s)).toList();
+        return CurateJob.SILVER.stream()
+                .filter(s -> !CurateJob.DEPENDS.get(table).silver().contains(s))
+                .toList();
     }
 
     /**
@@ -84,20 +125,42 @@ class CurateIncrementalTest {
      */
     @Test
     void aNarrowTableIsUntouchedByEverySilverTableItIsDeclaredNotToRead() {
-        assertEquals(List.of(CurateJob.WORKFORCE_RATIOS, CurateJob.SERVICE_MAP, CurateJob.COMORBIDITY_BURDEN), narrow());
+        assertEquals(
+                List.of(CurateJob.WORKFORCE_RATIOS, CurateJob.SERVICE_MAP, CurateJob.COMORBIDITY_BURDEN), narrow());
         SilverInputs in = SilverInputs.read(lake);
         // every change is a real change, or the comparisons below prove nothing
         SilverInputs all = change(in, CurateJob.SILVER);
-        List<Dataset<Row>> a = List.of(in.service(), in.workforce(), in.hnaConcern(), in.comorbidity(), in.borough(), in.population(),
-                in.imd(), in.profession(), in.concern(), in.ltcCondition());
-        List<Dataset<Row>> b = List.of(all.service(), all.workforce(), all.hnaConcern(), all.comorbidity(), all.borough(), all.population(),
-                all.imd(), all.profession(), all.concern(), all.ltcCondition());
-        for (int i = 0; i < a.size(); i++) assertTrue(b.get(i).except(a.get(i)).count() > 0, CurateJob.SILVER.get(i) + " unchanged");
+        List<Dataset<Row>> a = List.of(
+                in.service(),
+                in.workforce(),
+                in.hnaConcern(),
+                in.comorbidity(),
+                in.borough(),
+                in.population(),
+                in.imd(),
+                in.profession(),
+                in.concern(),
+                in.ltcCondition());
+        List<Dataset<Row>> b = List.of(
+                all.service(),
+                all.workforce(),
+                all.hnaConcern(),
+                all.comorbidity(),
+                all.borough(),
+                all.population(),
+                all.imd(),
+                all.profession(),
+                all.concern(),
+                all.ltcCondition());
+        for (int i = 0; i < a.size(); i++) {
+            assertTrue(b.get(i).except(a.get(i)).count() > 0, CurateJob.SILVER.get(i) + " unchanged");
+        }
 
         Map<String, List<Row>> original = rows(in);
         for (String table : narrow()) {
             List<String> changed = notRead(table);
-            assertEquals(original.get(table), rows(change(in, changed)).get(table), table + " after changes to " + changed);
+            assertEquals(
+                    original.get(table), rows(change(in, changed)).get(table), table + " after changes to " + changed);
         }
     }
 
@@ -113,23 +176,34 @@ class CurateIncrementalTest {
         for (String table : CurateJob.ALL_TABLES) {
             assertEquals(before.get(table) + (kept.contains(table) ? 0 : 1), after.get(table), table);
         }
-        assertTrue(r.stdout().contains("kept, nothing they are made from changed: workforce_ratios, comorbidity_burden"), r.stdout());
+        assertTrue(
+                r.stdout().contains("kept, nothing they are made from changed: workforce_ratios, comorbidity_burden"),
+                r.stdout());
         var settings = SharedSpark.settings(ws.resolve("lake"), ws.resolve("landing"));
-        Map<String, List<Row>> rebuilt = rows(CurateJob.build(SharedSpark.session(), SilverInputs.read(lake), IndicatorCatalogue.from(settings),
-                CurateConfig.from(settings, next), WorkforceModelJob.prepare(settings, lake, next)));
-        for (String table : CurateJob.ALL_TABLES) assertEquals(rebuilt.get(table), lake.read(table).collectAsList(), table);
+        Map<String, List<Row>> rebuilt = rows(CurateJob.build(
+                SharedSpark.session(),
+                SilverInputs.read(lake),
+                IndicatorCatalogue.from(settings),
+                CurateConfig.from(settings, next),
+                WorkforceModelJob.prepare(settings, lake, next)));
+        for (String table : CurateJob.ALL_TABLES) {
+            assertEquals(rebuilt.get(table), lake.read(table).collectAsList(), table);
+        }
     }
 
     /** The five tables of the curate job built from these inputs (no workforce model: no narrow table reads it). */
     private static Map<String, List<Row>> rows(SilverInputs in) {
         var settings = SharedSpark.settings(ws.resolve("lake"), ws.resolve("landing"));
-        return rows(CurateJob.build(SharedSpark.session(), in, IndicatorCatalogue.from(settings), CurateConfig.from(settings, AS_OF)));
+        return rows(CurateJob.build(
+                SharedSpark.session(), in, IndicatorCatalogue.from(settings), CurateConfig.from(settings, AS_OF)));
     }
 
     private static Map<String, List<Row>> rows(CurateJob.Built built) {
         Map<String, List<Row>> out = new LinkedHashMap<>();
         try {
-            for (GoldWriter.GoldTable t : built.tables()) out.put(t.name(), t.rows().collectAsList());
+            for (GoldWriter.GoldTable t : built.tables()) {
+                out.put(t.name(), t.rows().collectAsList());
+            }
         } finally {
             built.held().forEach(Dataset::unpersist);
         }
@@ -138,8 +212,9 @@ class CurateIncrementalTest {
 
     private static Map<String, Long> versions() {
         Map<String, Long> v = new LinkedHashMap<>();
-        for (String t : CurateJob.ALL_TABLES) v.put(t, lake.version(t));
+        for (String t : CurateJob.ALL_TABLES) {
+            v.put(t, lake.version(t));
+        }
         return v;
     }
-
 }

@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The curate step as `run curate` runs it, on silver Delta tables from {@link SilverFixture}:
@@ -38,33 +40,59 @@ class CurateJobTest {
         lake = TestRuns.lake(ws);
         SilverFixture.write(lake);
         first = TestRuns.run(ws, "curate", LocalDate.of(2025, 6, 30));
-        assertTrue(first.outcome().succeeded(), () -> String.valueOf(first.outcome().failure()) + "\n" + first.stdout());
-        for (String t : CurateJob.ALL_TABLES) firstVersions.put(t, lake.version(t));
+        assertTrue(
+                first.outcome().succeeded(),
+                () -> String.valueOf(first.outcome().failure()) + "\n" + first.stdout());
+        for (String t : CurateJob.ALL_TABLES) {
+            firstVersions.put(t, lake.version(t));
+        }
     }
 
     @Test
     void runCurateFindsTheJobAndFillsEveryGoldTable() {
         assertEquals(CurateJob.class, Steps.create("curate").getClass());
-        for (String t : CurateJob.ALL_TABLES) assertTrue(lake.read(t).count() > 0, t);
+        for (String t : CurateJob.ALL_TABLES) {
+            assertTrue(lake.read(t).count() > 0, t);
+        }
         assertTrue(first.stdout().contains("curate: "), first.stdout());
         assertEquals(firstVersions, first.outcome().versions());
         // the STP view of the issue: every indicator for the five STPs, with limits and significance where it has them
         Dataset<Row> stp = lake.read("gold.benchmarks").filter(col("area_level").equalTo("stp"));
-        long indicators = lake.read("gold.benchmarks").select("indicator_id").distinct().count();
+        long indicators =
+                lake.read("gold.benchmarks").select("indicator_id").distinct().count();
         assertEquals(10, indicators);
-        assertEquals(2, stp.select("area_code").distinct().count());   // the fixture has two STPs
-        Dataset<Row> distress = stp.filter(col("indicator_id").equalTo("hna_unaddressed_high_distress_pct").and(col("period").equalTo("2024-25")));
+        assertEquals(2, stp.select("area_code").distinct().count()); // the fixture has two STPs
+        Dataset<Row> distress = stp.filter(col("indicator_id")
+                .equalTo("hna_unaddressed_high_distress_pct")
+                .and(col("period").equalTo("2024-25")));
         assertEquals(2, distress.count());
         // disclosure control is on here: North 2 of 3 and South 0 of 1 assessments are counts of 1–7
-        assertEquals(2, distress.filter(col("suppressed").and(col("value").isNull()).and(col("significance").equalTo("not_compared"))).count());
+        assertEquals(
+                2,
+                distress.filter(col("suppressed")
+                                .and(col("value").isNull())
+                                .and(col("significance").equalTo("not_compared")))
+                        .count());
         // WTE is not a count of people: published as it is
-        assertEquals(0, stp.filter(col("indicator_id").equalTo("specialist_ahp_wte_per_100k").and(col("suppressed"))).count());
+        assertEquals(
+                0,
+                stp.filter(col("indicator_id")
+                                .equalTo("specialist_ahp_wte_per_100k")
+                                .and(col("suppressed")))
+                        .count());
     }
 
     static org.rehabmap.pipeline.RunContext context(LocalDate asOf) {
         var settings = SharedSpark.settings(ws.resolve("lake"), ws.resolve("landing"));
-        return new org.rehabmap.pipeline.RunContext(settings, SharedSpark.session(), lake, "test", java.time.Instant.now(), asOf,
-                ws.resolve("landing").toString(), new org.rehabmap.pipeline.RunContext.Console(System.out, System.out, true));
+        return new org.rehabmap.pipeline.RunContext(
+                settings,
+                SharedSpark.session(),
+                lake,
+                "test",
+                java.time.Instant.now(),
+                asOf,
+                ws.resolve("landing").toString(),
+                new org.rehabmap.pipeline.RunContext.Console(System.out, System.out, true));
     }
 
     static Path contracts(org.rehabmap.config.Settings settings) {
@@ -76,14 +104,20 @@ class CurateJobTest {
         TestRuns.Result again = TestRuns.run(ws, "curate", LocalDate.of(2025, 6, 30));
         assertTrue(again.outcome().succeeded());
         assertTrue(again.stdout().contains("gold is up to date"), again.stdout());
-        for (String t : CurateJob.ALL_TABLES) assertEquals(firstVersions.get(t), lake.version(t), t);
+        for (String t : CurateJob.ALL_TABLES) {
+            assertEquals(firstVersions.get(t), lake.version(t), t);
+        }
 
         // determinism: building again from the same silver and as-of date gives the written rows, in order
         var settings = SharedSpark.settings(ws.resolve("lake"), ws.resolve("landing"));
         SilverInputs silver = SilverInputs.read(lake);
         // (with the workforce model, as the step runs it: its tables and gold.benchmarks' peer values included)
-        var rebuilt = CurateJob.build(SharedSpark.session(), silver, IndicatorCatalogue.from(settings),
-                CurateConfig.from(settings, LocalDate.of(2025, 6, 30)), WorkforceModelJob.prepare(settings, lake, LocalDate.of(2025, 6, 30)));
+        var rebuilt = CurateJob.build(
+                SharedSpark.session(),
+                silver,
+                IndicatorCatalogue.from(settings),
+                CurateConfig.from(settings, LocalDate.of(2025, 6, 30)),
+                WorkforceModelJob.prepare(settings, lake, LocalDate.of(2025, 6, 30)));
         for (GoldWriter.GoldTable t : rebuilt.tables()) {
             assertEquals(lake.read(t.name()).collectAsList(), t.rows().collectAsList(), t.name());
         }

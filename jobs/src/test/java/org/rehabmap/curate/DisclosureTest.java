@@ -14,21 +14,37 @@ import java.util.List;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Disclosure control on a tiny table: counts 1–7 withheld, rates with them, the next smallest sibling too. */
 @ExtendWith(SharedSpark.class)
 class DisclosureTest {
     static final StructType SCHEMA = new StructType()
-            .add("area", DataTypes.StringType).add("group", DataTypes.StringType).add("kind", DataTypes.StringType)
-            .add("people", DataTypes.LongType).add("events", DataTypes.LongType).add("rate", DataTypes.DoubleType);
+            .add("area", DataTypes.StringType)
+            .add("group", DataTypes.StringType)
+            .add("kind", DataTypes.StringType)
+            .add("people", DataTypes.LongType)
+            .add("events", DataTypes.LongType)
+            .add("rate", DataTypes.DoubleType);
 
     static Map<String, Row> run(Row... rows) {
         Dataset<Row> df = SharedSpark.session().createDataFrame(List.of(rows), SCHEMA);
-        Dataset<Row> out = new Disclosure(1, 7).apply(df, List.of("people", "events"), Map.of("rate", List.of("events", "people")), "people",
-                List.of(new Disclosure.Siblings(List.of("group"), col("kind").equalTo("part"))), List.of("area"));
+        Dataset<Row> out = new Disclosure(1, 7)
+                .apply(
+                        df,
+                        List.of("people", "events"),
+                        Map.of("rate", List.of("events", "people")),
+                        "people",
+                        List.of(new Disclosure.Siblings(
+                                List.of("group"), col("kind").equalTo("part"))),
+                        List.of("area"));
         Map<String, Row> m = new HashMap<>();
-        for (Row r : out.collectAsList()) m.put(r.getAs("area"), r);
+        for (Row r : out.collectAsList()) {
+            m.put(r.getAs("area"), r);
+        }
         return m;
     }
 
@@ -43,14 +59,14 @@ class DisclosureTest {
                 RowFactory.create("d", "g", "part", 40L, 28L, 70.0));
         assertNull(m.get("a").getAs("events"));
         assertNull(m.get("a").getAs("rate"));
-        assertEquals(10L, (long) m.get("a").getAs("people"));       // people 10 is not small
+        assertEquals(10L, (long) m.get("a").getAs("people")); // people 10 is not small
         assertTrue(m.get("a").<Boolean>getAs("suppressed"));
-        assertNull(m.get("c").getAs("events"));                     // secondary
+        assertNull(m.get("c").getAs("events")); // secondary
         assertNull(m.get("c").getAs("rate"));
         assertTrue(m.get("c").<Boolean>getAs("suppressed"));
         assertEquals(20L, (long) m.get("b").getAs("events"));
         assertFalse(m.get("b").<Boolean>getAs("suppressed"));
-        assertEquals(60L, (long) m.get("total").getAs("events"));   // the total is not a sibling
+        assertEquals(60L, (long) m.get("total").getAs("events")); // the total is not a sibling
     }
 
     @Test
@@ -60,10 +76,10 @@ class DisclosureTest {
                 RowFactory.create("b", "h", "part", 50L, 0L, 0.0),
                 RowFactory.create("c", "h", "part", 50L, 12L, 24.0));
         assertNull(m.get("a").getAs("people"));
-        assertNull(m.get("a").getAs("events"));                     // 40 events, but about 5 people
+        assertNull(m.get("a").getAs("events")); // 40 events, but about 5 people
         assertNull(m.get("a").getAs("rate"));
         assertEquals(0L, (long) m.get("b").getAs("events"));
         assertFalse(m.get("b").<Boolean>getAs("suppressed"));
-        assertFalse(m.get("c").<Boolean>getAs("suppressed"));       // no sibling suppressed in h
+        assertFalse(m.get("c").<Boolean>getAs("suppressed")); // no sibling suppressed in h
     }
 }

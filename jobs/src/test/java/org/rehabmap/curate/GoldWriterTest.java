@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** All or nothing: a table that breaks its contract stops every write, and the old versions stay. */
 @ExtendWith(SharedSpark.class)
@@ -25,13 +28,16 @@ class GoldWriterTest {
         Path contracts = ws.resolve("contracts");
         Files.createDirectories(contracts.resolve("gold"));
         for (String t : List.of("t1", "t2")) {
-            Files.writeString(contracts.resolve("gold/" + t + ".odcs.yaml"), OutputContractTest.CONTRACT.replace("name: t\n", "name: " + t + "\n"));
+            Files.writeString(
+                    contracts.resolve("gold/" + t + ".odcs.yaml"),
+                    OutputContractTest.CONTRACT.replace("name: t\n", "name: " + t + "\n"));
         }
         Lake lake = new Lake(SharedSpark.session(), ws.resolve("lake").toString());
         GoldWriter writer = new GoldWriter(lake, contracts);
 
         Dataset<Row> good = OutputContractTest.frame(RowFactory.create("E09000001", "better", 50.0, 40.0));
-        GoldWriter.Written w = writer.writeAll(List.of(new GoldWriter.GoldTable("gold.t1", good), new GoldWriter.GoldTable("gold.t2", good)),
+        GoldWriter.Written w = writer.writeAll(
+                List.of(new GoldWriter.GoldTable("gold.t1", good), new GoldWriter.GoldTable("gold.t2", good)),
                 Map.of("gold.t1", "inputs A", "gold.t2", "inputs A"));
         assertEquals(0L, w.versions().get("gold.t1"));
         assertEquals(1L, w.rows().get("gold.t2"));
@@ -40,9 +46,13 @@ class GoldWriterTest {
 
         Dataset<Row> changed = OutputContractTest.frame(RowFactory.create("E09000002", "similar", 10.0, 5.0));
         Dataset<Row> broken = OutputContractTest.frame(RowFactory.create("E09000003", "great", 10.0, 5.0));
-        GoldWriter.ContractViolation e = assertThrows(GoldWriter.ContractViolation.class, () -> writer.writeAll(
-                List.of(new GoldWriter.GoldTable("gold.t1", changed), new GoldWriter.GoldTable("gold.t2", broken)),
-                Map.of("gold.t1", "inputs B", "gold.t2", "inputs B")));
+        GoldWriter.ContractViolation e = assertThrows(
+                GoldWriter.ContractViolation.class,
+                () -> writer.writeAll(
+                        List.of(
+                                new GoldWriter.GoldTable("gold.t1", changed),
+                                new GoldWriter.GoldTable("gold.t2", broken)),
+                        Map.of("gold.t1", "inputs B", "gold.t2", "inputs B")));
         assertTrue(e.getMessage().contains("gold.t2 GOLD_T_SIGNIFICANCE_VALID"), e.getMessage());
         // t1 was fine but is not written either
         assertEquals(0L, lake.version("gold.t1"));

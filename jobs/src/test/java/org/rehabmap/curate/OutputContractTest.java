@@ -16,7 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The output-contract check on tiny frames: each kind of rule, and that a clean frame passes. */
 @ExtendWith(SharedSpark.class)
@@ -73,8 +76,10 @@ class OutputContractTest {
             """;
 
     static final StructType SCHEMA = new StructType()
-            .add("code", DataTypes.StringType).add("significance", DataTypes.StringType)
-            .add("pct", DataTypes.DoubleType).add("lower", DataTypes.DoubleType);
+            .add("code", DataTypes.StringType)
+            .add("significance", DataTypes.StringType)
+            .add("pct", DataTypes.DoubleType)
+            .add("lower", DataTypes.DoubleType);
 
     static OutputContract contract() throws IOException {
         Path dir = SharedSpark.newWorkspace("contract");
@@ -89,17 +94,21 @@ class OutputContractTest {
 
     @Test
     void aFrameThatKeepsTheContractPasses() throws IOException {
-        assertEquals(List.of(), contract().violations(frame(
-                RowFactory.create("E09000001", "better", 50.0, 40.0),
-                RowFactory.create("E09000002", "not_compared", null, null))));
+        assertEquals(
+                List.of(),
+                contract()
+                        .violations(frame(
+                                RowFactory.create("E09000001", "better", 50.0, 40.0),
+                                RowFactory.create("E09000002", "not_compared", null, null))));
     }
 
     @Test
     void everyBrokenRuleIsNamedWithItsRowCount() throws IOException {
-        List<String> v = contract().violations(frame(
-                RowFactory.create("E09000001", "great", 150.0, 40.0),      // enumeration, range
-                RowFactory.create("E09000001", null, -1.0, 5.0),           // required, range, row rule, duplicate key
-                RowFactory.create("X1", "similar", 10.0, 1.0)));           // pattern
+        List<String> v = contract()
+                .violations(frame(
+                        RowFactory.create("E09000001", "great", 150.0, 40.0), // enumeration, range
+                        RowFactory.create("E09000001", null, -1.0, 5.0), // required, range, row rule, duplicate key
+                        RowFactory.create("X1", "similar", 10.0, 1.0))); // pattern
         String all = String.join("\n", v);
         assertTrue(all.contains("GOLD_T_SIGNIFICANCE_VALID: 1 row(s)"), all);
         assertTrue(all.contains("GOLD_T_SIGNIFICANCE_REQUIRED: 1 row(s)"), all);
@@ -113,11 +122,13 @@ class OutputContractTest {
 
     @Test
     void columnsMustMatchInNameTypeAndOrder() throws IOException {
-        Dataset<Row> swapped = frame(RowFactory.create("E09000001", "better", 50.0, 40.0)).select("significance", "code", "pct", "lower");
+        Dataset<Row> swapped = frame(RowFactory.create("E09000001", "better", 50.0, 40.0))
+                .select("significance", "code", "pct", "lower");
         List<String> v = contract().violations(swapped);
         assertEquals(1, v.size());
         assertTrue(v.get(0).startsWith("GOLD_T_SCHEMA"), v.get(0));
-        Dataset<Row> retyped = frame(RowFactory.create("E09000001", "better", 50.0, 40.0)).withColumn("pct", org.apache.spark.sql.functions.lit(1));
+        Dataset<Row> retyped = frame(RowFactory.create("E09000001", "better", 50.0, 40.0))
+                .withColumn("pct", org.apache.spark.sql.functions.lit(1));
         assertTrue(contract().violations(retyped).get(0).contains("pct int"));
     }
 
@@ -134,11 +145,35 @@ class OutputContractTest {
     @Test
     void theShippedGoldContractsParse() {
         Path contracts = SharedSpark.projectHome().resolve("data-contracts");
-        for (String t : CurateJob.ALL_TABLES) assertFalse(OutputContract.load(contracts, t).columnNames().isEmpty(), t);
-        // gold.benchmarks has exactly the columns METHODS.md lists, in its order, plus the peer-group value beside London's (issue 4)
-        assertEquals(List.of("indicator_id", "period", "area_level", "area_code", "area_name", "numerator", "denominator", "value",
-                "lower_ci95", "upper_ci95", "lower_ci998", "upper_ci998", "london_value", "peer_value", "significance", "significance_998",
-                "rank", "quintile", "previous_value", "trend", "suppressed", "note"),
+        for (String t : CurateJob.ALL_TABLES) {
+            assertFalse(OutputContract.load(contracts, t).columnNames().isEmpty(), t);
+        }
+        // gold.benchmarks has exactly the columns METHODS.md lists, in its order, plus the peer-group value beside
+        // London's (issue 4)
+        assertEquals(
+                List.of(
+                        "indicator_id",
+                        "period",
+                        "area_level",
+                        "area_code",
+                        "area_name",
+                        "numerator",
+                        "denominator",
+                        "value",
+                        "lower_ci95",
+                        "upper_ci95",
+                        "lower_ci998",
+                        "upper_ci998",
+                        "london_value",
+                        "peer_value",
+                        "significance",
+                        "significance_998",
+                        "rank",
+                        "quintile",
+                        "previous_value",
+                        "trend",
+                        "suppressed",
+                        "note"),
                 OutputContract.load(contracts, CurateJob.BENCHMARKS).columnNames());
     }
 }

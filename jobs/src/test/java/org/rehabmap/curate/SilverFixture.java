@@ -10,7 +10,14 @@ import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.rehabmap.curate.CurateFixtures.*;
+import static org.rehabmap.curate.CurateFixtures.A;
+import static org.rehabmap.curate.CurateFixtures.B;
+import static org.rehabmap.curate.CurateFixtures.C;
+import static org.rehabmap.curate.CurateFixtures.D;
+import static org.rehabmap.curate.CurateFixtures.E;
+import static org.rehabmap.curate.CurateFixtures.F;
+import static org.rehabmap.curate.CurateFixtures.boroughs;
+import static org.rehabmap.curate.CurateFixtures.population;
 
 /**
  * Silver tables for the six-borough London of {@link CurateFixtures}, small enough to work every
@@ -47,13 +54,29 @@ final class SilverFixture {
         silver.put("silver.service", in.service());
         silver.put("silver.workforce", in.workforce());
         // silver holds the pseudonymised NHS number too; the model (run by the curate step) counts people by it
-        silver.put("silver.hna_concern", in.hnaConcern().withColumn("nhs_number", org.apache.spark.sql.functions.concat(
-                org.apache.spark.sql.functions.lit("pseudonym-"), org.apache.spark.sql.functions.col("assessment_id"))));
+        silver.put(
+                "silver.hna_concern",
+                in.hnaConcern()
+                        .withColumn(
+                                "nhs_number",
+                                org.apache.spark.sql.functions.concat(
+                                        org.apache.spark.sql.functions.lit("pseudonym-"),
+                                        org.apache.spark.sql.functions.col("assessment_id"))));
         silver.put("silver.comorbidity", in.comorbidity());
         silver.put("silver.borough", in.borough());
         // as the reference file has it: the model (run by the curate step) reads the 65+ count for its ageing scenario
-        silver.put("silver.population", in.population().withColumn("census2021_age_65_plus",
-                org.apache.spark.sql.functions.round(org.apache.spark.sql.functions.col("census2021_usual_residents").cast("double").multiply(0.12))));
+        silver.put(
+                "silver.population",
+                in.population()
+                        .withColumn(
+                                "census2021_age_65_plus",
+                                org.apache.spark.sql.functions.round(org.apache
+                                        .spark
+                                        .sql
+                                        .functions
+                                        .col("census2021_usual_residents")
+                                        .cast("double")
+                                        .multiply(0.12))));
         silver.put("silver.imd", in.imd());
         silver.put("silver.profession", in.profession());
         silver.put("silver.concern", in.concern());
@@ -73,7 +96,9 @@ final class SilverFixture {
         List<Row> co = new ArrayList<>();
         co.addAll(cell(A, "female", 100, 40, 30));
         co.addAll(cell(A, "male", 100, null, 20));
-        for (Object[] c : new Object[][]{{B, 50, 20, 10}, {C, 150, 60, 60}, {D, 200, 50, 50}, {E, 100, 30, 30}, {F, 100, 20, 20}}) {
+        for (Object[] c :
+                new Object[][] {{B, 50, 20, 10}, {C, 150, 60, 60}, {D, 200, 50, 50}, {E, 100, 30, 30}, {F, 100, 20, 20}
+                }) {
             co.addAll(cell((String) c[0], "female", (Integer) c[1], (Integer) c[2], null));
             co.addAll(cell((String) c[0], "male", (Integer) c[1], (Integer) c[3], null));
         }
@@ -88,35 +113,80 @@ final class SilverFixture {
                 hna("H5", "2024-06-01", "unknown", "breathing", 10, "no_action", null),
                 hna("H0", "2024-03-31", A, "fatigue", 8, "referred", "physiotherapist"));
         List<Row> svc = List.of(
-                svc("P1", "S1", "2025-Q1", "community", List.of(A, B), List.of("all"), List.of("preventative", "restorative"), "2025-12-31"),
+                svc(
+                        "P1",
+                        "S1",
+                        "2025-Q1",
+                        "community",
+                        List.of(A, B),
+                        List.of("all"),
+                        List.of("preventative", "restorative"),
+                        "2025-12-31"),
                 svc("P1", "S2", "2025-Q1", "home", List.of(D), List.of("breast"), List.of("supportive"), null),
                 svc("P3", "S1", "2025-Q1", "hospice", List.of(A), List.of("lung"), List.of("palliative"), "2027-01-01"),
-                svc("P1", "S1", "2024-Q4", "community", List.of(A, B), List.of("all"), List.of("preventative", "restorative"), "2025-12-31"),
+                svc(
+                        "P1",
+                        "S1",
+                        "2024-Q4",
+                        "community",
+                        List.of(A, B),
+                        List.of("all"),
+                        List.of("preventative", "restorative"),
+                        "2025-12-31"),
                 svc("P9", "S1", "2024-Q4", "community", List.of(E), List.of("breast"), List.of("restorative"), null));
         List<Row> boroughs = new ArrayList<>();
         boroughs().forEach((code, v) -> boroughs.add(RowFactory.create(code, v[0], v[1], v[2], v[3], v[4])));
         List<Row> pop = new ArrayList<>();
         population().forEach((code, p) -> pop.add(RowFactory.create(code, p)));
-        List<Row> imd = List.of(RowFactory.create(A, 20.0), RowFactory.create(B, 10.0), RowFactory.create(C, 30.0),
-                RowFactory.create(D, 40.0), RowFactory.create(E, 10.0), RowFactory.create(F, 10.0));
+        List<Row> imd = List.of(
+                RowFactory.create(A, 20.0),
+                RowFactory.create(B, 10.0),
+                RowFactory.create(C, 30.0),
+                RowFactory.create(D, 40.0),
+                RowFactory.create(E, 10.0),
+                RowFactory.create(F, 10.0));
         String ref = SharedSpark.projectHome().resolve("data/reference").toString();
         return new SilverInputs(
-                spark.createDataFrame(svc, SilverInputs.SERVICE), spark.createDataFrame(wf, SilverInputs.WORKFORCE),
-                spark.createDataFrame(hna, SilverInputs.HNA_CONCERN), spark.createDataFrame(co, SilverInputs.COMORBIDITY),
-                spark.createDataFrame(boroughs, SilverInputs.BOROUGH), spark.createDataFrame(pop, SilverInputs.POPULATION),
-                spark.createDataFrame(imd, SilverInputs.IMD),
-                reference(spark, ref + "/ahp_professions.csv", SilverInputs.PROFESSION),
-                reference(spark, ref + "/hna_concerns.csv", SilverInputs.CONCERN),
-                reference(spark, ref + "/ltc_conditions.csv", SilverInputs.LTC_CONDITION), List.of()).cached();
+                        spark.createDataFrame(svc, SilverInputs.SERVICE),
+                        spark.createDataFrame(wf, SilverInputs.WORKFORCE),
+                        spark.createDataFrame(hna, SilverInputs.HNA_CONCERN),
+                        spark.createDataFrame(co, SilverInputs.COMORBIDITY),
+                        spark.createDataFrame(boroughs, SilverInputs.BOROUGH),
+                        spark.createDataFrame(pop, SilverInputs.POPULATION),
+                        spark.createDataFrame(imd, SilverInputs.IMD),
+                        reference(spark, ref + "/ahp_professions.csv", SilverInputs.PROFESSION),
+                        reference(spark, ref + "/hna_concerns.csv", SilverInputs.CONCERN),
+                        reference(spark, ref + "/ltc_conditions.csv", SilverInputs.LTC_CONDITION),
+                        List.of())
+                .cached();
     }
 
     static Dataset<Row> reference(SparkSession spark, String csv, org.apache.spark.sql.types.StructType schema) {
         return SilverInputs.typed(spark.read().option("header", "true").csv(csv), schema, csv);
     }
 
-    static Row wf(String date, String provider, String service, List<String> boroughs, String profession, String band, boolean specialist,
-                  double funded, double inPost, Double caseload) {
-        return RowFactory.create(Date.valueOf(date), provider, service, boroughs, profession, band, specialist, funded, inPost, caseload);
+    static Row wf(
+            String date,
+            String provider,
+            String service,
+            List<String> boroughs,
+            String profession,
+            String band,
+            boolean specialist,
+            double funded,
+            double inPost,
+            Double caseload) {
+        return RowFactory.create(
+                Date.valueOf(date),
+                provider,
+                service,
+                boroughs,
+                profession,
+                band,
+                specialist,
+                funded,
+                inPost,
+                caseload);
     }
 
     /** Rows of one sex × 60-69 cell: ANY2 with its count (null = supplier-suppressed), and HYP when given. */
@@ -124,20 +194,49 @@ final class SilverFixture {
         List<Row> out = new ArrayList<>();
         Date d = Date.valueOf("2025-03-31");
         out.add(RowFactory.create(d, borough, "ANY2", sex, "60-69", register, any2, false, any2 == null));
-        if (hyp != null) out.add(RowFactory.create(d, borough, "HYP", sex, "60-69", register, hyp, false, false));
+        if (hyp != null) {
+            out.add(RowFactory.create(d, borough, "HYP", sex, "60-69", register, hyp, false, false));
+        }
         return out;
     }
 
-    static Row hna(String id, String date, String residence, String concern, int score, String action, String referredTo) {
+    static Row hna(
+            String id, String date, String residence, String concern, int score, String action, String referredTo) {
         Date d = Date.valueOf(date);
-        int y = d.toLocalDate().getMonthValue() >= 4 ? d.toLocalDate().getYear() : d.toLocalDate().getYear() - 1;
+        int y = d.toLocalDate().getMonthValue() >= 4
+                ? d.toLocalDate().getYear()
+                : d.toLocalDate().getYear() - 1;
         String fy = y + "-" + String.format("%02d", (y + 1) % 100);
-        return RowFactory.create(id, d, fy, "P1", residence, "60-69", "female", "lung", "treatment", concern, score, action, referredTo);
+        return RowFactory.create(
+                id, d, fy, "P1", residence, "60-69", "female", "lung", "treatment", concern, score, action, referredTo);
     }
 
-    static Row svc(String provider, String service, String period, String setting, List<String> boroughs, List<String> tumours,
-                   List<String> stages, String fundingEnd) {
-        return RowFactory.create(provider, service, period, "Provider " + provider, "hospice", "Service " + service, setting, boroughs, tumours,
-                stages, 3, List.of("gp"), "charity", fundingEnd == null ? null : Date.valueOf(fundingEnd), 10, 10, 20);
+    static Row svc(
+            String provider,
+            String service,
+            String period,
+            String setting,
+            List<String> boroughs,
+            List<String> tumours,
+            List<String> stages,
+            String fundingEnd) {
+        return RowFactory.create(
+                provider,
+                service,
+                period,
+                "Provider " + provider,
+                "hospice",
+                "Service " + service,
+                setting,
+                boroughs,
+                tumours,
+                stages,
+                3,
+                List.of("gp"),
+                "charity",
+                fundingEnd == null ? null : Date.valueOf(fundingEnd),
+                10,
+                10,
+                20);
     }
 }

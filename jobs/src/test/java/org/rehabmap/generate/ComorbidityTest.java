@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ComorbidityTest {
     /** Few providers and assessments (fast), 11 boroughs of comorbidity: 1,540 rows, one bad row of each kind. */
     private static final Plan ELEVEN_BOROUGHS = new Plan(2, 10, 11, 0.003, 80, false, "comorbidity test");
+
     private static final Plan ALL_BOROUGHS = new Plan(2, 10, 33, 0.003, 80, false, "comorbidity test, London");
 
     private static boolean count(String s) {
@@ -27,13 +28,18 @@ class ComorbidityTest {
         List<String[]> rows = l.rows(Headers.COMORBIDITY, true);
         Map<String, List<String>> byCell = new TreeMap<>();
         for (String[] r : rows) {
-            if (r.length != 7) continue;
-            byCell.computeIfAbsent(r[0] + "|" + r[1] + "|" + r[3] + "|" + r[4], k -> new ArrayList<>()).add(r[5]);
+            if (r.length != 7) {
+                continue;
+            }
+            byCell.computeIfAbsent(r[0] + "|" + r[1] + "|" + r[3] + "|" + r[4], k -> new ArrayList<>())
+                    .add(r[5]);
         }
         int deviating = 0;
         for (List<String> counts : byCell.values()) {
             Map<String, Integer> freq = new TreeMap<>();
-            for (String c : counts) freq.merge(c, 1, Integer::sum);
+            for (String c : counts) {
+                freq.merge(c, 1, Integer::sum);
+            }
             int mode = freq.values().stream().mapToInt(Integer::intValue).max().orElse(0);
             deviating += counts.size() - mode;
         }
@@ -47,7 +53,9 @@ class ComorbidityTest {
         Landing l = Landing.of(13, ELEVEN_BOROUGHS);
         int over = 0;
         for (String[] r : l.rows(Headers.COMORBIDITY, true)) {
-            if (r.length == 7 && count(r[5]) && count(r[6]) && Integer.parseInt(r[6]) > Integer.parseInt(r[5])) over++;
+            if (r.length == 7 && count(r[5]) && count(r[6]) && Integer.parseInt(r[6]) > Integer.parseInt(r[5])) {
+                over++;
+            }
         }
         int planned = l.summary.badRows(Headers.COMORBIDITY, "with_condition_gt_register");
         assertTrue(planned > 0);
@@ -65,9 +73,13 @@ class ComorbidityTest {
         Set<String> seenConditions = new TreeSet<>();
         Set<String> markers = new TreeSet<>();
         for (String[] r : rows) {
-            if (r.length != 7) continue;
+            if (r.length != 7) {
+                continue;
+            }
             seenConditions.add(r[2]);
-            if (!count(r[6]) && Set.of("*", "<5", "c").contains(r[6])) markers.add(r[6]);
+            if (!count(r[6]) && Set.of("*", "<5", "c").contains(r[6])) {
+                markers.add(r[6]);
+            }
         }
         assertTrue(seenConditions.containsAll(conditions), "all conditions: " + seenConditions);
         assertTrue(!markers.isEmpty(), "small counts are suppressed by the supplier");
@@ -80,9 +92,13 @@ class ComorbidityTest {
         Map<String, long[]> hypByAge = new TreeMap<>();
         Map<String, String> seenCell = new TreeMap<>();
         for (String[] r : l.rows(Headers.COMORBIDITY, true)) {
-            if (r.length != 7 || !count(r[5])) continue;
+            if (r.length != 7 || !count(r[5])) {
+                continue;
+            }
             String cell = r[1] + "|" + r[3] + "|" + r[4];
-            if (seenCell.putIfAbsent(cell, r[5]) == null) register.merge(r[1], Long.parseLong(r[5]), Long::sum);
+            if (seenCell.putIfAbsent(cell, r[5]) == null) {
+                register.merge(r[1], Long.parseLong(r[5]), Long::sum);
+            }
             if (r[2].equals("HYP") && count(r[6])) {
                 long[] a = hypByAge.computeIfAbsent(r[4], k -> new long[2]);
                 a[0] += Long.parseLong(r[6]);

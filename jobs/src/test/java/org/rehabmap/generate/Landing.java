@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 
 /** Generated landing folders for the tests (each (seed, scale) generated once per test JVM) and a reader for their files. */
 final class Landing {
-    static final Path HOME = Path.of(System.getProperty("rehabmap.home", "..")).toAbsolutePath().normalize();
+    static final Path HOME =
+            Path.of(System.getProperty("rehabmap.home", "..")).toAbsolutePath().normalize();
     static final Path REFERENCE = HOME.resolve("data/reference");
     static final Map<String, Contract> CONTRACTS = ContractLoader.loadSources(HOME.resolve("data-contracts"));
     private static final Map<String, Landing> CACHE = new TreeMap<>();
@@ -75,7 +76,10 @@ final class Landing {
     /** Relative paths of every file written, sorted. */
     List<String> files() {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().toList();
+            return s.filter(Files::isRegularFile)
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -83,7 +87,10 @@ final class Landing {
 
     /** Files of one source in name (= delivery) order. */
     List<Path> files(String source) {
-        return files().stream().filter(f -> f.startsWith(source + "/")).map(dir::resolve).toList();
+        return files().stream()
+                .filter(f -> f.startsWith(source + "/"))
+                .map(dir::resolve)
+                .toList();
     }
 
     /** Header then data rows of every file of a source except the one deliberately bad file, in delivery order. */
@@ -91,9 +98,15 @@ final class Landing {
         List<String[]> out = new ArrayList<>();
         for (Path f : files(source)) {
             String name = f.getFileName().toString();
-            if (name.equals(WorkforceSurveyWriter.BAD_FILE)) continue;
-            if (!includeCorrections && (name.contains("corrections") || name.contains("resend"))) continue;
-            out.addAll(read(f, source).rows().stream().map(ParsedTable.ParsedRow::cells).toList());
+            if (name.equals(WorkforceSurveyWriter.BAD_FILE)) {
+                continue;
+            }
+            if (!includeCorrections && (name.contains("corrections") || name.contains("resend"))) {
+                continue;
+            }
+            out.addAll(read(f, source).rows().stream()
+                    .map(ParsedTable.ParsedRow::cells)
+                    .toList());
         }
         return out;
     }
@@ -101,14 +114,21 @@ final class Landing {
     static ParsedTable read(Path file, String source) {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            if (file.toString().endsWith(".xlsx")) return XlsxTableReader.read(bytes, CONTRACTS.get(source).requiredColumns());
+            if (file.toString().endsWith(".xlsx")) {
+                return XlsxTableReader.read(bytes, CONTRACTS.get(source).requiredColumns());
+            }
             String text = TextDecoder.decode(bytes).text();
             List<String> header = null;
             List<ParsedTable.ParsedRow> rows = new ArrayList<>();
-            try (CSVParser p = CSVParser.parse(new StringReader(text), CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get())) {
+            try (CSVParser p = CSVParser.parse(
+                    new StringReader(text),
+                    CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get())) {
                 for (CSVRecord r : p) {
-                    if (header == null) header = List.of(r.values());
-                    else rows.add(new ParsedTable.ParsedRow(r.getRecordNumber(), r.values()));
+                    if (header == null) {
+                        header = List.of(r.values());
+                    } else {
+                        rows.add(new ParsedTable.ParsedRow(r.getRecordNumber(), r.values()));
+                    }
                 }
             }
             return new ParsedTable(header, rows, "csv", true);

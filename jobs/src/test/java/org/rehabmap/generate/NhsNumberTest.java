@@ -19,7 +19,8 @@ class NhsNumberTest {
         Landing l = Landing.of(21, 0.05);
         List<String[]> rows = l.rows(Headers.HNA_CONCERNS, true);
         assertTrue(rows.size() > 40_000, "enough rows to mean something: " + rows.size());
-        int invalid = 0, blank = 0;
+        int invalid = 0;
+        int blank = 0;
         for (String[] r : rows) {
             String raw = r[NHS];
             if (raw.isEmpty()) {
@@ -27,7 +28,9 @@ class NhsNumberTest {
                 continue;
             }
             assertTrue(raw.replace(" ", "").startsWith("999"), "not a 999-range number: " + raw);
-            if (!NhsNumber.check(raw).equals(NhsNumber.OK)) invalid++;
+            if (!NhsNumber.check(raw).equals(NhsNumber.OK)) {
+                invalid++;
+            }
         }
         Generator.Summary s = l.summary;
         int badDigit = s.badRows(Headers.HNA_CONCERNS, "bad_nhs_check_digit");
@@ -43,7 +46,9 @@ class NhsNumberTest {
         Set<String> people = new HashSet<>();
         Set<String> assessments = new HashSet<>();
         for (String[] r : l.rows(Headers.HNA_CONCERNS, false)) {
-            if (r.length != Headers.HNA_COLUMNS.size() || r[NHS].isEmpty()) continue;
+            if (r.length != Headers.HNA_COLUMNS.size() || r[NHS].isEmpty()) {
+                continue;
+            }
             people.add(r[NHS].replace(" ", ""));
             assessments.add(r[0]);
         }
@@ -54,7 +59,9 @@ class NhsNumberTest {
     @Test
     void numberMakerGivesDistinctValid999Numbers() {
         NhsNumbers numbers = new NhsNumbers(42);
-        assertTrue(numbers.capacity() > 900_000 && numbers.capacity() < 1_000_000, "about 10/11 of the million are valid: " + numbers.capacity());
+        assertTrue(
+                numbers.capacity() > 900_000 && numbers.capacity() < 1_000_000,
+                "about 10/11 of the million are valid: " + numbers.capacity());
         Set<String> seen = new HashSet<>();
         for (int p = 0; p < 20_000; p++) {
             String n = numbers.forPerson(p);

@@ -20,8 +20,11 @@ class SampleTest {
         Landing fresh = Landing.sample();
         for (String f : fresh.files()) {
             Path committed = COMMITTED.resolve(f);
-            assertTrue(Files.isRegularFile(committed), "the committed sample lacks " + f + " (re-run SampleMaker, see data/sample/README.md)");
-            assertTrue(Arrays.equals(Files.readAllBytes(fresh.dir.resolve(f)), Files.readAllBytes(committed)),
+            assertTrue(
+                    Files.isRegularFile(committed),
+                    "the committed sample lacks " + f + " (re-run SampleMaker, see data/sample/README.md)");
+            assertTrue(
+                    Arrays.equals(Files.readAllBytes(fresh.dir.resolve(f)), Files.readAllBytes(committed)),
                     f + " differs from what the generator writes now (re-run SampleMaker, see data/sample/README.md)");
         }
     }
@@ -30,7 +33,9 @@ class SampleTest {
     void sampleIsSmallWithEverySourceAWorkbookA1252CsvBadRowsAndOneBadFile() throws IOException {
         Landing s = Landing.sample();
         long bytes = 0;
-        for (String f : s.files()) bytes += Files.size(s.dir.resolve(f));
+        for (String f : s.files()) {
+            bytes += Files.size(s.dir.resolve(f));
+        }
         assertTrue(bytes < 2_000_000, "sample under 2 MB: " + bytes);
         for (String source : Headers.SOURCES) {
             long rows = s.summary.rows(source);
@@ -45,9 +50,13 @@ class SampleTest {
         }
         assertTrue(s.files().stream().filter(f -> f.endsWith(".xlsx")).count() >= 2);
         assertTrue(s.summary.files().stream().anyMatch(f -> f.format().equals("csv windows-1252")));
-        List<String> header = Landing.read(s.dir.resolve("workforce_survey").resolve(WorkforceSurveyWriter.BAD_FILE), Headers.WORKFORCE_SURVEY).header();
+        List<String> header = Landing.read(
+                        s.dir.resolve("workforce_survey").resolve(WorkforceSurveyWriter.BAD_FILE),
+                        Headers.WORKFORCE_SURVEY)
+                .header();
         assertTrue(!header.contains("wte_in_post") && header.size() == Headers.WORKFORCE_COLUMNS.size() - 1);
-        for (String kind : List.of("bad_nhs_check_digit", "future_date", "score_out_of_range", "referred_without_referred_to")) {
+        for (String kind :
+                List.of("bad_nhs_check_digit", "future_date", "score_out_of_range", "referred_without_referred_to")) {
             assertEquals(1, s.summary.badRows(Headers.HNA_CONCERNS, kind), kind);
         }
         assertTrue(s.summary.badRows(Headers.COMORBIDITY, "with_condition_gt_register") >= 1);

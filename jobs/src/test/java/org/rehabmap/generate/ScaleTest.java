@@ -11,12 +11,14 @@ class ScaleTest {
     void rowCountsGrowRoughlyInProportionToTheScale() {
         Landing small = Landing.of(3, 0.1); // 15 providers, 12,000 assessments
         Landing big = Landing.of(3, 0.3); // 3 × the scale
-        for (String source : new String[]{Headers.PROVIDER_RETURNS, Headers.WORKFORCE_SURVEY, Headers.HNA_CONCERNS}) {
+        for (String source : new String[] {Headers.PROVIDER_RETURNS, Headers.WORKFORCE_SURVEY, Headers.HNA_CONCERNS}) {
             double ratio = (double) big.summary.rows(source) / small.summary.rows(source);
             assertTrue(ratio > 2.2 && ratio < 4.0, source + ": 3 × the scale gave " + ratio + " × the rows");
         }
         double hnaPerAssessment = big.summary.rows(Headers.HNA_CONCERNS) / (0.3 * Plan.LONDON_ASSESSMENTS);
-        assertTrue(hnaPerAssessment > 7.5 && hnaPerAssessment < 9.5, "about 8.3 concerns per assessment, got " + hnaPerAssessment);
+        assertTrue(
+                hnaPerAssessment > 7.5 && hnaPerAssessment < 9.5,
+                "about 8.3 concerns per assessment, got " + hnaPerAssessment);
     }
 
     @Test
@@ -38,17 +40,25 @@ class ScaleTest {
     void servicesAndWorkforcePerProviderMatchLondonRatios() {
         Landing l = Landing.of(3, 0.3); // 45 providers
         int providers = Plan.forScale(0.3).providers();
-        long q2 = l.rows(Headers.PROVIDER_RETURNS, false).stream().filter(r -> r[0].equals("2024-Q2")).count();
+        long q2 = l.rows(Headers.PROVIDER_RETURNS, false).stream()
+                .filter(r -> r[0].equals("2024-Q2"))
+                .count();
         double servicesPerProvider = (double) q2 / providers;
-        assertTrue(servicesPerProvider > 2.5 && servicesPerProvider < 6, "≈ 4 services per provider, got " + servicesPerProvider);
+        assertTrue(
+                servicesPerProvider > 2.5 && servicesPerProvider < 6,
+                "≈ 4 services per provider, got " + servicesPerProvider);
         double workforcePerProvider = (double) l.summary.rows(Headers.WORKFORCE_SURVEY) / providers;
-        assertTrue(workforcePerProvider > 20 && workforcePerProvider < 70, "≈ 40 workforce rows per provider, got " + workforcePerProvider);
+        assertTrue(
+                workforcePerProvider > 20 && workforcePerProvider < 70,
+                "≈ 40 workforce rows per provider, got " + workforcePerProvider);
     }
 
     @Test
     void aTinyScaleStillWritesEverySourceWithAtLeastOneOfEach() {
         Landing tiny = Landing.of(5, 0.0001);
-        for (String source : Headers.SOURCES) assertTrue(tiny.summary.rows(source) > 0, source + " is empty at a tiny scale");
+        for (String source : Headers.SOURCES) {
+            assertTrue(tiny.summary.rows(source) > 0, source + " is empty at a tiny scale");
+        }
         assertEquals(33 * 2 * 5 * 14, tiny.summary.rows(Headers.COMORBIDITY));
         assertTrue(tiny.summary.rows(Headers.HNA_CONCERNS) >= 12, "12 assessments, at least one concern each");
     }

@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CsvTableReaderTest {
     private static ParsedTable read(String s) throws FileRejected {
@@ -15,7 +18,8 @@ class CsvTableReaderTest {
     void quotedCellsHoldCommasQuotesAndLineBreaks() throws FileRejected {
         ParsedTable t = read("a,b,c\r\n1,\"x, y\",\"say \"\"hi\"\"\"\r\n2,\"two\nlines\",z\r\n3,q,r\r\n");
         assertEquals(3, t.rows().size());
-        assertArrayEquals(new String[]{"1", "x, y", "say \"hi\""}, t.rows().get(0).cells());
+        assertArrayEquals(
+                new String[] {"1", "x, y", "say \"hi\""}, t.rows().get(0).cells());
         assertEquals("two\nlines", t.rows().get(1).cells()[1]);
         // row numbers are the line where each record starts, as a person finds it in an editor
         assertEquals(2, t.rows().get(0).rowNumber());
@@ -38,7 +42,8 @@ class CsvTableReaderTest {
         assertTrue(empty.getMessage().contains("empty"));
         FileRejected open = assertThrows(FileRejected.class, () -> read("a,b\n1,\"never closed\n"));
         assertTrue(open.getMessage().startsWith("unreadable CSV"));
-        FileRejected zip = assertThrows(FileRejected.class, () -> CsvTableReader.read(new byte[]{'P', 'K', 3, 4, 0, 0}));
+        FileRejected zip =
+                assertThrows(FileRejected.class, () -> CsvTableReader.read(new byte[] {'P', 'K', 3, 4, 0, 0}));
         assertTrue(zip.getMessage().contains("not CSV"));
     }
 }

@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * One landing zone holding the awkward deliveries: an Excel workbook, an empty file, a "workbook"
@@ -30,30 +32,76 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 @ExtendWith(SharedSpark.class)
 class IngestEdgeCasesTest {
-    static final String PR_HEADER = "return_period,provider_code,provider_name,provider_type,service_id,service_name,setting,borough_codes,"
-            + "tumour_groups,pathway_stages,rehab_level,referral_routes,funding_source,funding_end_date,referrals_received,patients_seen,median_wait_days";
-    static final String HNA_HEADER = "assessment_id,nhs_number,assessment_date,provider_code,residence_borough_code,age_band,sex,tumour_group,"
-            + "pathway_point,concern_code,concern_score,action,referred_to,free_text_note";
+    static final String PR_HEADER =
+            "return_period,provider_code,provider_name,provider_type,service_id,service_name,setting,borough_codes,"
+                    + "tumour_groups,pathway_stages,rehab_level,referral_routes,funding_source,funding_end_date,"
+                    + "referrals_received,patients_seen,median_wait_days";
+    static final String HNA_HEADER =
+            "assessment_id,nhs_number,assessment_date,provider_code,residence_borough_code,age_band,sex,tumour_group,"
+                    + "pathway_point,concern_code,concern_score,action,referred_to,free_text_note";
     static Path ws;
     static Lake lake;
     static TestRuns.Result run;
 
     static byte[] providerWorkbook() throws Exception {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             wb.createSheet("Guidance").createRow(0).createCell(0).setCellValue("Please complete the Return sheet");
             Sheet s = wb.createSheet("Return");
             String[] h = PR_HEADER.split(",");
             Row hr = s.createRow(0);
-            for (int i = 0; i < h.length; i++) hr.createCell(i).setCellValue(h[i].toUpperCase());
+            for (int i = 0; i < h.length; i++) {
+                hr.createCell(i).setCellValue(h[i].toUpperCase());
+            }
             Object[][] rows = {
-                    {"2025-Q1", "RXX01", "Royal Example", "acute_trust", "S1", "Prehab", "acute_outpatient", "E09000001;E09000002", "breast", "preventative", 3.0, "gp", "nhs_block", "", 10.0, 9.0, 12.0},
-                    {"2025-Q1", "RXX01", "Royal Example", "acute_trust", "S2", "Lymphoedema", "community", "E09000003", "all", "supportive;palliative", 2.0, "", "charity", "2025-12-31", "", "", ""}};
+                {
+                    "2025-Q1",
+                    "RXX01",
+                    "Royal Example",
+                    "acute_trust",
+                    "S1",
+                    "Prehab",
+                    "acute_outpatient",
+                    "E09000001;E09000002",
+                    "breast",
+                    "preventative",
+                    3.0,
+                    "gp",
+                    "nhs_block",
+                    "",
+                    10.0,
+                    9.0,
+                    12.0
+                },
+                {
+                    "2025-Q1",
+                    "RXX01",
+                    "Royal Example",
+                    "acute_trust",
+                    "S2",
+                    "Lymphoedema",
+                    "community",
+                    "E09000003",
+                    "all",
+                    "supportive;palliative",
+                    2.0,
+                    "",
+                    "charity",
+                    "2025-12-31",
+                    "",
+                    "",
+                    ""
+                }
+            };
             for (int r = 0; r < rows.length; r++) {
                 Row row = s.createRow(r + 1);
                 for (int c = 0; c < rows[r].length; c++) {
                     Object v = rows[r][c];
-                    if (v instanceof Double d) row.createCell(c).setCellValue(d);
-                    else if (!"".equals(v)) row.createCell(c).setCellValue((String) v);
+                    if (v instanceof Double d) {
+                        row.createCell(c).setCellValue(d);
+                    } else if (!"".equals(v)) {
+                        row.createCell(c).setCellValue((String) v);
+                    }
                 }
             }
             wb.write(out);
@@ -70,7 +118,8 @@ class IngestEdgeCasesTest {
         Landing.write(ws, "provider_returns/notes.txt", "read me".getBytes(StandardCharsets.UTF_8));
         Landing.write(ws, "pharmacy/stock.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
         String hna = HNA_HEADER + "\n"
-                + "A1,943 476 5919,2025-01-15,RXX01,E09000001,60-69,female,breast,treatment,fatigue,8,no_action,,\"called 943 476 5919, no answer\"\n"
+                + "A1,943 476 5919,2025-01-15,RXX01,E09000001,60-69,female,breast,treatment,fatigue,8,no_action,,\"called 943 476 "
+                + "5919, no answer\"\n"
                 + "A2,breast,2025-01-15,RXX01,E09000001,9434765919,female,treatment,fatigue,8,no_action,,\n";
         Landing.write(ws, "hna_concerns/hna_jan.csv", hna.getBytes(StandardCharsets.UTF_8));
         Landing.write(ws, "hna_concerns/hna_jan_copy.csv", hna.getBytes(StandardCharsets.UTF_8));
@@ -81,7 +130,9 @@ class IngestEdgeCasesTest {
 
     static Map<String, org.apache.spark.sql.Row> ledger() {
         Map<String, org.apache.spark.sql.Row> m = new LinkedHashMap<>();
-        for (org.apache.spark.sql.Row r : lake.read("audit.file_ledger").collectAsList()) m.put(r.getAs("file_name"), r);
+        for (org.apache.spark.sql.Row r : lake.read("audit.file_ledger").collectAsList()) {
+            m.put(r.getAs("file_name"), r);
+        }
         return m;
     }
 
@@ -91,7 +142,9 @@ class IngestEdgeCasesTest {
         assertEquals("conformed", l.getAs("status"));
         assertEquals(2L, (Long) l.getAs("rows_accepted"));
         assertTrue(((String) l.getAs("format")).contains("Return"));
-        org.apache.spark.sql.Row s2 = lake.read("silver.service").filter(col("service_id").equalTo("S2")).first();
+        org.apache.spark.sql.Row s2 = lake.read("silver.service")
+                .filter(col("service_id").equalTo("S2"))
+                .first();
         assertEquals(java.sql.Date.valueOf("2025-12-31"), s2.getAs("funding_end_date"));
         assertEquals(2, (Integer) s2.getAs("rehab_level"));
         assertEquals(List.of("supportive", "palliative"), s2.getList(s2.fieldIndex("pathway_stages")));
@@ -122,13 +175,23 @@ class IngestEdgeCasesTest {
 
     @Test
     void aShiftedRowIsQuarantinedAndItsStrayNhsNumberIsNotKept() throws Exception {
-        org.apache.spark.sql.Row q = lake.read("audit.quarantine").filter(col("file_name").equalTo("hna_jan.csv")).first();
+        org.apache.spark.sql.Row q = lake.read("audit.quarantine")
+                .filter(col("file_name").equalTo("hna_jan.csv"))
+                .first();
         assertEquals(3L, (Long) q.getAs("row_number"));
         assertTrue(q.getList(q.fieldIndex("rule_ids")).contains("HNA_AGE_BAND_VALID"), String.valueOf(q));
         assertEquals(1L, (Long) ledger().get("hna_jan.csv").getAs("rows_accepted"));
-        assertEquals(List.of(), IdentifierScan.findings(ws.resolve("lake"), List.of("9434765919"), SharedSpark.session(), run.stdout()));
-        org.apache.spark.sql.Row b = lake.read("bronze.hna_concerns").filter(col("assessment_id").equalTo("A1")).first();
-        Map<String, String> extra = scala.jdk.javaapi.CollectionConverters.asJava(b.<scala.collection.Map<String, String>>getAs("_extra"));
-        assertTrue(extra.get("free_text_note").startsWith("called nhs:"), "extra columns are kept, identifiers scrubbed: " + extra);
+        assertEquals(
+                List.of(),
+                IdentifierScan.findings(
+                        ws.resolve("lake"), List.of("9434765919"), SharedSpark.session(), run.stdout()));
+        org.apache.spark.sql.Row b = lake.read("bronze.hna_concerns")
+                .filter(col("assessment_id").equalTo("A1"))
+                .first();
+        Map<String, String> extra =
+                scala.jdk.javaapi.CollectionConverters.asJava(b.<scala.collection.Map<String, String>>getAs("_extra"));
+        assertTrue(
+                extra.get("free_text_note").startsWith("called nhs:"),
+                "extra columns are kept, identifiers scrubbed: " + extra);
     }
 }

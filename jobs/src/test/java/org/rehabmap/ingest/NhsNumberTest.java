@@ -2,12 +2,16 @@ package org.rehabmap.ingest;
 
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NhsNumberTest {
     @Test
     void modulus11ByHand() {
-        // 943 476 5919: 9·10 + 4·9 + 3·8 + 4·7 + 7·6 + 6·5 + 5·4 + 9·3 + 1·2 = 299; 299 mod 11 = 2; 11 − 2 = 9 = last digit
+        // 943 476 5919: 9·10 + 4·9 + 3·8 + 4·7 + 7·6 + 6·5 + 5·4 + 9·3 + 1·2 = 299; 299 mod 11 = 2; 11 − 2 = 9 = last
+        // digit
         assertTrue(NhsNumber.modulus11Valid("9434765919"));
         assertFalse(NhsNumber.modulus11Valid("9434765918"));
         assertEquals(NhsNumber.OK, NhsNumber.check("943 476 5919"));

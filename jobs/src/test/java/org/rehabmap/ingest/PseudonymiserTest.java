@@ -3,15 +3,19 @@ package org.rehabmap.ingest;
 import org.junit.jupiter.api.Test;
 import org.rehabmap.config.PseudonymKey;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PseudonymiserTest {
-    private static final PseudonymKey KEY = new PseudonymKey("a-test-key-of-some-length".getBytes(StandardCharsets.UTF_8), false);
+    private static final PseudonymKey KEY =
+            new PseudonymKey("a-test-key-of-some-length".getBytes(StandardCharsets.UTF_8), false);
 
     @Test
     void isTheHmacOfTheNormalisedNumber() throws Exception {
@@ -25,7 +29,8 @@ class PseudonymiserTest {
 
     @Test
     void dependsOnTheKey() {
-        Pseudonymiser other = new Pseudonymiser(new PseudonymKey("another-key-entirely!".getBytes(StandardCharsets.UTF_8), false));
+        Pseudonymiser other =
+                new Pseudonymiser(new PseudonymKey("another-key-entirely!".getBytes(StandardCharsets.UTF_8), false));
         assertNotEquals(new Pseudonymiser(KEY).pseudonym("9434765919"), other.pseudonym("9434765919"));
     }
 

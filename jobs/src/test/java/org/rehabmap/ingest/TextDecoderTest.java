@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 class TextDecoderTest {
     private static final String TEXT = "St Joseph’s Hospice – £ fund";
@@ -39,8 +41,8 @@ class TextDecoderTest {
 
     @Test
     void binaryIsNotText() {
-        assertNotNull(TextDecoder.notTextReason(new byte[]{'a', 0, 'b'}));
-        assertNotNull(TextDecoder.notTextReason(new byte[]{'P', 'K', 3, 4, 1}));
+        assertNotNull(TextDecoder.notTextReason(new byte[] {'a', 0, 'b'}));
+        assertNotNull(TextDecoder.notTextReason(new byte[] {'P', 'K', 3, 4, 1}));
         assertNull(TextDecoder.notTextReason("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -10,18 +10,24 @@ import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class XlsxTableReaderTest {
     static byte[] workbook() throws Exception {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet notes = wb.createSheet("Notes");
             notes.createRow(0).createCell(0).setCellValue("Completed by the trust's workforce lead");
             Sheet data = wb.createSheet("Survey");
             data.createRow(0); // a blank first row: the header is the first non-blank row
             Row h = data.createRow(1);
             String[] cols = {" Survey_Date", "WTE_IN_POST", "profession"};
-            for (int i = 0; i < cols.length; i++) h.createCell(i).setCellValue(cols[i]);
+            for (int i = 0; i < cols.length; i++) {
+                h.createCell(i).setCellValue(cols[i]);
+            }
             CellStyle date = wb.createCellStyle();
             date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
             Row r = data.createRow(2);
@@ -44,7 +50,9 @@ class XlsxTableReaderTest {
         assertEquals(List.of(" Survey_Date", "WTE_IN_POST", "profession"), t.header());
         assertTrue(t.format().contains("Survey"));
         assertEquals(2, t.rows().size());
-        assertArrayEquals(new String[]{"2025-03-31", "1.25", "dietitian"}, t.rows().get(0).cells());
+        assertArrayEquals(
+                new String[] {"2025-03-31", "1.25", "dietitian"},
+                t.rows().get(0).cells());
         assertEquals("3", t.rows().get(1).cells()[1], "no Excel display rounding or trailing .0");
         assertEquals(3, t.rows().get(0).rowNumber(), "Excel's own row number");
         assertEquals(5, t.rows().get(1).rowNumber());
@@ -52,13 +60,15 @@ class XlsxTableReaderTest {
 
     @Test
     void namesMissingColumnsWhenNoSheetMatches() throws Exception {
-        FileRejected e = assertThrows(FileRejected.class, () -> XlsxTableReader.read(workbook(), List.of("survey_date", "afc_band")));
+        FileRejected e = assertThrows(
+                FileRejected.class, () -> XlsxTableReader.read(workbook(), List.of("survey_date", "afc_band")));
         assertTrue(e.getMessage().contains("afc_band"), e.getMessage());
     }
 
     @Test
     void aCsvRenamedXlsxIsRejected() {
-        FileRejected e = assertThrows(FileRejected.class, () -> XlsxTableReader.read("a,b\n1,2\n".getBytes(), List.of("a")));
+        FileRejected e =
+                assertThrows(FileRejected.class, () -> XlsxTableReader.read("a,b\n1,2\n".getBytes(), List.of("a")));
         assertTrue(e.getMessage().contains("not an Excel"));
     }
 }

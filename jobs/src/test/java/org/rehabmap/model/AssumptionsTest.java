@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rehabmap.model.TwoBoroughs.PROFESSIONS;
 
 /** Assumption sets as files, changes on top of them, and the published set's defaults against their sources. */
@@ -40,24 +43,32 @@ class AssumptionsTest {
 
     @Test
     void prevalenceGrowthIsMacmillansFigures() throws IOException {
-        // data/reference/uk_people_living_with_cancer.csv: UK 2025 3,500,000 (estimate, 2025-01-21) and UK 2030 4,000,000 (projection)
-        List<String> lines = Files.readAllLines(SharedSpark.projectHome().resolve("data/reference/uk_people_living_with_cancer.csv"));
+        // data/reference/uk_people_living_with_cancer.csv: UK 2025 3,500,000 (estimate, 2025-01-21) and UK 2030
+        // 4,000,000 (projection)
+        List<String> lines = Files.readAllLines(
+                SharedSpark.projectHome().resolve("data/reference/uk_people_living_with_cancer.csv"));
         double y2025 = 0;
         double y2030 = 0;
         for (String l : lines) {
             String[] c = l.split(",", 5);
-            if (l.startsWith("UK,2025,3500000,estimate")) y2025 = Double.parseDouble(c[2]);
-            if (l.startsWith("UK,2030,4000000,projection")) y2030 = Double.parseDouble(c[2]);
+            if (l.startsWith("UK,2025,3500000,estimate")) {
+                y2025 = Double.parseDouble(c[2]);
+            }
+            if (l.startsWith("UK,2030,4000000,projection")) {
+                y2030 = Double.parseDouble(c[2]);
+            }
         }
         double cagr = 100 * (Math.pow(y2030 / y2025, 1.0 / 5) - 1);
         assertEquals(2.7066, cagr, 5e-5);
-        assertEquals(Math.round(cagr * 1e4) / 1e4, v1().get("prevalence-growth-pct").number(), 1e-12);
+        assertEquals(
+                Math.round(cagr * 1e4) / 1e4, v1().get("prevalence-growth-pct").number(), 1e-12);
     }
 
     @Test
     void changesAreCheckedAndRemembered() {
         Assumptions a = Assumptions.of(v1());
-        Assumptions b = a.with("minutes-per-contact", "60", PROFESSIONS).with("contacts-per-episode.dietitian", "3", PROFESSIONS);
+        Assumptions b = a.with("minutes-per-contact", "60", PROFESSIONS)
+                .with("contacts-per-episode.dietitian", "3", PROFESSIONS);
         assertEquals(60.0, b.number("minutes-per-contact"));
         assertEquals(3.0, b.number("contacts-per-episode", "dietitian"));
         assertEquals(4.0, b.number("contacts-per-episode", "physiotherapist"));
@@ -66,18 +77,25 @@ class AssumptionsTest {
         assertEquals("assumptions-v1", b.setName());
         // 1,650 h × 60 min × 60% = 59,400 clinical minutes a WTE
         assertEquals(59400.0, a.clinicalMinutesPerWte(), 1e-9);
-        assertEquals(59400.0 * 1.1, a.with("productivity-change-pct", "10", PROFESSIONS).clinicalMinutesPerWte(), 1e-9);
+        assertEquals(
+                59400.0 * 1.1,
+                a.with("productivity-change-pct", "10", PROFESSIONS).clinicalMinutesPerWte(),
+                1e-9);
     }
 
     @Test
     void badChangesAreOneLineErrors() {
         Assumptions a = Assumptions.of(v1());
-        assertMessage(() -> a.with("minutes", "60", PROFESSIONS), "unknown assumption 'minutes' (known: contacts-per-episode, minutes-per-contact");
+        assertMessage(
+                () -> a.with("minutes", "60", PROFESSIONS),
+                "unknown assumption 'minutes' (known: contacts-per-episode, minutes-per-contact");
         assertMessage(() -> a.with("minutes-per-contact", "lots", PROFESSIONS), "needs a number, got 'lots'");
         assertMessage(() -> a.with("clinical-time-pct", "150", PROFESSIONS), "must be between 1 and 100, got 150");
         assertMessage(() -> a.with("growth", "fast", PROFESSIONS), "must be one of prevalence, ageing, none");
-        assertMessage(() -> a.with("hours-per-wte-year.dietitian", "1000", PROFESSIONS), "cannot be set per profession");
-        assertMessage(() -> a.with("contacts-per-episode.podiatrist", "3", PROFESSIONS), "unknown profession 'podiatrist'");
+        assertMessage(
+                () -> a.with("hours-per-wte-year.dietitian", "1000", PROFESSIONS), "cannot be set per profession");
+        assertMessage(
+                () -> a.with("contacts-per-episode.podiatrist", "3", PROFESSIONS), "unknown profession 'podiatrist'");
     }
 
     @Test
@@ -88,7 +106,10 @@ class AssumptionsTest {
         Files.writeString(typo, v1.replace("  minutes-per-contact {", "  minutes-per-contakt {"));
         assertMessage(() -> AssumptionSet.load(typo), "unknown assumption 'minutes-per-contakt'");
         Path noSource = dir.resolve("nosource.conf");
-        Files.writeString(noSource, v1.replace("source = \"METHODS.md example default (modelling judgement)\"\n  }\n  hours", "}\n  hours"));
+        Files.writeString(
+                noSource,
+                v1.replace(
+                        "source = \"METHODS.md example default (modelling judgement)\"\n  }\n  hours", "}\n  hours"));
         assertMessage(() -> AssumptionSet.load(noSource), "minutes-per-contact needs a source");
         assertMessage(() -> AssumptionSet.load(dir.resolve("absent.conf")), "assumption set not found");
     }
@@ -99,7 +120,12 @@ class AssumptionsTest {
         Assumptions up = a.scaled("contacts-per-episode", 1.2);
         assertEquals(4.8, up.number("contacts-per-episode"), 1e-12);
         assertEquals(6.0, up.number("contacts-per-episode", "dietitian"), 1e-12);
-        assertEquals(100.0, Assumptions.of(v1()).with("vacancy-fill-pct", "100", PROFESSIONS).scaled("vacancy-fill-pct", 1.2).number("vacancy-fill-pct"));
+        assertEquals(
+                100.0,
+                Assumptions.of(v1())
+                        .with("vacancy-fill-pct", "100", PROFESSIONS)
+                        .scaled("vacancy-fill-pct", 1.2)
+                        .number("vacancy-fill-pct"));
     }
 
     @Test

@@ -105,8 +105,18 @@ final class TwoBoroughs {
         Map<String, ModelInputs.OnCost> oncosts = Map.of(
                 "nhs_pension_employer_contribution|from 2024-04-01", new ModelInputs.OnCost(23.7, 0),
                 "employer_national_insurance_secondary_class1|from 2025-04-06", new ModelInputs.OnCost(15.0, 5000));
-        return new ModelInputs(2025, areas, PROFESSIONS, Map.of(PHYSIO, "Physiotherapists"),
-                Map.of(ALPHA, 1200L, BETA, 600L), hna, supply, pop65, new ModelInputs.PayTable(bands, oncosts), "2024-25", "2025-03-31");
+        return new ModelInputs(
+                2025,
+                areas,
+                PROFESSIONS,
+                Map.of(PHYSIO, "Physiotherapists"),
+                Map.of(ALPHA, 1200L, BETA, 600L),
+                hna,
+                supply,
+                pop65,
+                new ModelInputs.PayTable(bands, oncosts),
+                "2024-25",
+                "2025-03-31");
     }
 
     private static ModelInputs.Hna hna(long people, long diet, long ot, long physio, long slt) {
@@ -118,7 +128,11 @@ final class TwoBoroughs {
     }
 
     static ModelRow row(List<ModelRow> rows, String area, String profession, int year) {
-        for (ModelRow r : rows) if (r.areaCode().equals(area) && r.profession().equals(profession) && r.year() == year) return r;
+        for (ModelRow r : rows) {
+            if (r.areaCode().equals(area) && r.profession().equals(profession) && r.year() == year) {
+                return r;
+            }
+        }
         throw new AssertionError("no row " + area + " " + profession + " " + year);
     }
 }

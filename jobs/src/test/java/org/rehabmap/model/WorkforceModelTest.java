@@ -4,8 +4,23 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.*;
-import static org.rehabmap.model.TwoBoroughs.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rehabmap.model.TwoBoroughs.ALPHA;
+import static org.rehabmap.model.TwoBoroughs.BETA;
+import static org.rehabmap.model.TwoBoroughs.DIET;
+import static org.rehabmap.model.TwoBoroughs.LONDON;
+import static org.rehabmap.model.TwoBoroughs.MIN_PEOPLE;
+import static org.rehabmap.model.TwoBoroughs.OT;
+import static org.rehabmap.model.TwoBoroughs.PHYSIO;
+import static org.rehabmap.model.TwoBoroughs.PROFESSIONS;
+import static org.rehabmap.model.TwoBoroughs.SLT;
+import static org.rehabmap.model.TwoBoroughs.STP;
+import static org.rehabmap.model.TwoBoroughs.assumptions;
+import static org.rehabmap.model.TwoBoroughs.inputs;
+import static org.rehabmap.model.TwoBoroughs.model;
+import static org.rehabmap.model.TwoBoroughs.row;
 
 /**
  * The model of {@link TwoBoroughs} worked out by hand. Test assumption set: 4 contacts × 45
@@ -63,7 +78,8 @@ class WorkforceModelTest {
     void prevalenceGrowsNeedAndNotTheWorkforce() {
         List<ModelRow> rows = model().rows("baseline", assumptions());
         assertEquals(List.of(2025, 2026, 2027), model().years());
-        // 2027: 1,200 × 1.1² = 1,452 living with cancer → 1,452 physio episodes → 4.84 WTE; gap 4.84 − 3.0 = 1.84 (38.0165…%)
+        // 2027: 1,200 × 1.1² = 1,452 living with cancer → 1,452 physio episodes → 4.84 WTE; gap 4.84 − 3.0 = 1.84
+        // (38.0165…%)
         ModelRow p = row(rows, ALPHA, PHYSIO, 2027);
         assertEquals(1.21, p.growthFactor(), EPS);
         assertEquals(1452.0, p.livingWithCancer(), EPS);
@@ -86,7 +102,9 @@ class WorkforceModelTest {
         assertEquals(3.0, p.requiredWte(), EPS);
         assertEquals(1.5, p.gapWte(), EPS);
         assertEquals(50.0, p.gapPctOfRequired(), EPS);
-        assertTrue(p.note().contains("concern rate of stp North (E54000027): fewer than 3 assessed people resident here"), p.note());
+        assertTrue(
+                p.note().contains("concern rate of stp North (E54000027): fewer than 3 assessed people resident here"),
+                p.note());
         assertTrue(p.note().contains("1 generalist post row(s) without a cancer caseload share left out"), p.note());
         // OT: 1 ÷ 6 × 600 = 100 episodes → 1/3 WTE
         assertEquals(1.0 / 3.0, row(rows, BETA, OT, 2025).requiredWte(), EPS);
@@ -95,14 +113,17 @@ class WorkforceModelTest {
     @Test
     void areasAboveBoroughPoolTheirBoroughsAndDoNotAverageRates() {
         List<ModelRow> rows = model().rows("baseline", assumptions());
-        // STP: 9 concerns ÷ 6 people = 1.5 × (1,200 + 600) = 2,700 episodes → 9.0 WTE; available 3.0 + 1.5 = 4.5; gap 4.5.
-        // (Alpha's 4.0 + Beta's 3.0 = 7.0 would mix Alpha's own rate with a borrowed one: each area uses its pooled rate.)
+        // STP: 9 concerns ÷ 6 people = 1.5 × (1,200 + 600) = 2,700 episodes → 9.0 WTE; available 3.0 + 1.5 = 4.5; gap
+        // 4.5.
+        // (Alpha's 4.0 + Beta's 3.0 = 7.0 would mix Alpha's own rate with a borrowed one: each area uses its pooled
+        // rate.)
         ModelRow s = row(rows, STP, PHYSIO, 2025);
         assertEquals(1800.0, s.livingWithCancer(), EPS);
         assertEquals(9.0, s.requiredWte(), EPS);
         assertEquals(4.5, s.availableWte(), EPS);
         assertEquals(4.5, s.gapWte(), EPS);
-        // London counts the 2 people of unknown residence: OT 1 ÷ 8 = 0.125 × 1,800 = 225 episodes → 0.75 WTE (STP: 1.0)
+        // London counts the 2 people of unknown residence: OT 1 ÷ 8 = 0.125 × 1,800 = 225 episodes → 0.75 WTE (STP:
+        // 1.0)
         assertEquals(0.75, row(rows, LONDON, OT, 2025).requiredWte(), EPS);
         assertEquals(1.0, row(rows, STP, OT, 2025).requiredWte(), EPS);
         // London all 2027: physio 10.89 + diet 3.63 + OT 0.9075 + SLT 0 = 15.4275 required; 7.5 available; gap 7.9275
@@ -149,13 +170,19 @@ class WorkforceModelTest {
         assertEquals(1.0, row(filled, BETA, OT, 2025).availableWte(), EPS);
         assertEquals("vacancies_filled", row(filled, BETA, OT, 2025).scenario());
         // half filled: 3.0 + 0.5 × 1.0 = 3.5
-        assertEquals(3.5, row(m.rows("x", base.with("vacancy-fill-pct", "50", PROFESSIONS)), ALPHA, PHYSIO, 2025).availableWte(), EPS);
+        assertEquals(
+                3.5,
+                row(m.rows("x", base.with("vacancy-fill-pct", "50", PROFESSIONS)), ALPHA, PHYSIO, 2025)
+                        .availableWte(),
+                EPS);
         // productivity +10%: 54,000 × 1.1 = 59,400 clinical minutes; required 1,200 × 180 ÷ 59,400 = 3.6364; gap 0.6364
-        ModelRow prod = row(m.rows("productivity", base.with("productivity-change-pct", "10", PROFESSIONS)), ALPHA, PHYSIO, 2025);
+        ModelRow prod = row(
+                m.rows("productivity", base.with("productivity-change-pct", "10", PROFESSIONS)), ALPHA, PHYSIO, 2025);
         assertEquals(59400.0, prod.clinicalMinutesPerWte(), EPS);
         assertEquals(1200.0 * 180 / 59400, prod.requiredWte(), EPS);
         assertEquals(1200.0 * 180 / 59400 - 3.0, prod.gapWte(), EPS);
-        // ageing: Alpha 65+ 9,000 → 9,900 (×1.1), Beta 4,500 → 5,400 (×1.2); STP factor (1,200 × 1.1 + 600 × 1.2) ÷ 1,800 = 1.1333…
+        // ageing: Alpha 65+ 9,000 → 9,900 (×1.1), Beta 4,500 → 5,400 (×1.2); STP factor (1,200 × 1.1 + 600 × 1.2) ÷
+        // 1,800 = 1.1333…
         // STP physio 2027: 1.5 × 2,040 = 3,060 episodes → 10.2 WTE
         List<ModelRow> ageing = m.rows("ageing", base.with("growth", "ageing", PROFESSIONS));
         assertEquals(2040.0 / 1800.0, row(ageing, STP, PHYSIO, 2027).growthFactor(), EPS);
@@ -163,17 +190,29 @@ class WorkforceModelTest {
         assertEquals(10.2, row(ageing, STP, PHYSIO, 2027).requiredWte(), EPS);
         assertEquals(1.2, row(ageing, BETA, PHYSIO, 2027).growthFactor(), EPS);
         // no growth: 2027 = 2025
-        assertEquals(4.0, row(m.rows("flat", base.with("growth", "none", PROFESSIONS)), ALPHA, PHYSIO, 2027).requiredWte(), EPS);
+        assertEquals(
+                4.0,
+                row(m.rows("flat", base.with("growth", "none", PROFESSIONS)), ALPHA, PHYSIO, 2027)
+                        .requiredWte(),
+                EPS);
         // workforce growth 5% a year: 3.0 × 1.05² = 3.3075 in 2027
-        assertEquals(3.3075, row(m.rows("grow", base.with("workforce-growth-pct", "5", PROFESSIONS)), ALPHA, PHYSIO, 2027).availableWte(), EPS);
+        assertEquals(
+                3.3075,
+                row(m.rows("grow", base.with("workforce-growth-pct", "5", PROFESSIONS)), ALPHA, PHYSIO, 2027)
+                        .availableWte(),
+                EPS);
         // a per-profession value: dietitians 2 contacts → 600 × 2 × 45 ÷ 54,000 = 1.0 WTE; physio unchanged at 4.0
         List<ModelRow> diet2 = m.rows("x", base.with("contacts-per-episode.dietitian", "2", PROFESSIONS));
         assertEquals(1.0, row(diet2, ALPHA, DIET, 2025).requiredWte(), EPS);
         assertEquals(2.0, row(diet2, ALPHA, DIET, 2025).contactsPerEpisode(), EPS);
         assertEquals(4.0, row(diet2, ALPHA, PHYSIO, 2025).requiredWte(), EPS);
         // changes combine: 60-minute contacts and every vacancy filled → 1,200 × 240 ÷ 54,000 = 5.3333 − 4.0 = 1.3333
-        Assumptions both = base.with("minutes-per-contact", "60", PROFESSIONS).with("vacancy-fill-pct", "100", PROFESSIONS);
-        assertEquals(1200.0 * 240 / 54000 - 4.0, row(m.rows("x", both), ALPHA, PHYSIO, 2025).gapWte(), EPS);
+        Assumptions both =
+                base.with("minutes-per-contact", "60", PROFESSIONS).with("vacancy-fill-pct", "100", PROFESSIONS);
+        assertEquals(
+                1200.0 * 240 / 54000 - 4.0,
+                row(m.rows("x", both), ALPHA, PHYSIO, 2025).gapWte(),
+                EPS);
         assertEquals("assumptions-test + minutes-per-contact=60, vacancy-fill-pct=100", both.label());
     }
 
@@ -181,18 +220,40 @@ class WorkforceModelTest {
     void missingInputsGiveNullsAndSayWhy() {
         ModelInputs in = inputs();
         // Beta not in the comorbidity extract: Beta, and every area containing it, have no need
-        ModelInputs noBeta = new ModelInputs(in.baseYear(), in.areas(), in.professions(), in.professionLabels(), java.util.Map.of(ALPHA, 1200L),
-                in.hna(), in.supply(), in.population65(), in.pay(), in.hnaPeriod(), in.workforcePosition());
+        ModelInputs noBeta = new ModelInputs(
+                in.baseYear(),
+                in.areas(),
+                in.professions(),
+                in.professionLabels(),
+                java.util.Map.of(ALPHA, 1200L),
+                in.hna(),
+                in.supply(),
+                in.population65(),
+                in.pay(),
+                in.hnaPeriod(),
+                in.workforcePosition());
         List<ModelRow> rows = new WorkforceModel(noBeta, MIN_PEOPLE, 2027).rows("baseline", assumptions());
         assertNull(row(rows, BETA, PHYSIO, 2025).requiredWte());
         assertNull(row(rows, STP, PHYSIO, 2025).gapWte());
-        assertTrue(row(rows, STP, PHYSIO, 2025).note().contains("1 of its 2 boroughs are not in the comorbidity extract"));
+        assertTrue(
+                row(rows, STP, PHYSIO, 2025).note().contains("1 of its 2 boroughs are not in the comorbidity extract"));
         assertEquals(4.0, row(rows, ALPHA, PHYSIO, 2025).requiredWte(), EPS);
         assertNull(row(rows, STP, ModelRow.ALL, 2025).requiredWte());
         // no pay tables: nothing costed, nothing else changes
-        ModelInputs noPay = new ModelInputs(in.baseYear(), in.areas(), in.professions(), in.professionLabels(), in.livingWithCancer(),
-                in.hna(), in.supply(), in.population65(), null, in.hnaPeriod(), in.workforcePosition());
-        ModelRow p = row(new WorkforceModel(noPay, MIN_PEOPLE, 2027).rows("baseline", assumptions()), ALPHA, PHYSIO, 2025);
+        ModelInputs noPay = new ModelInputs(
+                in.baseYear(),
+                in.areas(),
+                in.professions(),
+                in.professionLabels(),
+                in.livingWithCancer(),
+                in.hna(),
+                in.supply(),
+                in.population65(),
+                null,
+                in.hnaPeriod(),
+                in.workforcePosition());
+        ModelRow p =
+                row(new WorkforceModel(noPay, MIN_PEOPLE, 2027).rows("baseline", assumptions()), ALPHA, PHYSIO, 2025);
         assertNull(p.gapCostGbp());
         assertEquals(1.0, p.gapWte(), EPS);
         // too few people anywhere (minimum 9 > London's 8): no rate at all
@@ -205,14 +266,25 @@ class WorkforceModelTest {
     void sensitivityOneAtATime() {
         // Alpha physio 2027, base gap 4.84 − 3.0 = 1.84:
         //   contacts 3.2 / 4.8 (±20%): required 3.872 / 5.808 → gap 0.872 / 2.808, swing 1.936 (minutes the same)
-        //   hours 1,200 / 1,800: required 4.84 ÷ 0.8 = 6.05 / 4.84 ÷ 1.2 = 4.0333 → gap 3.05 / 1.0333, swing 2.01667 (clinical % the same)
+        //   hours 1,200 / 1,800: required 4.84 ÷ 0.8 = 6.05 / 4.84 ÷ 1.2 = 4.0333 → gap 3.05 / 1.0333, swing 2.01667
+        // (clinical % the same)
         //   prevalence 8% / 12%: 1,200 × 1.08² = 1,399.68 → 4.6656; 1,200 × 1.12² = 1,505.28 → 5.0176; swing 0.352
         //   productivity, vacancy fill, workforce growth are 0 in the scenario: not varied
         List<Sensitivity.Entry> s = Sensitivity.run(model(), "baseline", assumptions(), 20, 2027);
-        List<Sensitivity.Entry> cell = s.stream().filter(e -> e.areaCode().equals(ALPHA) && e.profession().equals(PHYSIO)).toList();
-        assertEquals(List.of("hours-per-wte-year", "clinical-time-pct", "contacts-per-episode", "minutes-per-contact", "prevalence-growth-pct"),
+        List<Sensitivity.Entry> cell = s.stream()
+                .filter(e -> e.areaCode().equals(ALPHA) && e.profession().equals(PHYSIO))
+                .toList();
+        assertEquals(
+                List.of(
+                        "hours-per-wte-year",
+                        "clinical-time-pct",
+                        "contacts-per-episode",
+                        "minutes-per-contact",
+                        "prevalence-growth-pct"),
                 cell.stream().map(Sensitivity.Entry::assumption).toList());
-        assertEquals(List.of(1, 2, 3, 4, 5), cell.stream().map(Sensitivity.Entry::rank).toList());
+        assertEquals(
+                List.of(1, 2, 3, 4, 5),
+                cell.stream().map(Sensitivity.Entry::rank).toList());
         Sensitivity.Entry hours = cell.get(0);
         assertEquals(1500.0, hours.baseValue(), EPS);
         assertEquals(1200.0, hours.lowValue(), EPS);
@@ -228,8 +300,12 @@ class WorkforceModelTest {
         assertEquals(12.0, prev.highValue(), EPS);
         assertEquals(4.0 * 1.12 * 1.12 - 4.0 * 1.08 * 1.08, prev.swing(), EPS);
         // a change that would leave the range is kept inside it: clinical time 90% × 1.2 = 108 → 100
-        Sensitivity.Entry clinical = Sensitivity.run(model(), "b", assumptions().with("clinical-time-pct", "90", PROFESSIONS), 20, 2025).stream()
-                .filter(e -> e.assumption().equals("clinical-time-pct")).findFirst().orElseThrow();
+        Sensitivity.Entry clinical =
+                Sensitivity.run(model(), "b", assumptions().with("clinical-time-pct", "90", PROFESSIONS), 20, 2025)
+                        .stream()
+                        .filter(e -> e.assumption().equals("clinical-time-pct"))
+                        .findFirst()
+                        .orElseThrow();
         assertEquals(72.0, clinical.lowValue(), EPS);
         assertEquals(100.0, clinical.highValue(), EPS);
         // every area and profession (and all) has one row per varied assumption

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(SharedSpark.class)
 class NotebookTest {
@@ -53,7 +55,8 @@ class NotebookTest {
     @Test
     void everyCellRunsInOneSessionAndPrintsItsResult() throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int ran = new NotebookRunner(SharedSpark.session(), new PrintStream(buf, true, StandardCharsets.UTF_8), 10).run(Notebook.parse(Path.of("t.sql"), NB));
+        int ran = new NotebookRunner(SharedSpark.session(), new PrintStream(buf, true, StandardCharsets.UTF_8), 10)
+                .run(Notebook.parse(Path.of("t.sql"), NB));
         String out = buf.toString(StandardCharsets.UTF_8);
         assertEquals(3, ran);
         assertTrue(out.contains("# Title"));
@@ -63,9 +66,13 @@ class NotebookTest {
 
     @Test
     void aFailingStatementNamesItsCell() {
-        Notebook nb = Notebook.parse(Path.of("bad.sql"), "-- Databricks notebook source\nSELECT 1\n-- COMMAND ----------\nSELECT * FROM no_such_table\n");
-        NotebookRunner.CellFailed e = assertThrows(NotebookRunner.CellFailed.class,
-                () -> new NotebookRunner(SharedSpark.session(), new PrintStream(new ByteArrayOutputStream()), 10).run(nb));
+        Notebook nb = Notebook.parse(
+                Path.of("bad.sql"),
+                "-- Databricks notebook source\nSELECT 1\n-- COMMAND ----------\nSELECT * FROM no_such_table\n");
+        NotebookRunner.CellFailed e = assertThrows(
+                NotebookRunner.CellFailed.class,
+                () -> new NotebookRunner(SharedSpark.session(), new PrintStream(new ByteArrayOutputStream()), 10)
+                        .run(nb));
         assertTrue(e.getMessage().startsWith("bad.sql, cell 2 (SELECT * FROM no_such_table)"), e.getMessage());
     }
 

@@ -23,7 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Real processes killed at the points the issue names (during ingest, between conform and curate, during a
@@ -41,7 +44,9 @@ class CrashRecoveryIT {
     void aRunKilledAtAnyPointEndsAsAnUninterruptedRunAfterTheNextCommand() throws Exception {
         Path ws = SharedSpark.newWorkspace("crash");
         Path landing = Acceptance.copyRun1(ws.resolve("landing"));
-        if (!REAL_CURATE) System.setProperty("rehabmap.step.curate", StubGoldStep.class.getName());
+        if (!REAL_CURATE) {
+            System.setProperty("rehabmap.step.curate", StubGoldStep.class.getName());
+        }
         Lake reference = referenceRun(ws.resolve("reference"), landing);
         Path lakeDir = ws.resolve("lake");
         Lake lake = new Lake(SharedSpark.session(), lakeDir.toString());
@@ -55,7 +60,8 @@ class CrashRecoveryIT {
         // 2. between conform and curate (the process halts itself, as kill -9 would)
         assertEquals(137, killedAt("REHABMAP_CRASH_AT", "before-step:curate", lakeDir, landing, AS_OF));
         assertTrue(lake.exists(FileLedger.TABLE));
-        assertEquals(1, new RunJournal(lake).unfinished().size(), "the first dead run was recovered, this one is pending");
+        assertEquals(
+                1, new RunJournal(lake).unfinished().size(), "the first dead run was recovered, this one is pending");
 
         // a clean run, so that gold has a previous version to keep
         Proc clean = Proc.start(cli(lakeDir, landing, AS_OF, "run", "all"), env(lakeDir));
@@ -72,8 +78,10 @@ class CrashRecoveryIT {
         assertTrue(recover.output().contains("recovered 1 run(s)"), recover.output());
         assertEquals(goldBefore, gold(lake), "gold is back at its previous version");
 
-        // 4. during publish: gold rewritten, the first pack in place, the second built in its hidden folder, not yet moved
-        assertEquals(137, killedAt("REHABMAP_CRASH_AT", "publish:pack-built:*#2", lakeDir, landing, AS_OF.plusMonths(2)));
+        // 4. during publish: gold rewritten, the first pack in place, the second built in its hidden folder, not yet
+        // moved
+        assertEquals(
+                137, killedAt("REHABMAP_CRASH_AT", "publish:pack-built:*#2", lakeDir, landing, AS_OF.plusMonths(2)));
         assertTrue(hiddenFolders(extracts(lakeDir)) > 0, "the killed publish left its half-built pack");
 
         Proc last = Proc.start(cli(lakeDir, landing, AS_OF, "run", "all"), env(lakeDir));
@@ -82,7 +90,11 @@ class CrashRecoveryIT {
         String diff = LakeContents.diff(LakeContents.of(reference), LakeContents.of(lake));
         assertEquals("", diff, "the lake after the kills and re-runs differs from one uninterrupted run");
         List<String> statuses = new ArrayList<>();
-        lake.read(RunAudit.TABLE).orderBy("started_at").select("status").collectAsList().forEach(r -> statuses.add(r.getString(0)));
+        lake.read(RunAudit.TABLE)
+                .orderBy("started_at")
+                .select("status")
+                .collectAsList()
+                .forEach(r -> statuses.add(r.getString(0)));
         assertEquals(List.of("crashed", "crashed", "succeeded", "crashed", "crashed", "succeeded"), statuses);
         assertEquals(0, hiddenFolders(extracts(lakeDir)), "the next publish tidied what the killed one left");
         assertEveryPackWhole(extracts(lakeDir));
@@ -102,7 +114,11 @@ class CrashRecoveryIT {
 
     /** Reports and packs go beside the lake, not into the project folder. */
     private static Map<String, String> env(Path lakeDir) {
-        return Map.of("REHABMAP_REPORTS", lakeDir.resolveSibling("reports").toString(), "REHABMAP_EXTRACTS", extracts(lakeDir).toString());
+        return Map.of(
+                "REHABMAP_REPORTS",
+                lakeDir.resolveSibling("reports").toString(),
+                "REHABMAP_EXTRACTS",
+                extracts(lakeDir).toString());
     }
 
     private static Path extracts(Path lakeDir) {
@@ -111,7 +127,8 @@ class CrashRecoveryIT {
 
     private static long hiddenFolders(Path extracts) throws java.io.IOException {
         try (var s = java.nio.file.Files.walk(extracts, 2)) {
-            return s.filter(p -> p.getFileName().toString().matches("\\..*\\.(tmp|old)-.*")).count();
+            return s.filter(p -> p.getFileName().toString().matches("\\..*\\.(tmp|old)-.*"))
+                    .count();
         }
     }
 
@@ -120,7 +137,8 @@ class CrashRecoveryIT {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         List<Path> manifests;
         try (var s = java.nio.file.Files.walk(extracts, 3)) {
-            manifests = s.filter(p -> p.getFileName().toString().equals("manifest.json")).toList();
+            manifests = s.filter(p -> p.getFileName().toString().equals("manifest.json"))
+                    .toList();
         }
         assertFalse(manifests.isEmpty(), "packs were published");
         for (Path m : manifests) {
@@ -129,7 +147,9 @@ class CrashRecoveryIT {
             for (var f : files) {
                 Path file = m.resolveSibling(f.path("path").asText());
                 assertTrue(java.nio.file.Files.isRegularFile(file), file + " listed in " + m + " is missing");
-                String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(file)));
+                String sha = java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(java.nio.file.Files.readAllBytes(file)));
                 assertEquals(f.path("sha256").asText(), sha, file.toString());
             }
         }
@@ -138,8 +158,11 @@ class CrashRecoveryIT {
     private static List<String> cli(Path lakeDir, Path landing, LocalDate asOf, String... args) {
         List<String> a = new ArrayList<>(List.of(args));
         a.addAll(List.of("--env", "test", "--lake", lakeDir.toString(), "--landing", landing.toString(), "--quiet"));
-        if (asOf != null) a.addAll(List.of("--as-of", asOf.toString()));
-        List<String> props = REAL_CURATE ? List.of() : List.of("-Drehabmap.step.curate=" + StubGoldStep.class.getName());
+        if (asOf != null) {
+            a.addAll(List.of("--as-of", asOf.toString()));
+        }
+        List<String> props =
+                REAL_CURATE ? List.of() : List.of("-Drehabmap.step.curate=" + StubGoldStep.class.getName());
         return Proc.cli(props, a.toArray(new String[0]));
     }
 

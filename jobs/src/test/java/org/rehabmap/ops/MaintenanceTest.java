@@ -10,7 +10,8 @@ import org.rehabmap.testing.TestRuns;
 
 import java.nio.file.Path;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(SharedSpark.class)
 class MaintenanceTest {
@@ -24,20 +25,30 @@ class MaintenanceTest {
         }
         assertEquals(4, Maintenance.dataFiles(lake, "silver.numbers"));
 
-        Maintenance.Result few = Maintenance.run(lake, 168, 5, s -> { });
+        Maintenance.Result few = Maintenance.run(lake, 168, 5, s -> {});
         assertEquals("nothing_new", few.tables().get(0).status(), "4 files are fewer than 5: left alone");
         assertEquals(4, Maintenance.dataFiles(lake, "silver.numbers"));
 
-        Maintenance.Result kept = Maintenance.run(lake, 168, 2, s -> { });
-        assertEquals(5, Maintenance.dataFiles(lake, "silver.numbers"), "compacted into one more file; the old ones are within the retention");
-        assertTrue(kept.tables().get(0).summary().startsWith("optimized; "), kept.tables().get(0).summary());
+        Maintenance.Result kept = Maintenance.run(lake, 168, 2, s -> {});
+        assertEquals(
+                5,
+                Maintenance.dataFiles(lake, "silver.numbers"),
+                "compacted into one more file; the old ones are within the retention");
+        assertTrue(
+                kept.tables().get(0).summary().startsWith("optimized; "),
+                kept.tables().get(0).summary());
         assertTrue(kept.versions().containsKey("silver.numbers"));
 
-        Maintenance.Result r = Maintenance.run(lake, 0, 2, s -> { });
+        Maintenance.Result r = Maintenance.run(lake, 0, 2, s -> {});
         assertEquals(1, Maintenance.dataFiles(lake, "silver.numbers"), "retention 0: only the current file is left");
         assertEquals(5, r.filesBefore());
         assertEquals(1, r.filesAfter());
         assertEquals(40, lake.read("silver.numbers").count());
-        assertEquals(780, lake.read("silver.numbers").agg(org.apache.spark.sql.functions.sum("id")).first().getLong(0));
+        assertEquals(
+                780,
+                lake.read("silver.numbers")
+                        .agg(org.apache.spark.sql.functions.sum("id"))
+                        .first()
+                        .getLong(0));
     }
 }

@@ -18,7 +18,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(SharedSpark.class)
 class RunReportTest {
@@ -31,26 +32,54 @@ class RunReportTest {
 
         @Override
         public StepResult run(RunContext ctx) {
-            StructType s = new StructType().add("indicator_id", DataTypes.StringType).add("period", DataTypes.StringType)
-                    .add("area_level", DataTypes.StringType).add("area_code", DataTypes.StringType)
-                    .add("value", DataTypes.DoubleType).add("significance", DataTypes.StringType);
+            StructType s = new StructType()
+                    .add("indicator_id", DataTypes.StringType)
+                    .add("period", DataTypes.StringType)
+                    .add("area_level", DataTypes.StringType)
+                    .add("area_code", DataTypes.StringType)
+                    .add("value", DataTypes.DoubleType)
+                    .add("significance", DataTypes.StringType);
             double month = ctx.asOf().getMonthValue();
             var rows = new java.util.ArrayList<>(List.of(
                     RowFactory.create("ahp_vacancy_rate_pct", "2025-26", "london", "E12000007", month, "not_compared"),
-                    RowFactory.create("ahp_vacancy_rate_pct", "2025-26", "stp", "E54000027", 12.5, month > 6 ? "worse" : "similar")));
-            if (month > 6) rows.add(RowFactory.create("multimorbidity_pct", "2025-26", "london", "E12000007", 40.0, "not_compared"));
+                    RowFactory.create(
+                            "ahp_vacancy_rate_pct",
+                            "2025-26",
+                            "stp",
+                            "E54000027",
+                            12.5,
+                            month > 6 ? "worse" : "similar")));
+            if (month > 6) {
+                rows.add(RowFactory.create(
+                        "multimorbidity_pct", "2025-26", "london", "E12000007", 40.0, "not_compared"));
+            }
             String path = ctx.lake().path(IndicatorChanges.TABLE);
-            ctx.spark().createDataFrame(rows, s).coalesce(1).write().format("delta").mode("overwrite").save(path);
-            return new StepResult(name(), true, rows.size(), Map.of(IndicatorChanges.TABLE, ctx.lake().version(IndicatorChanges.TABLE)), "benchmarks");
+            ctx.spark()
+                    .createDataFrame(rows, s)
+                    .coalesce(1)
+                    .write()
+                    .format("delta")
+                    .mode("overwrite")
+                    .save(path);
+            return new StepResult(
+                    name(),
+                    true,
+                    rows.size(),
+                    Map.of(IndicatorChanges.TABLE, ctx.lake().version(IndicatorChanges.TABLE)),
+                    "benchmarks");
         }
     }
 
     @Test
     void theReportComparesIndicatorsWithThePreviousRunThatWroteThem() throws Exception {
         Path ws = SharedSpark.newWorkspace("report");
-        String first = OpsRuns.run(ws, LocalDate.of(2025, 6, 30), new Benchmarks()).ctx().runId();
+        String first = OpsRuns.run(ws, LocalDate.of(2025, 6, 30), new Benchmarks())
+                .ctx()
+                .runId();
         OpsRuns.run(ws, LocalDate.of(2025, 6, 30), new OpsRuns.Failing("ingest"));
-        String third = OpsRuns.run(ws, LocalDate.of(2025, 7, 31), new Benchmarks()).ctx().runId();
+        String third = OpsRuns.run(ws, LocalDate.of(2025, 7, 31), new Benchmarks())
+                .ctx()
+                .runId();
         var lake = TestRuns.lake(ws);
 
         String firstMd = RunReport.build(lake, first).markdown();
@@ -69,7 +98,10 @@ class RunReportTest {
 
     @Test
     void htmlEscapesWhatItShows() {
-        ReportDoc d = new ReportDoc("a <b> & c").add("s", List.of("x < y"), ReportDoc.Table.of(new String[]{"h|1"}, List.<String[]>of(new String[]{"<script>"})));
+        ReportDoc d = new ReportDoc("a <b> & c")
+                .add("s", List.of("x < y"), ReportDoc.Table.of(new String[] {"h|1"}, List.<String[]>of(new String[] {
+                    "<script>"
+                })));
         assertFalse(d.html().contains("<script>"));
         assertTrue(d.html().contains("&lt;script&gt;"));
         assertTrue(d.markdown().contains("| h\\|1 |"));

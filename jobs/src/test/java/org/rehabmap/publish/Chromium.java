@@ -20,8 +20,17 @@ final class Chromium {
     String run(Path page, String... args) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("rehabmap-chromium-");
         try {
-            List<String> cmd = new ArrayList<>(List.of(binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--hide-scrollbars",
+            List<String> cmd = new ArrayList<>(List.of(
+                    binary,
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--disable-dev-shm-usage",
+                    "--hide-scrollbars",
                     "--user-data-dir=" + profile));
             cmd.addAll(List.of(args));
             cmd.add(page.toUri().toString());
@@ -32,7 +41,9 @@ final class Chromium {
                 p.destroyForcibly();
                 throw new IllegalStateException("chromium did not finish in 120 s");
             }
-            if (p.exitValue() != 0) throw new IllegalStateException("chromium exited " + p.exitValue() + ": " + Files.readString(err));
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("chromium exited " + p.exitValue() + ": " + Files.readString(err));
+            }
             Files.deleteIfExists(err);
             return out;
         } finally {

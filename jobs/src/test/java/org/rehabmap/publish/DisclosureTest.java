@@ -12,12 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** METHODS.md disclosure control on the fixture tables that trip each rule. */
 @ExtendWith(SharedSpark.class)
 class DisclosureTest {
-    static PublishedTable bench, unmet, workforce;
+    static PublishedTable bench;
+    static PublishedTable unmet;
+    static PublishedTable workforce;
     static Disclosure disclosure;
 
     @BeforeAll
@@ -31,12 +37,17 @@ class DisclosureTest {
         disclosure = new Disclosure(s.getInt("disclosure.min"), s.getInt("disclosure.max"));
         bench = PublishJob.read(lake, "gold.benchmarks", contracts.get("benchmarks"), cat, areas, disclosure, 100_000);
         unmet = PublishJob.read(lake, "gold.unmet_need", contracts.get("unmet_need"), cat, areas, disclosure, 100_000);
-        workforce = PublishJob.read(lake, "gold.workforce_ratios", contracts.get("workforce_ratios"), cat, areas, disclosure, 100_000);
+        workforce = PublishJob.read(
+                lake, "gold.workforce_ratios", contracts.get("workforce_ratios"), cat, areas, disclosure, 100_000);
     }
 
     static Object[] row(PublishedTable t, String indicator, String period, String area) {
         for (Object[] r : t.rows()) {
-            if (r[t.index("indicator_id")].equals(indicator) && r[t.index("period")].equals(period) && r[t.index("area_code")].equals(area)) return r;
+            if (r[t.index("indicator_id")].equals(indicator)
+                    && r[t.index("period")].equals(period)
+                    && r[t.index("area_code")].equals(area)) {
+                return r;
+            }
         }
         throw new AssertionError("no row " + indicator + " " + period + " " + area);
     }
@@ -83,16 +94,30 @@ class DisclosureTest {
         Object[] total = row(bench, SampleGold.PEOPLE, "2024-25", stp);
         assertNotNull(total[bench.index("numerator")]);
         List<Object[]> siblings = new ArrayList<>();
-        for (Areas.Area b : areas.ofLevel("borough")) if (b.parentCode().equals(stp)) siblings.add(row(bench, SampleGold.PEOPLE, "2024-25", b.code()));
-        long withheld = siblings.stream().filter(r -> masked(bench, r, "numerator")).count();
+        for (Areas.Area b : areas.ofLevel("borough")) {
+            if (b.parentCode().equals(stp)) {
+                siblings.add(row(bench, SampleGold.PEOPLE, "2024-25", b.code()));
+            }
+        }
+        long withheld =
+                siblings.stream().filter(r -> masked(bench, r, "numerator")).count();
         assertEquals(2, withheld, "the small count and one sibling");
         // the one chosen is the smallest of the rest in gold
-        double smallestShown = siblings.stream().filter(r -> !masked(bench, r, "numerator")).mapToDouble(r -> (Double) r[bench.index("numerator")]).min().orElseThrow();
+        double smallestShown = siblings.stream()
+                .filter(r -> !masked(bench, r, "numerator"))
+                .mapToDouble(r -> (Double) r[bench.index("numerator")])
+                .min()
+                .orElseThrow();
         Map<String, double[]> raw = new java.util.HashMap<>();
         for (org.apache.spark.sql.Row g : SampleGold.benchmarks(areas)) {
-            if (g.getString(0).equals(SampleGold.PEOPLE) && g.getString(1).equals("2024-25") && !g.isNullAt(5)) raw.put(g.getString(3), new double[]{g.getDouble(5)});
+            if (g.getString(0).equals(SampleGold.PEOPLE) && g.getString(1).equals("2024-25") && !g.isNullAt(5)) {
+                raw.put(g.getString(3), new double[] {g.getDouble(5)});
+            }
         }
-        Object[] second = siblings.stream().filter(r -> masked(bench, r, "numerator") && !r[bench.index("area_code")].equals(SampleGold.SMALL)).findFirst().orElseThrow();
+        Object[] second = siblings.stream()
+                .filter(r -> masked(bench, r, "numerator") && !r[bench.index("area_code")].equals(SampleGold.SMALL))
+                .findFirst()
+                .orElseThrow();
         assertTrue(raw.get((String) second[bench.index("area_code")])[0] <= smallestShown);
     }
 
@@ -107,7 +132,9 @@ class DisclosureTest {
     @Test
     void workforceFiguresAreNotPeopleAndAreNotSuppressed() {
         for (Object[] r : bench.rows()) {
-            if (!r[bench.index("indicator_id")].equals(SampleGold.WTE)) continue;
+            if (!r[bench.index("indicator_id")].equals(SampleGold.WTE)) {
+                continue;
+            }
             assertNotNull(r[bench.index("numerator")]);
             assertEquals(false, r[bench.index("suppressed")]);
         }
@@ -119,7 +146,9 @@ class DisclosureTest {
     void aRowDescribingFewerThanEightPeopleLosesEveryNumber() {
         for (int i = 0; i < unmet.rows().size(); i++) {
             Object[] r = unmet.rows().get(i);
-            if (!r[unmet.index("area_code")].equals("E09000009")) continue;
+            if (!r[unmet.index("area_code")].equals("E09000009")) {
+                continue;
+            }
             for (String c : List.of("assessments", "concerns", "declined_concerns", "declined_pct")) {
                 assertNull(r[unmet.index(c)], c);
                 assertTrue(unmet.masked().get(i)[unmet.index(c)], c);
@@ -130,9 +159,15 @@ class DisclosureTest {
     @Test
     void aWithheldDomainTakesTheNextSmallestDomainWithIt() {
         List<Object[]> domains = unmet.rows().stream()
-                .filter(r -> r[unmet.index("area_code")].equals("E09000010") && r[unmet.index("breakdown")].equals("domain")).toList();
+                .filter(r ->
+                        r[unmet.index("area_code")].equals("E09000010") && r[unmet.index("breakdown")].equals("domain"))
+                .toList();
         assertEquals(3, domains.size());
-        assertEquals(2, domains.stream().filter(r -> r[unmet.index("declined_concerns")] == null).count());
+        assertEquals(
+                2,
+                domains.stream()
+                        .filter(r -> r[unmet.index("declined_concerns")] == null)
+                        .count());
         for (Object[] r : domains) {
             assertEquals(r[unmet.index("declined_concerns")] == null, r[unmet.index("declined_pct")] == null);
         }
@@ -143,10 +178,14 @@ class DisclosureTest {
         for (PublishedTable t : List.of(bench, unmet)) {
             DisclosureSpec spec = t.contract().disclosure();
             for (Object[] r : t.rows()) {
-                if (t == bench && r[t.index("indicator_id")].equals(SampleGold.WTE)) continue;
+                if (t == bench && r[t.index("indicator_id")].equals(SampleGold.WTE)) {
+                    continue;
+                }
                 for (String c : spec.counts()) {
                     Object v = r[t.index(c)];
-                    if (v == null) continue;
+                    if (v == null) {
+                        continue;
+                    }
                     double d = ((Number) v).doubleValue();
                     assertFalse(d >= disclosure.min() && d <= disclosure.max(), t.name() + "." + c + " = " + d);
                 }
@@ -156,7 +195,8 @@ class DisclosureTest {
 
     @Test
     void rowsKeepGoldsOrder() {
-        assertEquals(SampleGold.benchmarks(SampleGold.areas()).size(), bench.rows().size());
+        assertEquals(
+                SampleGold.benchmarks(SampleGold.areas()).size(), bench.rows().size());
         assertEquals(SampleGold.WTE, bench.rows().get(0)[bench.index("indicator_id")]);
         assertEquals(SampleGold.INDEX, bench.rows().get(bench.rows().size() - 1)[bench.index("indicator_id")]);
     }

@@ -2,7 +2,9 @@ package org.rehabmap.publish;
 
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FormulaGuardTest {
     @Test
@@ -15,7 +17,7 @@ class FormulaGuardTest {
 
     @Test
     void ordinaryTextAndEmptyTextAreLeftAlone() {
-        for (String s : new String[]{"Barnet", "", "3 cells left out", " =not at the start", "x=1"}) {
+        for (String s : new String[] {"Barnet", "", "3 cells left out", " =not at the start", "x=1"}) {
             assertEquals(s, FormulaGuard.neutralise(s));
         }
         assertNull(FormulaGuard.neutralise(null));

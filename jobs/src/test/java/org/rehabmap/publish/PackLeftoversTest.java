@@ -6,7 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What a publish killed half-way leaves in extracts/, and how the next publish tidies it. */
 class PackLeftoversTest {
@@ -27,9 +27,14 @@ class PackLeftoversTest {
         assertEquals(3, PackWriter.clearLeftovers(extracts));
 
         try (var s = Files.list(sel)) {
-            assertEquals(java.util.List.of("2025-06-30", "2025-07-31"), s.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(
+                    java.util.List.of("2025-06-30", "2025-07-31"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList());
         }
-        assertEquals("{\"run_id\":\"run1\"}", Files.readString(sel.resolve("2025-07-31/manifest.json")), "the previous pack is back in place");
+        assertEquals(
+                "{\"run_id\":\"run1\"}",
+                Files.readString(sel.resolve("2025-07-31/manifest.json")),
+                "the previous pack is back in place");
         assertEquals("{}", Files.readString(sel.resolve("2025-06-30/manifest.json")));
         assertEquals(0, PackWriter.clearLeftovers(extracts), "nothing left the second time");
     }

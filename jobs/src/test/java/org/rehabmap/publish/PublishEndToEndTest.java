@@ -34,7 +34,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The real pipeline on a real delivery (the acceptance scenario's first run): ingest, conform,
@@ -55,7 +58,8 @@ class PublishEndToEndTest {
     @BeforeAll
     static void runAll() throws Exception {
         pg = TestServices.postgres();
-        try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password()); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password());
+                Statement st = c.createStatement()) {
             st.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         }
         ws = SharedSpark.newWorkspace("e2e");
@@ -72,11 +76,20 @@ class PublishEndToEndTest {
         lake = new Lake(SharedSpark.session(), settings.location("paths.lake"));
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
-        RunContext ctx = new RunContext(settings, SharedSpark.session(), lake, org.rehabmap.cli.RunIds.next(Instant.now()), Instant.now(), AS_OF,
-                settings.location("paths.landing"), new RunContext.Console(out, out, false));
+        RunContext ctx = new RunContext(
+                settings,
+                SharedSpark.session(),
+                lake,
+                org.rehabmap.cli.RunIds.next(Instant.now()),
+                Instant.now(),
+                AS_OF,
+                settings.location("paths.landing"),
+                new RunContext.Console(out, out, false));
         outcome = new Pipeline(Steps.forTarget("all")).run(ctx, "run all");
         console = buf.toString(StandardCharsets.UTF_8);
-        assertTrue(outcome.succeeded(), console + (outcome.failure() == null ? "" : outcome.failure().toString()));
+        assertTrue(
+                outcome.succeeded(),
+                console + (outcome.failure() == null ? "" : outcome.failure().toString()));
     }
 
     static Path extracts() {
@@ -85,15 +98,20 @@ class PublishEndToEndTest {
 
     @Test
     void runAllWritesTheThreeAlliancePacksAndLondonsWithTheIndex() throws Exception {
-        List<String> gold = lake.tables().stream().filter(t -> t.startsWith("gold.")).toList();
+        List<String> gold =
+                lake.tables().stream().filter(t -> t.startsWith("gold.")).toList();
         assertFalse(gold.isEmpty());
         for (Areas.Pack p : SampleGold.areas().packs()) {
             Path dir = extracts().resolve(p.slug()).resolve(AS_OF.toString());
-            for (String t : gold) assertTrue(Files.isRegularFile(dir.resolve(t.substring(5) + ".csv")), dir + " " + t);
+            for (String t : gold) {
+                assertTrue(Files.isRegularFile(dir.resolve(t.substring(5) + ".csv")), dir + " " + t);
+            }
             assertTrue(Files.isRegularFile(dir.resolve("report.html")));
-            JsonNode m = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+            JsonNode m =
+                    new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
             assertEquals(gold.size() + 2, m.path("files").size());
-            assertTrue(Files.readString(extracts().resolve("index.html")).contains(p.slug() + "/" + AS_OF + "/report.html"));
+            assertTrue(Files.readString(extracts().resolve("index.html"))
+                    .contains(p.slug() + "/" + AS_OF + "/report.html"));
         }
         assertTrue(console.contains("publish: "), console);
         // kept for a person to look at (target/report-check), as the browser test keeps its screenshots
@@ -101,27 +119,43 @@ class PublishEndToEndTest {
         PackWriter.deleteTree(keep);
         Files.createDirectories(keep);
         for (Areas.Pack p : SampleGold.areas().packs()) {
-            Files.copy(extracts().resolve(p.slug()).resolve(AS_OF.toString()).resolve("report.html"), keep.resolve(p.slug() + ".html"));
+            Files.copy(
+                    extracts().resolve(p.slug()).resolve(AS_OF.toString()).resolve("report.html"),
+                    keep.resolve(p.slug() + ".html"));
         }
     }
 
     @Test
     void postgresHoldsEveryGoldTableWithNoSmallCountOfPeople() throws Exception {
-        List<String> gold = lake.tables().stream().filter(t -> t.startsWith("gold.")).map(t -> t.substring(5)).toList();
+        List<String> gold = lake.tables().stream()
+                .filter(t -> t.startsWith("gold."))
+                .map(t -> t.substring(5))
+                .toList();
         Map<String, GoldContract> contracts = GoldContract.loadAll(Path.of(settings.location("paths.contracts")));
         Catalogue cat = Catalogue.from(settings);
-        try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password()); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password());
+                Statement st = c.createStatement()) {
             for (String t : gold) {
                 DisclosureSpec spec = contracts.get(t).disclosure();
                 assertNotNull(spec, t + " has a disclosure statement");
                 try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SCHEMA + "." + t)) {
                     rs.next();
-                    assertEquals(SharedSpark.session().read().format("delta").load(lake.path("gold." + t)).count(), rs.getLong(1), t);
+                    assertEquals(
+                            SharedSpark.session()
+                                    .read()
+                                    .format("delta")
+                                    .load(lake.path("gold." + t))
+                                    .count(),
+                            rs.getLong(1),
+                            t);
                 }
-                if (!spec.countsPeople()) continue;
+                if (!spec.countsPeople()) {
+                    continue;
+                }
                 String when = spec.appliesWhen() == null ? "true" : cat.expand(spec.appliesWhen(), t);
                 for (String col : spec.counts()) {
-                    try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SCHEMA + "." + t + " WHERE (" + when + ") AND " + col + " BETWEEN 1 AND 7")) {
+                    try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SCHEMA + "." + t + " WHERE (" + when
+                            + ") AND " + col + " BETWEEN 1 AND 7")) {
                         rs.next();
                         assertEquals(0, rs.getLong(1), t + "." + col + " publishes a count of 1–7");
                     }
@@ -146,7 +180,9 @@ class PublishEndToEndTest {
         for (Path f : notebooks) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             try {
-                int ran = new NotebookRunner(SharedSpark.session(), new PrintStream(buf, true, StandardCharsets.UTF_8), 20).run(Notebook.read(f));
+                int ran = new NotebookRunner(
+                                SharedSpark.session(), new PrintStream(buf, true, StandardCharsets.UTF_8), 20)
+                        .run(Notebook.read(f));
                 assertTrue(ran >= 3, f.toString());
                 assertTrue(buf.toString(StandardCharsets.UTF_8).contains("row"), f + " printed results");
             } catch (NotebookRunner.CellFailed e) {
@@ -161,14 +197,19 @@ class PublishEndToEndTest {
         Chromium chromium = new Chromium(TestServices.chromium());
         for (Areas.Pack p : SampleGold.areas().packs()) {
             Path pdf = ws.resolve(p.slug() + ".pdf");
-            chromium.run(extracts().resolve(p.slug()).resolve(AS_OF.toString()).resolve("report.html"), "--print-to-pdf=" + pdf, "--no-pdf-header-footer");
+            chromium.run(
+                    extracts().resolve(p.slug()).resolve(AS_OF.toString()).resolve("report.html"),
+                    "--print-to-pdf=" + pdf,
+                    "--no-pdf-header-footer");
             assertEquals(4, ReportBrowserTest.pages(pdf), p.slug() + " prints on four A4 pages");
         }
     }
 
     @Test
     void noNhsNumberReachesTheExtracts() throws Exception {
-        JsonNode expected = new ObjectMapper().readTree(Landing.resources().resolve("acceptance/expected.json").toFile());
+        JsonNode expected = new ObjectMapper()
+                .readTree(
+                        Landing.resources().resolve("acceptance/expected.json").toFile());
         List<String> raw = new ArrayList<>();
         expected.get("raw_nhs_numbers").forEach(n -> raw.add(n.asText()));
         assertEquals(List.of(), IdentifierScan.findings(extracts(), raw, SharedSpark.session()));

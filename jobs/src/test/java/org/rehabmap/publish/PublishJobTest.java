@@ -35,13 +35,21 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The publish step end to end on the fixture gold tables: packs, index, manifest, workbook and warehouse. */
 @ExtendWith(SharedSpark.class)
 class PublishJobTest {
     static final LocalDate AS_OF = LocalDate.parse("2025-06-30");
-    static final List<String> SLUGS = List.of("north-central-and-north-east-london", "north-west-and-south-west-london", "south-east-london", "london");
+    static final List<String> SLUGS = List.of(
+            "north-central-and-north-east-london", "north-west-and-south-west-london", "south-east-london", "london");
     static Path extracts;
     static PublishRuns.Result run;
     static TestServices.Postgres pg;
@@ -51,7 +59,8 @@ class PublishJobTest {
     static void publish() throws Exception {
         pg = TestServices.postgres();
         // the test server outlives a test run: start from an empty warehouse
-        try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password()); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password());
+                Statement st = c.createStatement()) {
             st.execute("DROP SCHEMA IF EXISTS rehabmap CASCADE");
         }
         Path ws = SharedSpark.newWorkspace("publish");
@@ -68,7 +77,12 @@ class PublishJobTest {
         String text = Files.readString(f, StandardCharsets.UTF_8);
         assertTrue(text.startsWith("\uFEFF"), "UTF-8 with BOM for Excel");
         try (Reader r = new java.io.StringReader(text.substring(1));
-             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                CSVParser p = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(r)) {
             return p.getRecords();
         }
     }
@@ -77,7 +91,13 @@ class PublishJobTest {
     void writesThePacksOfTheThreeAlliancesAndLondon() {
         assertTrue(run.step().changed(), run.console());
         for (String slug : SLUGS) {
-            for (String f : List.of("benchmarks.csv", "unmet_need.csv", "workforce_ratios.csv", "workforce_model.csv", "report.html", "manifest.json",
+            for (String f : List.of(
+                    "benchmarks.csv",
+                    "unmet_need.csv",
+                    "workforce_ratios.csv",
+                    "workforce_model.csv",
+                    "report.html",
+                    "manifest.json",
                     "rehabmap-" + slug + "-" + AS_OF + ".xlsx")) {
                 assertTrue(Files.isRegularFile(pack(slug).resolve(f)), slug + "/" + f);
             }
@@ -87,9 +107,14 @@ class PublishJobTest {
     @Test
     void anAlliancePackHoldsItsOwnAreasAndLondonOnly() throws IOException {
         Areas areas = SampleGold.areas();
-        Areas.Pack sel = areas.packs().stream().filter(p -> p.slug().equals("south-east-london")).findFirst().orElseThrow();
+        Areas.Pack sel = areas.packs().stream()
+                .filter(p -> p.slug().equals("south-east-london"))
+                .findFirst()
+                .orElseThrow();
         Set<String> seen = new HashSet<>();
-        for (CSVRecord r : csv(pack("south-east-london").resolve("benchmarks.csv"))) seen.add(r.get("area_code"));
+        for (CSVRecord r : csv(pack("south-east-london").resolve("benchmarks.csv"))) {
+            seen.add(r.get("area_code"));
+        }
         assertEquals(sel.areaCodes(), seen);
         assertTrue(seen.contains(Areas.LONDON_CODE));
         assertEquals(6 + 1 + 1 + 1, seen.size(), "six boroughs, one STP, the alliance and London");
@@ -99,14 +124,19 @@ class PublishJobTest {
     void withheldCellsReadStarInTheFiles() throws IOException {
         boolean found = false;
         for (CSVRecord r : csv(pack("north-central-and-north-east-london").resolve("benchmarks.csv"))) {
-            if (r.get("area_code").equals(SampleGold.SMALL) && r.get("indicator_id").equals(SampleGold.PEOPLE) && r.get("period").equals("2024-25")) {
+            if (r.get("area_code").equals(SampleGold.SMALL)
+                    && r.get("indicator_id").equals(SampleGold.PEOPLE)
+                    && r.get("period").equals("2024-25")) {
                 assertEquals("*", r.get("numerator"));
                 assertEquals("*", r.get("value"));
                 assertEquals("40", r.get("denominator"));
                 assertEquals("true", r.get("suppressed"));
                 found = true;
             }
-            if (r.get("area_code").equals(SampleGold.ZERO) && r.get("indicator_id").equals(SampleGold.PEOPLE)) assertEquals("0", r.get("numerator"));
+            if (r.get("area_code").equals(SampleGold.ZERO)
+                    && r.get("indicator_id").equals(SampleGold.PEOPLE)) {
+                assertEquals("0", r.get("numerator"));
+            }
         }
         assertTrue(found);
     }
@@ -117,11 +147,16 @@ class PublishJobTest {
             for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
                 for (CSVRecord r : csv(f)) {
                     for (String v : r.values()) {
-                        if (FormulaGuard.dangerous(v)) assertDoesNotThrow(() -> Double.parseDouble(v), f + ": " + v);
+                        if (FormulaGuard.dangerous(v)) {
+                            assertDoesNotThrow(() -> Double.parseDouble(v), f + ": " + v);
+                        }
                     }
                     if (f.getFileName().toString().equals("unmet_need.csv")) {
                         for (String c : List.of("assessments", "concerns", "declined_concerns")) {
-                            if (!r.get(c).equals("*")) assertFalse(Long.parseLong(r.get(c)) >= 1 && Long.parseLong(r.get(c)) <= 7, f + " " + c);
+                            if (!r.get(c).equals("*")) {
+                                assertFalse(
+                                        Long.parseLong(r.get(c)) >= 1 && Long.parseLong(r.get(c)) <= 7, f + " " + c);
+                            }
                         }
                     }
                 }
@@ -136,17 +171,25 @@ class PublishJobTest {
         java.util.Map<String, Long> versions = new java.util.HashMap<>();
         for (String slug : SLUGS) {
             Path dir = pack(slug);
-            JsonNode m = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+            JsonNode m =
+                    new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
             assertEquals(run.runId(), m.path("run_id").asText());
             Set<String> listed = new HashSet<>();
             for (JsonNode f : m.path("files")) {
                 String name = f.path("path").asText();
                 listed.add(name);
-                assertEquals(Manifest.sha256(dir.resolve(name)), f.path("sha256").asText(), name);
-                if (name.endsWith(".csv")) assertEquals(csv(dir.resolve(name)).size(), f.path("rows").asLong(), name);
+                assertEquals(
+                        Manifest.sha256(dir.resolve(name)), f.path("sha256").asText(), name);
+                if (name.endsWith(".csv")) {
+                    assertEquals(csv(dir.resolve(name)).size(), f.path("rows").asLong(), name);
+                }
                 JsonNode from = f.path("built_from");
                 assertTrue(from.size() > 0, name);
-                from.fields().forEachRemaining(e -> assertEquals(versions.computeIfAbsent(e.getKey(), run.lake()::version), e.getValue().asLong(), name + " " + e.getKey()));
+                from.fields()
+                        .forEachRemaining(e -> assertEquals(
+                                versions.computeIfAbsent(e.getKey(), run.lake()::version),
+                                e.getValue().asLong(),
+                                name + " " + e.getKey()));
             }
             Set<String> onDisk = new HashSet<>();
             try (Stream<Path> s = Files.list(dir)) {
@@ -166,34 +209,52 @@ class PublishJobTest {
         }
         var m = java.util.regex.Pattern.compile("href=\"([^\"]+)\"").matcher(html);
         while (m.find()) {
-            if (m.group(1).startsWith("http")) continue;
+            if (m.group(1).startsWith("http")) {
+                continue;
+            }
             assertTrue(Files.exists(extracts.resolve(m.group(1))), m.group(1));
         }
     }
 
     @Test
     void theWorkbookHasContentsFamiliesFrozenHeadersColoursAndNotes() throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(pack("london").resolve("rehabmap-london-" + AS_OF + ".xlsx")))) {
+        try (XSSFWorkbook wb =
+                new XSSFWorkbook(Files.newInputStream(pack("london").resolve("rehabmap-london-" + AS_OF + ".xlsx")))) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
             assertEquals("Contents", names.get(0));
             assertEquals("Notes", names.get(names.size() - 1));
-            assertTrue(names.containsAll(List.of("Benchmarks - Workforce", "Benchmarks - Needs assessment", "Benchmarks - Comorbidity", "Benchmarks - Unmet need",
-                    "Unmet need", "Workforce ratios", "Workforce model")), names.toString());
-            boolean coloured = false, star = false;
+            assertTrue(
+                    names.containsAll(List.of(
+                            "Benchmarks - Workforce",
+                            "Benchmarks - Needs assessment",
+                            "Benchmarks - Comorbidity",
+                            "Benchmarks - Unmet need",
+                            "Unmet need",
+                            "Workforce ratios",
+                            "Workforce model")),
+                    names.toString());
+            boolean coloured = false;
+            boolean star = false;
             for (Sheet sh : wb) {
-                if (sh.getSheetName().equals("Contents") || sh.getSheetName().equals("Notes")) continue;
-                assertEquals(1, sh.getPaneInformation().getHorizontalSplitPosition(), sh.getSheetName() + " header frozen");
+                if (sh.getSheetName().equals("Contents") || sh.getSheetName().equals("Notes")) {
+                    continue;
+                }
+                assertEquals(
+                        1, sh.getPaneInformation().getHorizontalSplitPosition(), sh.getSheetName() + " header frozen");
                 for (Row r : sh) {
                     for (Cell c : r) {
                         assertNotEquals(CellType.FORMULA, c.getCellType());
-                        if (c.getCellType() != CellType.STRING) continue;
+                        if (c.getCellType() != CellType.STRING) {
+                            continue;
+                        }
                         String v = c.getStringCellValue();
                         assertFalse(FormulaGuard.dangerous(v), sh.getSheetName() + ": " + v);
                         star |= v.equals("*");
                         if (v.equals("worse")) {
                             XSSFCellStyle st = (XSSFCellStyle) c.getCellStyle();
-                            assertEquals("FFC00000", st.getFillForegroundColorColor().getARGBHex());
+                            assertEquals(
+                                    "FFC00000", st.getFillForegroundColorColor().getARGBHex());
                             coloured = true;
                         }
                     }
@@ -203,7 +264,11 @@ class PublishJobTest {
             assertTrue(coloured, "a worse-than-London cell is red");
             Sheet notes = wb.getSheet("Notes");
             StringBuilder text = new StringBuilder();
-            for (Row r : notes) for (Cell c : r) text.append(c.getStringCellValue()).append('\n');
+            for (Row r : notes) {
+                for (Cell c : r) {
+                    text.append(c.getStringCellValue()).append('\n');
+                }
+            }
             assertTrue(text.toString().contains("Open Government Licence v3.0"));
             assertTrue(text.toString().contains("Census 2021"));
         }
@@ -211,34 +276,41 @@ class PublishJobTest {
 
     @Test
     void theWarehouseHoldsEveryTableWithCommentsAndDisclosureControl() throws SQLException {
-        try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password()); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password());
+                Statement st = c.createStatement()) {
             for (String t : List.of("benchmarks", "unmet_need", "workforce_ratios", "workforce_model")) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*), obj_description('rehabmap." + t + "'::regclass, 'pg_class') FROM rehabmap." + t)) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*), obj_description('rehabmap." + t
+                        + "'::regclass, 'pg_class') FROM rehabmap." + t)) {
                     rs.next();
                     assertTrue(rs.getLong(1) > 0, t);
                     assertNotNull(rs.getString(2), t + " has a comment");
                 }
             }
-            try (ResultSet rs = st.executeQuery("SELECT numerator, value, suppressed, denominator FROM rehabmap.benchmarks WHERE indicator_id = '"
-                    + SampleGold.PEOPLE + "' AND period = '2024-25' AND area_code = '" + SampleGold.SMALL + "'")) {
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT numerator, value, suppressed, denominator FROM rehabmap.benchmarks WHERE indicator_id = '"
+                            + SampleGold.PEOPLE + "' AND period = '2024-25' AND area_code = '" + SampleGold.SMALL
+                            + "'")) {
                 assertTrue(rs.next());
                 assertNull(rs.getObject(1));
                 assertNull(rs.getObject(2));
                 assertTrue(rs.getBoolean(3));
                 assertEquals(40.0, rs.getDouble(4));
             }
-            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM rehabmap.unmet_need WHERE assessments BETWEEN 1 AND 7 OR concerns BETWEEN 1 AND 7 "
-                    + "OR declined_concerns BETWEEN 1 AND 7")) {
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT count(*) FROM rehabmap.unmet_need WHERE assessments BETWEEN 1 AND 7 OR concerns BETWEEN 1 AND 7 "
+                            + "OR declined_concerns BETWEEN 1 AND 7")) {
                 rs.next();
                 assertEquals(0, rs.getLong(1));
             }
-            try (ResultSet rs = st.executeQuery("SELECT col_description('rehabmap.benchmarks'::regclass, attnum) FROM pg_attribute "
-                    + "WHERE attrelid = 'rehabmap.benchmarks'::regclass AND attname = 'numerator'")) {
+            try (ResultSet rs =
+                    st.executeQuery("SELECT col_description('rehabmap.benchmarks'::regclass, attnum) FROM pg_attribute "
+                            + "WHERE attrelid = 'rehabmap.benchmarks'::regclass AND attname = 'numerator'")) {
                 rs.next();
                 assertTrue(rs.getString(1).startsWith("Numerator."), rs.getString(1));
                 assertTrue(rs.getString(1).contains("suppressed = true"));
             }
-            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM rehabmap._publication WHERE run_id = '" + run.runId() + "'")) {
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT count(*) FROM rehabmap._publication WHERE run_id = '" + run.runId() + "'")) {
                 rs.next();
                 assertEquals(4, rs.getLong(1));
             }
@@ -249,13 +321,18 @@ class PublishJobTest {
     void aQuietNightChangesNothing() throws Exception {
         PublishRuns.Result again = PublishRuns.run(settings, AS_OF);
         assertFalse(again.step().changed(), again.console());
-        assertTrue(again.step().summary().startsWith("nothing new to publish"), again.step().summary());
+        assertTrue(
+                again.step().summary().startsWith("nothing new to publish"),
+                again.step().summary());
         for (String slug : SLUGS) {
-            JsonNode m = new ObjectMapper().readTree(pack(slug).resolve("manifest.json").toFile());
+            JsonNode m = new ObjectMapper()
+                    .readTree(pack(slug).resolve("manifest.json").toFile());
             assertEquals(run.runId(), m.path("run_id").asText(), "the pack of the first run is left as it was");
         }
-        try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password()); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM rehabmap._publication WHERE run_id = '" + again.runId() + "'")) {
+        try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password());
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT count(*) FROM rehabmap._publication WHERE run_id = '" + again.runId() + "'")) {
             rs.next();
             assertEquals(0, rs.getLong(1));
         }
@@ -263,27 +340,40 @@ class PublishJobTest {
 
     @Test
     void aFailedLoadLeavesTheLiveTableAsItWas() throws SQLException {
-        PublishedTable good = new PublishedTable("atomic_probe", 1, null, List.of("n"), List.of(org.apache.spark.sql.types.DataTypes.LongType),
-                List.<Object[]>of(new Object[]{1L}, new Object[]{2L}), List.of(new boolean[1], new boolean[1]));
+        PublishedTable good = new PublishedTable(
+                "atomic_probe",
+                1,
+                null,
+                List.of("n"),
+                List.of(org.apache.spark.sql.types.DataTypes.LongType),
+                List.<Object[]>of(new Object[] {1L}, new Object[] {2L}),
+                List.of(new boolean[1], new boolean[1]));
         Warehouse w = new Warehouse(pg.url(), pg.user(), pg.password(), "rehabmap", "");
         new WarehouseLoader(w).load(List.of(good), "r1");
         List<Object[]> bad = new ArrayList<>();
-        for (int i = 0; i < 2500; i++) bad.add(new Object[]{(long) i});
-        bad.add(new Object[]{"not a number"});
+        for (int i = 0; i < 2500; i++) {
+            bad.add(new Object[] {(long) i});
+        }
+        bad.add(new Object[] {"not a number"});
         List<boolean[]> masks = new ArrayList<>();
-        for (int i = 0; i < bad.size(); i++) masks.add(new boolean[1]);
+        for (int i = 0; i < bad.size(); i++) {
+            masks.add(new boolean[1]);
+        }
         PublishedTable broken = new PublishedTable("atomic_probe", 2, null, good.columns(), good.types(), bad, masks);
         assertThrows(SQLException.class, () -> new WarehouseLoader(w).load(List.of(broken), "r2"));
-        try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password()); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password());
+                Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM rehabmap.atomic_probe")) {
                 rs.next();
                 assertEquals(2, rs.getLong(1));
             }
-            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'rehabmap' AND tablename LIKE '\\_stage\\_%'")) {
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT count(*) FROM pg_tables WHERE schemaname = 'rehabmap' AND tablename LIKE '\\_stage\\_%'")) {
                 rs.next();
                 assertEquals(0, rs.getLong(1), "no staging table left behind");
             }
-            try (ResultSet rs = st.executeQuery("SELECT run_id FROM rehabmap._publication WHERE table_name = 'atomic_probe'")) {
+            try (ResultSet rs =
+                    st.executeQuery("SELECT run_id FROM rehabmap._publication WHERE table_name = 'atomic_probe'")) {
                 rs.next();
                 assertEquals("r1", rs.getString(1));
             }
@@ -298,9 +388,22 @@ class PublishJobTest {
         Settings s = SampleGold.settings(ws, ws.resolve("lake"), "", "", "");
         SampleGold.write(new org.rehabmap.lake.Lake(SharedSpark.session(), s.location("paths.lake")), false);
         PublishRuns.Result r = PublishRuns.run(s, AS_OF);
-        assertEquals(1, r.console().lines().filter(l -> l.contains("no warehouse configured")).count(), r.console());
-        assertTrue(Files.isRegularFile(Path.of(s.location("paths.extracts")).resolve("london").resolve(AS_OF.toString()).resolve("report.html")));
-        String html = Files.readString(Path.of(s.location("paths.extracts")).resolve("london").resolve(AS_OF.toString()).resolve("report.html"));
-        assertTrue(html.contains("gold.workforce_model) is not in the lake yet"), "the report says the model is missing");
+        assertEquals(
+                1,
+                r.console()
+                        .lines()
+                        .filter(l -> l.contains("no warehouse configured"))
+                        .count(),
+                r.console());
+        assertTrue(Files.isRegularFile(Path.of(s.location("paths.extracts"))
+                .resolve("london")
+                .resolve(AS_OF.toString())
+                .resolve("report.html")));
+        String html = Files.readString(Path.of(s.location("paths.extracts"))
+                .resolve("london")
+                .resolve(AS_OF.toString())
+                .resolve("report.html"));
+        assertTrue(
+                html.contains("gold.workforce_model) is not in the lake yet"), "the report says the model is missing");
     }
 }

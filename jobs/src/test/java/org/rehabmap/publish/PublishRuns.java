@@ -23,7 +23,14 @@ final class PublishRuns {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
         String runId = org.rehabmap.cli.RunIds.next(Instant.now());
-        RunContext ctx = new RunContext(s, SharedSpark.session(), lake, runId, Instant.now(), asOf, s.location("paths.landing"),
+        RunContext ctx = new RunContext(
+                s,
+                SharedSpark.session(),
+                lake,
+                runId,
+                Instant.now(),
+                asOf,
+                s.location("paths.landing"),
                 new RunContext.Console(out, out, false));
         StepResult r = new PublishJob().run(ctx);
         return new Result(r, buf.toString(StandardCharsets.UTF_8), lake, runId);

@@ -15,7 +15,9 @@ import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The HTML report in a real browser: headless Chromium lays it out, the report's own check counts
@@ -49,7 +51,9 @@ class ReportBrowserTest {
         String raw = new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1);
         Matcher m = Pattern.compile("/Type\\s*/Page(?![s\\w])").matcher(raw);
         int n = 0;
-        while (m.find()) n++;
+        while (m.find()) {
+            n++;
+        }
         return n;
     }
 
@@ -61,7 +65,7 @@ class ReportBrowserTest {
 
     @Test
     void theMapHas33AreasAndTheChartsAreDrawn() throws Exception {
-        for (String slug : new String[]{"south-east-london", "london"}) {
+        for (String slug : new String[] {"south-east-london", "london"}) {
             String dom = chromium.run(report(slug), "--dump-dom");
             Matcher m = Pattern.compile("data-check=\"([^\"]*)\"").matcher(dom);
             assertTrue(m.find(), "the report's check ran in the browser");
@@ -71,7 +75,9 @@ class ReportBrowserTest {
             assertTrue(count(check, "bars-drawn") >= 6, check);
             assertTrue(count(check, "spine-markers") >= 3, check);
             assertTrue(count(check, "gap-bars") >= 4, check);
-            assertFalse(dom.contains("http://") && dom.matches("(?s).*(src|href)=\"https?://.*"), "nothing fetched from the network");
+            assertFalse(
+                    dom.contains("http://") && dom.matches("(?s).*(src|href)=\"https?://.*"),
+                    "nothing fetched from the network");
         }
     }
 
@@ -81,7 +87,10 @@ class ReportBrowserTest {
         Files.deleteIfExists(shot);
         chromium.run(report("south-east-london"), "--screenshot=" + shot, "--window-size=900,4600");
         assertTrue(Files.size(shot) > 50_000, "a screenshot with something on it");
-        Files.copy(report("south-east-london"), target.resolve("report-south-east-london.html"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                report("south-east-london"),
+                target.resolve("report-south-east-london.html"),
+                StandardCopyOption.REPLACE_EXISTING);
         Path london = target.resolve("report-london.png");
         chromium.run(report("london"), "--screenshot=" + london, "--window-size=900,4600");
         Files.copy(report("london"), target.resolve("report-london.html"), StandardCopyOption.REPLACE_EXISTING);
@@ -89,7 +98,7 @@ class ReportBrowserTest {
 
     @Test
     void itPrintsOnFourPages() throws Exception {
-        for (String slug : new String[]{"south-east-london", "north-central-and-north-east-london", "london"}) {
+        for (String slug : new String[] {"south-east-london", "north-central-and-north-east-london", "london"}) {
             Path pdf = target.resolve("report-" + slug + ".pdf");
             Files.deleteIfExists(pdf);
             chromium.run(report(slug), "--print-to-pdf=" + pdf, "--no-pdf-header-footer");

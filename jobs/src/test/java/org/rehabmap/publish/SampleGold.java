@@ -43,8 +43,14 @@ public final class SampleGold {
     public static final String TINY = "E09000005";
     /** Camden: gold already suppressed its numerator. */
     public static final String UPSTREAM = "E09000007";
-    public static final List<String> FORMULAS = List.of("=HYPERLINK(\"http://example.invalid\",\"click\")", "+SUM(A1:A9)", "-2+3",
-            "@SUM(1)", "\tleading tab", "\rleading return");
+
+    public static final List<String> FORMULAS = List.of(
+            "=HYPERLINK(\"http://example.invalid\",\"click\")",
+            "+SUM(A1:A9)",
+            "-2+3",
+            "@SUM(1)",
+            "\tleading tab",
+            "\rleading return");
 
     private SampleGold() {}
 
@@ -68,11 +74,14 @@ public final class SampleGold {
         return settings(ws, sharedLake(), warehouseUrl, user, password);
     }
 
-    public static Settings settings(Path ws, Path lake, String warehouseUrl, String user, String password) throws IOException {
+    public static Settings settings(Path ws, Path lake, String warehouseUrl, String user, String password)
+            throws IOException {
         Path contracts = ws.resolve("contracts/gold");
         Files.createDirectories(contracts);
         try (var s = Files.list(SharedSpark.projectHome().resolve("jobs/src/test/resources/publish/contracts/gold"))) {
-            for (Path f : s.toList()) Files.copy(f, contracts.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            for (Path f : s.toList()) {
+                Files.copy(f, contracts.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         Map<String, Object> o = new HashMap<>();
         o.put("rehabmap.paths.lake", lake.toString());
@@ -83,20 +92,47 @@ public final class SampleGold {
         o.put("rehabmap.warehouse.user", user);
         o.put("rehabmap.warehouse.password", password);
         Settings base = Settings.load(SharedSpark.projectHome(), "test", o);
-        if (!base.has("indicators")) o.put("rehabmap.indicators", catalogue());
+        if (!base.has("indicators")) {
+            o.put("rehabmap.indicators", catalogue());
+        }
         return Settings.load(SharedSpark.projectHome(), "test", o);
     }
 
     static List<Map<String, Object>> catalogue() {
         List<Map<String, Object>> out = new ArrayList<>();
-        out.add(indicator(WTE, "Specialist cancer AHP workforce per 100,000 population", "WTE per 100,000 population", "high_is_good", "workforce", false));
-        out.add(indicator(PEOPLE, "Assessments with a high-distress concern left without action", "%", "low_is_good", "hna_assessments", true));
-        out.add(indicator(MULTI, "People living with cancer with two or more other long-term conditions", "%", "no_judgement", "comorbidity", true));
-        out.add(indicator(INDEX, "Unmet-need index (London = 100)", "index, London = 100", "low_is_good", "unmet_need_index", false));
+        out.add(indicator(
+                WTE,
+                "Specialist cancer AHP workforce per 100,000 population",
+                "WTE per 100,000 population",
+                "high_is_good",
+                "workforce",
+                false));
+        out.add(indicator(
+                PEOPLE,
+                "Assessments with a high-distress concern left without action",
+                "%",
+                "low_is_good",
+                "hna_assessments",
+                true));
+        out.add(indicator(
+                MULTI,
+                "People living with cancer with two or more other long-term conditions",
+                "%",
+                "no_judgement",
+                "comorbidity",
+                true));
+        out.add(indicator(
+                INDEX,
+                "Unmet-need index (London = 100)",
+                "index, London = 100",
+                "low_is_good",
+                "unmet_need_index",
+                false));
         return out;
     }
 
-    private static Map<String, Object> indicator(String id, String title, String unit, String polarity, String kind, boolean disclosure) {
+    private static Map<String, Object> indicator(
+            String id, String title, String unit, String polarity, String kind, boolean disclosure) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("title", title);
@@ -124,41 +160,77 @@ public final class SampleGold {
                 wf.add(RowFactory.create(a.code(), a.name(), p, 2.5 + (a.code().hashCode() & 7) + i++));
             }
         }
-        save(lake, "gold.workforce_ratios", spark.createDataFrame(wf, new StructType().add("area_code", DataTypes.StringType).add("area_name", DataTypes.StringType)
-                .add("profession", DataTypes.StringType).add("wte_in_post", DataTypes.DoubleType)));
+        save(
+                lake,
+                "gold.workforce_ratios",
+                spark.createDataFrame(
+                        wf,
+                        new StructType()
+                                .add("area_code", DataTypes.StringType)
+                                .add("area_name", DataTypes.StringType)
+                                .add("profession", DataTypes.StringType)
+                                .add("wte_in_post", DataTypes.DoubleType)));
         if (withModel) {
             List<Row> m = new ArrayList<>();
             for (Areas.Area a : areas.all()) {
-                if (a.level().equals("borough") || a.level().equals("stp")) continue;
+                if (a.level().equals("borough") || a.level().equals("stp")) {
+                    continue;
+                }
                 int k = 1;
-                for (String p : List.of("physiotherapist", "occupational_therapist", "dietitian", "speech_and_language_therapist")) {
+                for (String p : List.of(
+                        "physiotherapist", "occupational_therapist", "dietitian", "speech_and_language_therapist")) {
                     for (String sc : List.of("baseline", "vacancies_filled")) {
                         for (int y : List.of(2025, 2030)) {
-                            double req = 20.0 * k + (y - 2025) * 1.5, avail = 16.0 * k + (k == 3 ? 30 : 0) + (sc.equals("baseline") ? 0 : 3);
+                            double req = 20.0 * k + (y - 2025) * 1.5;
+                            double avail = 16.0 * k + (k == 3 ? 30 : 0) + (sc.equals("baseline") ? 0 : 3);
                             m.add(RowFactory.create(a.code(), p, sc, y, req, avail, req - avail));
                         }
                     }
                     k++;
                 }
             }
-            save(lake, "gold.workforce_model", spark.createDataFrame(m, new StructType().add("area_code", DataTypes.StringType).add("profession", DataTypes.StringType)
-                    .add("scenario", DataTypes.StringType).add("year", DataTypes.IntegerType).add("required_wte", DataTypes.DoubleType)
-                    .add("available_wte", DataTypes.DoubleType).add("gap_wte", DataTypes.DoubleType)));
+            save(
+                    lake,
+                    "gold.workforce_model",
+                    spark.createDataFrame(
+                            m,
+                            new StructType()
+                                    .add("area_code", DataTypes.StringType)
+                                    .add("profession", DataTypes.StringType)
+                                    .add("scenario", DataTypes.StringType)
+                                    .add("year", DataTypes.IntegerType)
+                                    .add("required_wte", DataTypes.DoubleType)
+                                    .add("available_wte", DataTypes.DoubleType)
+                                    .add("gap_wte", DataTypes.DoubleType)));
         }
     }
 
     private static void save(Lake lake, String name, org.apache.spark.sql.Dataset<Row> df) {
-        df.coalesce(1).write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(lake.path(name));
+        df.coalesce(1)
+                .write()
+                .format("delta")
+                .mode("overwrite")
+                .option("overwriteSchema", "true")
+                .save(lake.path(name));
     }
 
     static StructType benchmarkSchema() {
         return new StructType()
-                .add("indicator_id", DataTypes.StringType).add("period", DataTypes.StringType).add("area_level", DataTypes.StringType)
-                .add("area_code", DataTypes.StringType).add("area_name", DataTypes.StringType)
-                .add("numerator", DataTypes.DoubleType).add("denominator", DataTypes.DoubleType).add("value", DataTypes.DoubleType)
-                .add("lower_ci95", DataTypes.DoubleType).add("upper_ci95", DataTypes.DoubleType).add("london_value", DataTypes.DoubleType)
-                .add("significance", DataTypes.StringType).add("rank", DataTypes.IntegerType)
-                .add("suppressed", DataTypes.BooleanType).add("note", DataTypes.StringType);
+                .add("indicator_id", DataTypes.StringType)
+                .add("period", DataTypes.StringType)
+                .add("area_level", DataTypes.StringType)
+                .add("area_code", DataTypes.StringType)
+                .add("area_name", DataTypes.StringType)
+                .add("numerator", DataTypes.DoubleType)
+                .add("denominator", DataTypes.DoubleType)
+                .add("value", DataTypes.DoubleType)
+                .add("lower_ci95", DataTypes.DoubleType)
+                .add("upper_ci95", DataTypes.DoubleType)
+                .add("london_value", DataTypes.DoubleType)
+                .add("significance", DataTypes.StringType)
+                .add("rank", DataTypes.IntegerType)
+                .add("suppressed", DataTypes.BooleanType)
+                .add("note", DataTypes.StringType);
     }
 
     /** Borough counts rolled up to STP, alliance and London, with statistics from org.rehabmap.stats. */
@@ -170,33 +242,46 @@ public final class SampleGold {
                 int i = 0;
                 for (Areas.Area b : areas.ofLevel("borough")) {
                     i++;
-                    double num, den;
+                    double num;
+                    double den;
                     if (ind.equals(WTE)) {
                         num = 1.5 + (i % 6) * 0.9;
                         den = 150_000 + i * 7_000;
                     } else if (ind.equals(PEOPLE)) {
                         den = 80 + (i * 37) % 220;
                         num = Math.round(den * (0.09 + (i % 7) * 0.025));
-                        if (b.code().equals(SMALL)) { num = 3; den = 40; }
-                        if (b.code().equals(ZERO)) { num = 0; den = 50; }
-                        if (period.equals("2023-24")) num = Math.max(0, num - 2);
+                        if (b.code().equals(SMALL)) {
+                            num = 3;
+                            den = 40;
+                        }
+                        if (b.code().equals(ZERO)) {
+                            num = 0;
+                            den = 50;
+                        }
+                        if (period.equals("2023-24")) {
+                            num = Math.max(0, num - 2);
+                        }
                     } else {
                         den = 900 + (i * 131) % 1500;
                         num = Math.round(den * (0.33 + (i % 5) * 0.02));
-                        if (b.code().equals(TINY)) { num = 2; den = 7; }
+                        if (b.code().equals(TINY)) {
+                            num = 2;
+                            den = 7;
+                        }
                     }
-                    counts.put(b.code(), new double[]{num, den});
+                    counts.put(b.code(), new double[] {num, den});
                 }
                 for (String level : List.of("stp", "alliance", "london")) {
                     for (Areas.Area a : areas.ofLevel(level)) {
-                        double n = 0, d = 0;
+                        double n = 0;
+                        double d = 0;
                         for (Areas.Area c : areas.within(a.code())) {
                             if (c.level().equals("borough")) {
                                 n += counts.get(c.code())[0];
                                 d += counts.get(c.code())[1];
                             }
                         }
-                        counts.put(a.code(), new double[]{n, d});
+                        counts.put(a.code(), new double[] {n, d});
                     }
                 }
                 double[] ldn = counts.get(Areas.LONDON_CODE);
@@ -206,23 +291,44 @@ public final class SampleGold {
                 for (Areas.Area a : areas.all()) {
                     double[] c = counts.get(a.code());
                     double v = c[0] / c[1] * mult;
-                    Double lo = null, up = null;
+                    Double lo = null;
+                    Double up = null;
                     String sig = "not_compared";
                     if (!ind.equals(WTE)) {
                         Interval ci = ConfidenceIntervals.wilson((long) c[0], (long) c[1], ConfidenceLevel.P95);
                         lo = ci.lower() * 100;
                         up = ci.upper() * 100;
-                        if (!a.level().equals("london")) sig = Comparison.compare(lo, up, london, pol);
+                        if (!a.level().equals("london")) {
+                            sig = Comparison.compare(lo, up, london, pol);
+                        }
                     }
                     boolean upstream = a.code().equals(UPSTREAM) && ind.equals(PEOPLE);
                     String note = null;
                     if (a.level().equals("borough")) {
                         int k = Math.abs(a.code().hashCode()) % 9;
-                        if (k < FORMULAS.size()) note = FORMULAS.get(k);
+                        if (k < FORMULAS.size()) {
+                            note = FORMULAS.get(k);
+                        }
                     }
-                    if (upstream) note = "suppressed upstream";
-                    out.add(RowFactory.create(ind, period, a.level(), a.code(), a.name(), upstream ? null : c[0], upstream ? null : c[1],
-                            upstream ? null : v, upstream ? null : lo, upstream ? null : up, london, upstream ? "not_compared" : sig, null, upstream, note));
+                    if (upstream) {
+                        note = "suppressed upstream";
+                    }
+                    out.add(RowFactory.create(
+                            ind,
+                            period,
+                            a.level(),
+                            a.code(),
+                            a.name(),
+                            upstream ? null : c[0],
+                            upstream ? null : c[1],
+                            upstream ? null : v,
+                            upstream ? null : lo,
+                            upstream ? null : up,
+                            london,
+                            upstream ? "not_compared" : sig,
+                            null,
+                            upstream,
+                            note));
                 }
             }
         }
@@ -230,15 +336,37 @@ public final class SampleGold {
         int i = 0;
         for (Areas.Area a : areas.all()) {
             double v = a.level().equals("london") ? 100 : 70 + (i++ * 17) % 65;
-            out.add(RowFactory.create(INDEX, "2024-25", a.level(), a.code(), a.name(), null, null, v, null, null, 100.0, "not_compared", null, false, null));
+            out.add(RowFactory.create(
+                    INDEX,
+                    "2024-25",
+                    a.level(),
+                    a.code(),
+                    a.name(),
+                    null,
+                    null,
+                    v,
+                    null,
+                    null,
+                    100.0,
+                    "not_compared",
+                    null,
+                    false,
+                    null));
         }
         return out;
     }
 
     static StructType unmetSchema() {
-        return new StructType().add("period", DataTypes.StringType).add("area_level", DataTypes.StringType).add("area_code", DataTypes.StringType)
-                .add("area_name", DataTypes.StringType).add("breakdown", DataTypes.StringType).add("breakdown_label", DataTypes.StringType)
-                .add("assessments", DataTypes.LongType).add("concerns", DataTypes.LongType).add("declined_concerns", DataTypes.LongType)
+        return new StructType()
+                .add("period", DataTypes.StringType)
+                .add("area_level", DataTypes.StringType)
+                .add("area_code", DataTypes.StringType)
+                .add("area_name", DataTypes.StringType)
+                .add("breakdown", DataTypes.StringType)
+                .add("breakdown_label", DataTypes.StringType)
+                .add("assessments", DataTypes.LongType)
+                .add("concerns", DataTypes.LongType)
+                .add("declined_concerns", DataTypes.LongType)
                 .add("declined_pct", DataTypes.DoubleType);
     }
 
@@ -250,16 +378,38 @@ public final class SampleGold {
             i++;
             long assessments = a.code().equals("E09000009") ? 5 : 200 + i * 3;
             long[][] domains = {{assessments * 2, 30}, {assessments, 20 + i % 5}, {assessments / 2, 12}};
-            if (a.code().equals("E09000010")) domains[1][1] = 4;
-            long concerns = 0, declined = 0;
+            if (a.code().equals("E09000010")) {
+                domains[1][1] = 4;
+            }
+            long concerns = 0;
+            long declined = 0;
             for (long[] d : domains) {
                 concerns += d[0];
                 declined += d[1];
             }
-            out.add(RowFactory.create("2024-25", a.level(), a.code(), a.name(), "all", "All concerns", assessments, concerns, declined, 100.0 * declined / concerns));
+            out.add(RowFactory.create(
+                    "2024-25",
+                    a.level(),
+                    a.code(),
+                    a.name(),
+                    "all",
+                    "All concerns",
+                    assessments,
+                    concerns,
+                    declined,
+                    100.0 * declined / concerns));
             String[] labels = {"Physical", "Emotional", i == 3 ? FORMULAS.get(0) : "Practical"};
             for (int d = 0; d < 3; d++) {
-                out.add(RowFactory.create("2024-25", a.level(), a.code(), a.name(), "domain", labels[d], assessments, domains[d][0], domains[d][1],
+                out.add(RowFactory.create(
+                        "2024-25",
+                        a.level(),
+                        a.code(),
+                        a.name(),
+                        "domain",
+                        labels[d],
+                        assessments,
+                        domains[d][0],
+                        domains[d][1],
                         100.0 * domains[d][1] / domains[d][0]));
             }
         }

@@ -1,12 +1,11 @@
 package org.rehabmap.stats;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.rehabmap.stats.Polarity.HIGH_IS_GOOD;
 import static org.rehabmap.stats.Polarity.LOW_IS_GOOD;
 import static org.rehabmap.stats.Polarity.NO_JUDGEMENT;
-
-import org.junit.jupiter.api.Test;
 
 class ComparisonTest {
 

@@ -1,14 +1,13 @@
 package org.rehabmap.stats;
 
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import static org.rehabmap.stats.ConfidenceLevel.P95;
 import static org.rehabmap.stats.ConfidenceLevel.P998;
-
-import org.junit.jupiter.api.Test;
 
 /**
  * Expected values worked by hand from the METHODS.md formulas (arithmetic carried to 15 significant
@@ -183,8 +182,10 @@ class ConfidenceIntervalsTest {
     void exactOneHasClosedFormLower() {
         // O = 1: lower = χ²⁻¹(α/2, 2)/2 = -ln(1 - α/2).
         // 95%: -ln(0.975) = 0.0253178079842899; 99.8%: -ln(0.999) = 0.00100050033358353
-        assertEquals(0.0253178079842899, ConfidenceIntervals.exactPoisson(1, P95).lower(), 1e-12);
-        assertEquals(0.00100050033358353, ConfidenceIntervals.exactPoisson(1, P998).lower(), 1e-12);
+        assertEquals(
+                0.0253178079842899, ConfidenceIntervals.exactPoisson(1, P95).lower(), 1e-12);
+        assertEquals(
+                0.00100050033358353, ConfidenceIntervals.exactPoisson(1, P998).lower(), 1e-12);
     }
 
     /**
@@ -198,6 +199,7 @@ class ConfidenceIntervalsTest {
         {2.81436305151987, 14.4226753617024}, {3.4538321767485, 15.7631892201933},
         {4.11537309737833, 17.0848034514192},
     };
+
     private static final double[][] EXACT_998 = {
         {0.00100050033358353, 9.23341347645159}, {0.0454020177694896, 11.2288722424127},
         {0.190533377568403, 13.0622407791881}, {0.428552413628423, 14.7941492225372},

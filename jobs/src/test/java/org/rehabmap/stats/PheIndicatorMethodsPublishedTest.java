@@ -1,13 +1,12 @@
 package org.rehabmap.stats;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import static org.rehabmap.stats.ConfidenceLevel.P95;
-import static org.rehabmap.stats.ConfidenceLevel.P998;
+import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.rehabmap.stats.ConfidenceLevel.P95;
+import static org.rehabmap.stats.ConfidenceLevel.P998;
 
 /**
  * Limits published by PHEindicatormethods itself, in the rendered output of its introductory vignette:
@@ -118,7 +117,10 @@ class PheIndicatorMethodsPublishedTest {
     private static void assertPublished(String printed, double actual, double allowance, String where) {
         BigDecimal value = new BigDecimal(printed);
         double halfLastDigit = 0.5 * Math.pow(10, -value.scale());
-        assertEquals(value.doubleValue(), actual, halfLastDigit + allowance,
+        assertEquals(
+                value.doubleValue(),
+                actual,
+                halfLastDigit + allowance,
                 where + ": published " + printed + ", got " + actual);
     }
 }

@@ -1,10 +1,10 @@
 package org.rehabmap.stats;
 
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.junit.jupiter.api.Test;
 
 class PolarityTest {
 
@@ -25,16 +25,14 @@ class PolarityTest {
     @Test
     void rejectsAnythingElseNamingTheValue() {
         for (String bad : new String[] {"high is good", "no_judgment", "", " low_is_good", "better"}) {
-            IllegalArgumentException e =
-                    assertThrows(IllegalArgumentException.class, () -> Polarity.fromConfig(bad));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Polarity.fromConfig(bad));
             assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
         }
     }
 
     @Test
     void rejectsNull() {
-        IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> Polarity.fromConfig(null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Polarity.fromConfig(null));
         assertTrue(e.getMessage().contains("null"), e.getMessage());
     }
 }

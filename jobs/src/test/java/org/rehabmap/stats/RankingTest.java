@@ -1,14 +1,13 @@
 package org.rehabmap.stats;
 
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import static org.rehabmap.stats.Polarity.HIGH_IS_GOOD;
 import static org.rehabmap.stats.Polarity.LOW_IS_GOOD;
 import static org.rehabmap.stats.Polarity.NO_JUDGEMENT;
-
-import org.junit.jupiter.api.Test;
 
 class RankingTest {
 
@@ -83,10 +82,10 @@ class RankingTest {
     @Test
     void quintileOfElevenAndTwelveAreas() {
         // 11 rows: groups 3, 2, 2, 2, 2. 12 rows: 3, 3, 2, 2, 2. (Values 1..n, lowest first.)
-        assertArrayEquals(new Integer[] {1, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5},
-                Ranking.quintile(ascending(11), LOW_IS_GOOD));
-        assertArrayEquals(new Integer[] {1, 1, 1, 2, 2, 2, 3, 3, 4, 4, 5, 5},
-                Ranking.quintile(ascending(12), LOW_IS_GOOD));
+        assertArrayEquals(
+                new Integer[] {1, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5}, Ranking.quintile(ascending(11), LOW_IS_GOOD));
+        assertArrayEquals(
+                new Integer[] {1, 1, 1, 2, 2, 2, 3, 3, 4, 4, 5, 5}, Ranking.quintile(ascending(12), LOW_IS_GOOD));
     }
 
     @Test
@@ -105,10 +104,12 @@ class RankingTest {
 
     @Test
     void quintileIsNullWithFewerThanFiveAreas() {
-        assertArrayEquals(new Integer[] {null, null, null, null},
+        assertArrayEquals(
+                new Integer[] {null, null, null, null},
                 Ranking.quintile(new Double[] {1.0, 2.0, 3.0, 4.0}, HIGH_IS_GOOD));
         // Five rows but only four values.
-        assertArrayEquals(new Integer[] {null, null, null, null, null},
+        assertArrayEquals(
+                new Integer[] {null, null, null, null, null},
                 Ranking.quintile(new Double[] {1.0, null, 3.0, 4.0, 2.0}, LOW_IS_GOOD));
         assertArrayEquals(new Integer[0], Ranking.quintile(new Double[0], HIGH_IS_GOOD));
     }
@@ -132,7 +133,9 @@ class RankingTest {
 
     private static Double[] ascending(int n) {
         Double[] v = new Double[n];
-        for (int i = 0; i < n; i++) v[i] = (double) (i + 1);
+        for (int i = 0; i < n; i++) {
+            v[i] = (double) (i + 1);
+        }
         return v;
     }
 }

@@ -12,8 +12,12 @@ public final class Acceptance {
     private Acceptance() {}
 
     public static Path landingRun1() {
-        Path p = SharedSpark.projectHome().resolve("../shared/acceptance/landing_run1").normalize();
-        if (!Files.isDirectory(p)) throw new IllegalStateException("acceptance data not found: " + p + " (shared/ beside the project)");
+        Path p = SharedSpark.projectHome()
+                .resolve("../shared/acceptance/landing_run1")
+                .normalize();
+        if (!Files.isDirectory(p)) {
+            throw new IllegalStateException("acceptance data not found: " + p + " (shared/ beside the project)");
+        }
         return p;
     }
 
@@ -22,8 +26,11 @@ public final class Acceptance {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path f : s.toList()) {
                 Path t = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(t);
-                else Files.copy(f, t, StandardCopyOption.REPLACE_EXISTING);
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(f, t, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

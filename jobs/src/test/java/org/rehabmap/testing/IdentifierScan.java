@@ -20,7 +20,9 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import static org.apache.spark.sql.functions.*;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
 
 /**
  * Looks for raw NHS numbers everywhere a run wrote: the bytes of every file (zip containers such
@@ -30,26 +32,41 @@ import static org.apache.spark.sql.functions.*;
 public final class IdentifierScan {
     private IdentifierScan() {}
 
-    public static List<String> findings(Path root, Collection<String> rawNumbers, SparkSession spark, String... alsoText) throws IOException {
+    public static List<String> findings(
+            Path root, Collection<String> rawNumbers, SparkSession spark, String... alsoText) throws IOException {
         Set<String> wanted = new HashSet<>();
-        for (String n : rawNumbers) wanted.add(n.replace(" ", ""));
+        for (String n : rawNumbers) {
+            wanted.add(n.replace(" ", ""));
+        }
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                for (String n : occurrences(readText(f), wanted)) found.add(root.relativize(f) + " contains " + n);
-            }
-        }
-        try (Stream<Path> dirs = Files.walk(root)) {
-            for (Path log : dirs.filter(p -> p.getFileName().toString().equals("_delta_log")).toList()) {
-                Path table = log.getParent();
-                List<Row> rows = spark.read().format("delta").load(table.toString())
-                        .select(to_json(struct(col("*"))).as("j")).collectAsList();
-                for (Row r : rows) {
-                    for (String n : occurrences(r.getString(0), wanted)) found.add("table " + root.relativize(table) + " holds " + n);
+                for (String n : occurrences(readText(f), wanted)) {
+                    found.add(root.relativize(f) + " contains " + n);
                 }
             }
         }
-        for (String t : alsoText) for (String n : occurrences(t, wanted)) found.add("console output contains " + n);
+        try (Stream<Path> dirs = Files.walk(root)) {
+            for (Path log : dirs.filter(p -> p.getFileName().toString().equals("_delta_log"))
+                    .toList()) {
+                Path table = log.getParent();
+                List<Row> rows = spark.read()
+                        .format("delta")
+                        .load(table.toString())
+                        .select(to_json(struct(col("*"))).as("j"))
+                        .collectAsList();
+                for (Row r : rows) {
+                    for (String n : occurrences(r.getString(0), wanted)) {
+                        found.add("table " + root.relativize(table) + " holds " + n);
+                    }
+                }
+            }
+        }
+        for (String t : alsoText) {
+            for (String n : occurrences(t, wanted)) {
+                found.add("console output contains " + n);
+            }
+        }
         return found;
     }
 
@@ -68,13 +85,17 @@ public final class IdentifierScan {
             String run = d.group();
             for (int i = 0; i + 10 <= run.length(); i++) {
                 String w = run.substring(i, i + 10);
-                if (wanted.contains(w)) hits.add(w);
+                if (wanted.contains(w)) {
+                    hits.add(w);
+                }
             }
         }
         Matcher s = SPACED.matcher(text);
         while (s.find()) {
             String w = s.group(1);
-            if (wanted.contains(w.replace(" ", ""))) hits.add(w);
+            if (wanted.contains(w.replace(" ", ""))) {
+                hits.add(w);
+            }
         }
         return hits;
     }
@@ -85,7 +106,9 @@ public final class IdentifierScan {
         if (b.length > 4 && b[0] == 'P' && b[1] == 'K') {
             try (ZipInputStream z = new ZipInputStream(Files.newInputStream(f))) {
                 ZipEntry e;
-                while ((e = z.getNextEntry()) != null) s.append(new String(readAll(z), StandardCharsets.UTF_8));
+                while ((e = z.getNextEntry()) != null) {
+                    s.append(new String(readAll(z), StandardCharsets.UTF_8));
+                }
             }
         }
         return s.toString();

@@ -33,8 +33,15 @@ public final class OpsRuns {
         Lake lake = new Lake(SharedSpark.session(), s.location("paths.lake"));
         Instant now = Instant.now();
         PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        return new RunContext(s, SharedSpark.session(), lake, org.rehabmap.cli.RunIds.next(now), now, asOf,
-                s.location("paths.landing"), new RunContext.Console(sink, sink, true));
+        return new RunContext(
+                s,
+                SharedSpark.session(),
+                lake,
+                org.rehabmap.cli.RunIds.next(now),
+                now,
+                asOf,
+                s.location("paths.landing"),
+                new RunContext.Console(sink, sink, true));
     }
 
     /** A step that fails, to see what a failed run leaves behind. */

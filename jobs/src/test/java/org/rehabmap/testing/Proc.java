@@ -23,9 +23,12 @@ public final class Proc {
     private Proc(Process process) {
         this.process = process;
         this.reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
-                while ((line = r.readLine()) != null) output.append(line).append('\n');
+                while ((line = r.readLine()) != null) {
+                    output.append(line).append('\n');
+                }
             } catch (IOException ignored) {
                 // the process went away
             }
@@ -66,7 +69,9 @@ public final class Proc {
 
     private static String required(String property) {
         String v = System.getProperty(property);
-        if (v == null || v.isBlank()) throw new IllegalStateException(property + " is not set: run the *IT tests through Maven (failsafe)");
+        if (v == null || v.isBlank()) {
+            throw new IllegalStateException(property + " is not set: run the *IT tests through Maven (failsafe)");
+        }
         return v;
     }
 
@@ -82,11 +87,16 @@ public final class Proc {
     public void awaitOutput(String text, Duration timeout) throws InterruptedException {
         long until = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < until) {
-            if (output.indexOf(text) >= 0) return;
+            if (output.indexOf(text) >= 0) {
+                return;
+            }
             if (!process.isAlive()) {
                 reader.join(2000);
-                if (output.indexOf(text) >= 0) return;
-                throw new AssertionError("process ended (exit " + process.exitValue() + ") before printing '" + text + "':\n" + output);
+                if (output.indexOf(text) >= 0) {
+                    return;
+                }
+                throw new AssertionError(
+                        "process ended (exit " + process.exitValue() + ") before printing '" + text + "':\n" + output);
             }
             Thread.sleep(100);
         }
@@ -95,8 +105,12 @@ public final class Proc {
 
     /** kill -9, from outside, as the OOM killer or a lost node would; returns the exit status. */
     public int kill9() throws IOException, InterruptedException {
-        Process k = new ProcessBuilder("kill", "-9", String.valueOf(process.pid())).inheritIO().start();
-        if (k.waitFor() != 0) throw new IllegalStateException("kill -9 " + process.pid() + " failed");
+        Process k = new ProcessBuilder("kill", "-9", String.valueOf(process.pid()))
+                .inheritIO()
+                .start();
+        if (k.waitFor() != 0) {
+            throw new IllegalStateException("kill -9 " + process.pid() + " failed");
+        }
         return waitFor(Duration.ofMinutes(1));
     }
 

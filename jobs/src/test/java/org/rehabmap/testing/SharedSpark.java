@@ -41,12 +41,16 @@ public final class SharedSpark implements BeforeAllCallback {
 
     /** Settings of the test environment pointed at the given lake and landing folders. */
     public static Settings settings(Path lake, Path landing) {
-        return Settings.load(projectHome(), "test", Map.of(
-                "rehabmap.paths.lake", lake.toString(),
-                "rehabmap.paths.landing", landing.toString(),
-                "rehabmap.paths.extracts", lake.resolveSibling("extracts").toString(),
-                // a developer's REHABMAP_WAREHOUSE_URL must not receive test data; tests that load one say so
-                "rehabmap.warehouse.url", ""));
+        return Settings.load(
+                projectHome(),
+                "test",
+                Map.of(
+                        "rehabmap.paths.lake", lake.toString(),
+                        "rehabmap.paths.landing", landing.toString(),
+                        "rehabmap.paths.extracts",
+                                lake.resolveSibling("extracts").toString(),
+                        // a developer's REHABMAP_WAREHOUSE_URL must not receive test data; tests that load one say so
+                        "rehabmap.warehouse.url", ""));
     }
 
     public static Path projectHome() {
@@ -65,7 +69,8 @@ public final class SharedSpark implements BeforeAllCallback {
 
     private static void deleteQuietly(Path p) {
         try (var s = Files.walk(p)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            s.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(f -> f.toFile().delete());
         } catch (IOException ignored) {
             // temp files: the OS cleans up what is left
         }

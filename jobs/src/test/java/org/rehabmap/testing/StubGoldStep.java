@@ -37,22 +37,42 @@ public final class StubGoldStep implements Step {
         List<Row> rows = new ArrayList<>();
         long total = 0;
         for (String t : lake.tables()) {
-            if (!t.startsWith("silver.")) continue;
+            if (!t.startsWith("silver.")) {
+                continue;
+            }
             long n = lake.read(t).count();
             total += n;
             rows.add(RowFactory.create(t, n, asOf));
         }
-        if (rows.isEmpty()) rows.add(RowFactory.create("(no silver tables)", 0L, asOf));
-        StructType byTable = new StructType().add("table_name", DataTypes.StringType).add("row_count", DataTypes.LongType).add("as_of", DataTypes.DateType);
-        StructType totals = new StructType().add("tables", DataTypes.IntegerType).add("row_count", DataTypes.LongType).add("as_of", DataTypes.DateType);
+        if (rows.isEmpty()) {
+            rows.add(RowFactory.create("(no silver tables)", 0L, asOf));
+        }
+        StructType byTable = new StructType()
+                .add("table_name", DataTypes.StringType)
+                .add("row_count", DataTypes.LongType)
+                .add("as_of", DataTypes.DateType);
+        StructType totals = new StructType()
+                .add("tables", DataTypes.IntegerType)
+                .add("row_count", DataTypes.LongType)
+                .add("as_of", DataTypes.DateType);
         Map<String, Long> versions = new LinkedHashMap<>();
         write(lake, A, lake.spark().createDataFrame(rows, byTable), versions);
-        write(lake, B, lake.spark().createDataFrame(List.of(RowFactory.create(rows.size(), total, asOf)), totals), versions);
+        write(
+                lake,
+                B,
+                lake.spark().createDataFrame(List.of(RowFactory.create(rows.size(), total, asOf)), totals),
+                versions);
         return new StepResult(name(), true, rows.size() + 1L, versions, "stub gold: " + total + " silver rows");
     }
 
-    private static void write(Lake lake, String table, org.apache.spark.sql.Dataset<Row> df, Map<String, Long> versions) {
-        df.coalesce(1).write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(lake.path(table));
+    private static void write(
+            Lake lake, String table, org.apache.spark.sql.Dataset<Row> df, Map<String, Long> versions) {
+        df.coalesce(1)
+                .write()
+                .format("delta")
+                .mode("overwrite")
+                .option("overwriteSchema", "true")
+                .save(lake.path(table));
         versions.put(table, lake.version(table));
     }
 }

@@ -25,7 +25,14 @@ public final class TestRuns {
         PrintStream out = new PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8);
         Instant now = Instant.now();
         String runId = org.rehabmap.cli.RunIds.next(now);
-        RunContext ctx = new RunContext(s, SharedSpark.session(), lake, runId, now, asOf, s.location("paths.landing"),
+        RunContext ctx = new RunContext(
+                s,
+                SharedSpark.session(),
+                lake,
+                runId,
+                now,
+                asOf,
+                s.location("paths.landing"),
                 new RunContext.Console(out, out, false));
         Pipeline.Outcome o = new Pipeline(Steps.forTarget(target)).run(ctx, "run " + target);
         org.rehabmap.audit.Reconciliation.print(ctx);

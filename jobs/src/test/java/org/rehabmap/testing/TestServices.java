@@ -24,12 +24,18 @@ public final class TestServices {
     private TestServices() {}
 
     public static synchronized Postgres postgres() {
-        Assumptions.assumeFalse("off".equals(System.getenv("REHABMAP_TEST_POSTGRES")),
+        Assumptions.assumeFalse(
+                "off".equals(System.getenv("REHABMAP_TEST_POSTGRES")),
                 "PostgreSQL tests skipped: REHABMAP_TEST_POSTGRES=off");
-        if (postgres != null) return postgres;
+        if (postgres != null) {
+            return postgres;
+        }
         String url = System.getenv("REHABMAP_TEST_WAREHOUSE_URL");
         if (url != null && !url.isBlank()) {
-            postgres = new Postgres(url, System.getenv("REHABMAP_TEST_WAREHOUSE_USER"), System.getenv("REHABMAP_TEST_WAREHOUSE_PASSWORD"));
+            postgres = new Postgres(
+                    url,
+                    System.getenv("REHABMAP_TEST_WAREHOUSE_USER"),
+                    System.getenv("REHABMAP_TEST_WAREHOUSE_PASSWORD"));
             return postgres;
         }
         Map<String, String> env = new HashMap<>();
@@ -38,31 +44,45 @@ public final class TestServices {
         Map<String, String> vars = new HashMap<>();
         for (String line : out.split("\n")) {
             var m = java.util.regex.Pattern.compile("export (\\w+)='(.*)'").matcher(line.trim());
-            if (m.matches()) vars.put(m.group(1), m.group(2));
+            if (m.matches()) {
+                vars.put(m.group(1), m.group(2));
+            }
         }
-        postgres = new Postgres(vars.get("REHABMAP_WAREHOUSE_URL"), vars.get("REHABMAP_WAREHOUSE_USER"), vars.get("REHABMAP_WAREHOUSE_PASSWORD"));
-        if (postgres.url() == null) throw new IllegalStateException("scripts/postgres.sh start --env printed no URL: " + out);
+        postgres = new Postgres(
+                vars.get("REHABMAP_WAREHOUSE_URL"),
+                vars.get("REHABMAP_WAREHOUSE_USER"),
+                vars.get("REHABMAP_WAREHOUSE_PASSWORD"));
+        if (postgres.url() == null) {
+            throw new IllegalStateException("scripts/postgres.sh start --env printed no URL: " + out);
+        }
         return postgres;
     }
 
     public static synchronized String chromium() {
-        Assumptions.assumeFalse("off".equals(System.getenv("REHABMAP_TEST_BROWSER")),
+        Assumptions.assumeFalse(
+                "off".equals(System.getenv("REHABMAP_TEST_BROWSER")),
                 "browser tests skipped: REHABMAP_TEST_BROWSER=off");
-        if (chromium != null) return chromium;
+        if (chromium != null) {
+            return chromium;
+        }
         String c = System.getenv("REHABMAP_TEST_CHROMIUM");
-        chromium = c != null && !c.isBlank() ? c : script(Map.of(), "scripts/chromium.sh").strip();
+        chromium = c != null && !c.isBlank()
+                ? c
+                : script(Map.of(), "scripts/chromium.sh").strip();
         return chromium;
     }
 
     private static String script(Map<String, String> env, String... cmd) {
         try {
             Path home = SharedSpark.projectHome();
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+            ProcessBuilder pb =
+                    new ProcessBuilder(cmd).directory(home.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
             pb.environment().putAll(env);
             Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", cmd) + " failed (exit " + p.exitValue() + "); run it by hand to see why");
+                throw new IllegalStateException(
+                        String.join(" ", cmd) + " failed (exit " + p.exitValue() + "); run it by hand to see why");
             }
             return out;
         } catch (IOException e) {
@@ -72,5 +92,4 @@ public final class TestServices {
             throw new IllegalStateException(e);
         }
     }
-
 }
