@@ -6,7 +6,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.rehabmap.audit.FileLedger;
 import org.rehabmap.audit.Quarantine;
 import org.rehabmap.contracts.Contract;
-import org.rehabmap.contracts.ContractLoader;
+import org.rehabmap.contracts.Contracts;
 import org.rehabmap.contracts.ReferenceData;
 import org.rehabmap.ingest.BronzeSchema;
 import org.rehabmap.pipeline.RunContext;
@@ -42,9 +42,15 @@ public final class ConformJob implements Step {
     public StepResult run(RunContext ctx) throws Exception {
         Path contractsDir = Path.of(ctx.settings().location("paths.contracts"));
         Path referenceDir = Path.of(ctx.settings().location("paths.reference"));
-        Map<String, Contract> contracts = ContractLoader.loadSources(contractsDir);
-        Map<String, Long> versions = new LinkedHashMap<>(ReferenceTables.load(
-                ctx.lake(), referenceDir, ContractLoader.loadReference(contractsDir), ctx.runId()));
+        Contracts all = Contracts.load(contractsDir);
+        Map<String, Contract> contracts = all.sources();
+        if (all.references().isEmpty()) {
+            // silver.borough and the rest come from here: without them curate has nothing to map areas with
+            throw new org.rehabmap.config.ConfigError(
+                    "no reference-table contracts in " + contractsDir.resolve("reference"));
+        }
+        Map<String, Long> versions =
+                new LinkedHashMap<>(ReferenceTables.load(ctx.lake(), referenceDir, all.references(), ctx.runId()));
         ReferenceData reference = new ReferenceData(referenceDir);
         FileLedger ledger = new FileLedger(ctx.lake());
 

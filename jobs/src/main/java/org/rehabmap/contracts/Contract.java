@@ -4,7 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A landing contract: the columns one source must deliver and the rules its rows must keep. */
+/**
+ * A landing contract: the columns one source must deliver and the rules its rows must keep. It
+ * also declares the silver table the source conforms into (its name, columns and key).
+ *
+ * @param description what the contract says the source is (purpose, usage), for templates and docs
+ * @param file the YAML it was read from, for messages
+ */
 public record Contract(
         String name,
         String version,
@@ -13,7 +19,9 @@ public record Contract(
         List<String> supersessionKey,
         String financialYearFrom,
         List<ColumnSpec> columns,
-        List<RowRule> rowRules) {
+        List<RowRule> rowRules,
+        String description,
+        java.nio.file.Path file) {
 
     public List<String> requiredColumns() {
         return columns.stream()

@@ -1,6 +1,20 @@
 package org.rehabmap.contracts;
 
+import java.nio.file.Path;
 import java.util.List;
 
-/** A reference table: the CSV in data/reference it is loaded from, its typed columns and key. */
-public record ReferenceContract(String name, String file, List<ColumnSpec> columns, List<String> key) {}
+/**
+ * A reference table: the CSV in data/reference it is loaded from, its typed columns and key.
+ *
+ * @param name the silver table, e.g. borough for silver.borough
+ * @param file the CSV file name in data/reference
+ * @param contractFile the YAML it was read from, for messages
+ */
+public record ReferenceContract(
+        String name,
+        String file,
+        List<ColumnSpec> columns,
+        List<String> key,
+        String version,
+        String description,
+        Path contractFile) {}

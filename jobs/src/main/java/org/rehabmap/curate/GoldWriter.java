@@ -3,6 +3,9 @@ package org.rehabmap.curate;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.rehabmap.contracts.Contracts;
+import org.rehabmap.contracts.GoldContract;
+import org.rehabmap.contracts.OutputCheck;
 import org.rehabmap.lake.Lake;
 
 import java.nio.file.Path;
@@ -56,11 +59,11 @@ public final class GoldWriter {
         List<GoldTable> held = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (GoldTable t : tables) {
-            OutputContract contract = OutputContract.load(contractsDir, t.name());
+            GoldContract contract = Contracts.load(contractsDir).gold(t.name());
             // held in memory so the rows checked are the rows written
             Dataset<Row> rows = t.rows().coalesce(1).cache();
             held.add(new GoldTable(t.name(), rows));
-            for (String v : contract.violations(rows)) {
+            for (String v : OutputCheck.violations(contract, rows)) {
                 problems.add(t.name() + " " + v);
             }
         }

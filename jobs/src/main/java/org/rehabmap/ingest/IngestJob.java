@@ -7,7 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import org.rehabmap.audit.FileLedger;
 import org.rehabmap.config.PseudonymKey;
 import org.rehabmap.contracts.Contract;
-import org.rehabmap.contracts.ContractLoader;
+import org.rehabmap.contracts.Contracts;
 import org.rehabmap.pipeline.RunContext;
 import org.rehabmap.pipeline.Step;
 import org.rehabmap.pipeline.StepResult;
@@ -42,8 +42,8 @@ public final class IngestJob implements Step {
 
     @Override
     public StepResult run(RunContext ctx) throws Exception {
-        Map<String, Contract> contracts =
-                ContractLoader.loadSources(Path.of(ctx.settings().location("paths.contracts")));
+        Map<String, Contract> contracts = Contracts.load(Path.of(ctx.settings().location("paths.contracts")))
+                .sources();
         Set<String> sources = new LinkedHashSet<>(ctx.settings().raw().getStringList("ingest.sources"));
         for (String s : sources) {
             if (!contracts.containsKey(s)) {

@@ -1,14 +1,14 @@
 package org.rehabmap.publish;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.rehabmap.config.ConfigError;
-import org.rehabmap.contracts.ContractLoader;
+import org.rehabmap.contracts.ColumnSpec;
+import org.rehabmap.contracts.Contract;
+import org.rehabmap.contracts.Contracts;
+import org.rehabmap.contracts.DisclosureSpec;
+import org.rehabmap.contracts.GoldContract;
+import org.rehabmap.contracts.ReferenceContract;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * docs/data-dictionary.md, generated from the data contracts so it cannot drift from them: the
@@ -22,96 +22,122 @@ public final class DataDictionary {
     private DataDictionary() {}
 
     public static String generate(Path contractsDir) {
+        Contracts contracts = Contracts.load(contractsDir);
         StringBuilder b = new StringBuilder();
         b.append("# rehabmap data dictionary\n\n")
                 .append(
                         "Generated from `data-contracts/` by `scripts/rehabmap dictionary`; do not edit by hand (a test fails "
                                 + "when this file\n")
                 .append("and the contracts disagree). Types are the contracts' logical types.\n\n");
-        section(
+        heading(
                 b,
-                contractsDir.resolve("gold"),
-                "gold.",
                 "Published tables (gold)",
                 "Loaded into the PostgreSQL warehouse (schema `rehabmap`) and written to the alliance packs, after disclosure control: "
                         + "counts of 1–7 people (rehabmap.disclosure) and the values built on them are null with `suppressed` = "
                         + "true in the warehouse and `*` in files.",
-                true);
-        section(
+                contracts.gold().isEmpty());
+        for (GoldContract c : contracts.gold().values()) {
+            table(
+                    b,
+                    "gold." + c.name(),
+                    c.description(),
+                    Contracts.GOLD,
+                    c.file(),
+                    c.version(),
+                    c.columns(),
+                    c.disclosure(),
+                    true);
+        }
+        heading(
                 b,
-                contractsDir.resolve("reference"),
-                "silver.",
                 "Reference tables (silver)",
                 "Loaded from `data/reference/` (see its README for sources and licences).",
-                false);
-        section(
+                contracts.references().isEmpty());
+        for (ReferenceContract c : contracts.references().values()) {
+            table(
+                    b,
+                    "silver." + c.name(),
+                    c.description(),
+                    Contracts.REFERENCE,
+                    c.contractFile(),
+                    c.version(),
+                    c.columns(),
+                    null,
+                    false);
+        }
+        heading(
                 b,
-                contractsDir.resolve("sources"),
-                "landing/",
                 "Landing sources",
                 "The files providers deliver (INPUTS.md); checked at ingest and conform.",
-                false);
+                contracts.sources().isEmpty());
+        for (Contract c : contracts.sources().values()) {
+            table(
+                    b,
+                    "landing/" + c.name(),
+                    c.description(),
+                    Contracts.SOURCES,
+                    c.file(),
+                    c.version(),
+                    c.columns(),
+                    null,
+                    false);
+        }
         return b.toString();
     }
 
-    private static void section(StringBuilder b, Path dir, String prefix, String title, String intro, boolean gold) {
+    private static void heading(StringBuilder b, String title, String intro, boolean empty) {
         b.append("## ").append(title).append("\n\n").append(intro).append("\n\n");
-        List<Path> files = list(dir);
-        if (files.isEmpty()) {
+        if (empty) {
             b.append("_No contracts yet._\n\n");
-            return;
         }
-        for (Path f : files) {
-            JsonNode root = ContractLoader.readYaml(f);
-            JsonNode obj = root.path("schema").path(0);
-            String name = obj.path("name")
-                    .asText(root.path("name").asText(f.getFileName().toString()));
-            b.append("### ").append(prefix).append(name).append("\n\n");
-            String desc = GoldContract.text(root.path("description"));
-            if (desc != null) {
-                b.append(cellText(desc)).append("\n\n");
-            }
-            b.append("Contract: `")
-                    .append(dir.getFileName())
-                    .append('/')
-                    .append(f.getFileName())
-                    .append("`, version ")
-                    .append(root.path("version").asText("?"))
-                    .append(".\n\n");
-            DisclosureSpec spec = null;
-            if (gold) {
-                spec = GoldContract.parse(f, root).disclosure();
-                b.append("Disclosure control: ").append(describe(spec)).append("\n\n");
-            }
-            b.append("| column | type | required | description |\n| --- | --- | --- | --- |\n");
-            for (JsonNode p : obj.path("properties")) {
-                String col = p.path("name").asText();
-                String d = GoldContract.text(p.path("description"));
-                if (spec != null && spec.counts().contains(col)) {
-                    d = (d == null ? "" : d + " ") + "*Count of people: suppressed when 1–7.*";
-                } else if (spec != null && spec.derived().containsKey(col)) {
-                    d = (d == null ? "" : d + " ") + "*Suppressed with "
-                            + String.join(", ", spec.derived().get(col)) + ".*";
-                }
-                b.append("| `")
-                        .append(col)
-                        .append("` | ")
-                        .append(p.path("logicalType").asText("string"))
-                        .append(
-                                p.path("logicalType").asText().equals("array")
-                                        ? " of "
-                                                + p.path("items")
-                                                        .path("logicalType")
-                                                        .asText("string")
-                                        : "")
-                        .append(" | ")
-                        .append(p.path("required").asBoolean(false) ? "yes" : "")
-                        .append(" | ")
-                        .append(d == null ? "" : cellText(d))
-                        .append(" |\n");
-            }
-            b.append('\n');
+    }
+
+    private static void table(
+            StringBuilder b,
+            String name,
+            String desc,
+            String folder,
+            Path file,
+            String version,
+            List<ColumnSpec> columns,
+            DisclosureSpec spec,
+            boolean gold) {
+        b.append("### ").append(name).append("\n\n");
+        if (desc != null) {
+            b.append(cellText(desc)).append("\n\n");
         }
+        b.append("Contract: `")
+                .append(folder)
+                .append('/')
+                .append(file.getFileName())
+                .append("`, version ")
+                .append(version)
+                .append(".\n\n");
+        if (gold) {
+            b.append("Disclosure control: ").append(describe(spec)).append("\n\n");
+        }
+        b.append("| column | type | required | description |\n| --- | --- | --- | --- |\n");
+        for (ColumnSpec p : columns) {
+            String col = p.name();
+            String d = p.description();
+            if (spec != null && spec.counts().contains(col)) {
+                d = (d == null ? "" : d + " ") + "*Count of people: suppressed when 1–7.*";
+            } else if (spec != null && spec.derived().containsKey(col)) {
+                d = (d == null ? "" : d + " ") + "*Suppressed with "
+                        + String.join(", ", spec.derived().get(col)) + ".*";
+            }
+            b.append("| `")
+                    .append(col)
+                    .append("` | ")
+                    .append(p.logicalType())
+                    .append(p.isList() ? " of " + (p.itemType() == null ? "string" : p.itemType()) : "")
+                    .append(" | ")
+                    .append(p.required() ? "yes" : "")
+                    .append(" | ")
+                    .append(d == null ? "" : cellText(d))
+                    .append(" |\n");
+        }
+        b.append('\n');
     }
 
     static String describe(DisclosureSpec s) {
@@ -149,18 +175,5 @@ public final class DataDictionary {
 
     private static String cellText(String s) {
         return s.replace("|", "\\|").replaceAll("\\s*\\R\\s*", " ").strip();
-    }
-
-    private static List<Path> list(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".odcs.yaml"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new ConfigError("cannot list contracts in " + dir + ": " + e.getMessage());
-        }
     }
 }

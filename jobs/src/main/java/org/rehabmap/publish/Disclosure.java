@@ -8,6 +8,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.rehabmap.contracts.DisclosureSpec;
 
 import java.util.ArrayList;
 import java.util.Arrays;

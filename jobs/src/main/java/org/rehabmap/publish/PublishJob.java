@@ -3,6 +3,9 @@ package org.rehabmap.publish;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.rehabmap.config.Settings;
+import org.rehabmap.contracts.Contracts;
+import org.rehabmap.contracts.DisclosureSpec;
+import org.rehabmap.contracts.GoldContract;
 import org.rehabmap.lake.Lake;
 import org.rehabmap.pipeline.RunContext;
 import org.rehabmap.pipeline.Step;
@@ -34,7 +37,8 @@ public final class PublishJob implements Step {
             return StepResult.skipped(name(), "no gold tables yet, nothing to publish");
         }
 
-        Map<String, GoldContract> contracts = GoldContract.loadAll(Path.of(s.location("paths.contracts")));
+        Map<String, GoldContract> contracts =
+                Contracts.load(Path.of(s.location("paths.contracts"))).gold();
         Catalogue catalogue = Catalogue.from(s);
         Areas areas = Areas.load(Path.of(s.location("paths.reference")).resolve("london_boroughs.csv"));
         Disclosure disclosure = new Disclosure(s.getInt("disclosure.min"), s.getInt("disclosure.max"));
@@ -44,7 +48,7 @@ public final class PublishJob implements Step {
         List<String> withheld = new ArrayList<>();
         for (String q : gold) {
             String table = q.substring("gold.".length());
-            GoldContract contract = contracts.get(table);
+            GoldContract contract = contracts.get(q);
             if (contract == null) {
                 withheld.add(q + " (no output contract data-contracts/gold/" + table + ".odcs.yaml)");
                 continue;

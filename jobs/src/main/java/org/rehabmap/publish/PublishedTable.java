@@ -4,6 +4,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
+import org.rehabmap.contracts.GoldContract;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -137,7 +138,7 @@ public record PublishedTable(
         if (contract == null) {
             return null;
         }
-        GoldContract.Column c = contract.column(column);
+        org.rehabmap.contracts.ColumnSpec c = contract.column(column);
         return c == null ? null : c.description();
     }
 }

@@ -4,6 +4,7 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
+import org.rehabmap.contracts.GoldContract;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

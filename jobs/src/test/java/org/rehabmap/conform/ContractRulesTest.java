@@ -9,7 +9,7 @@ import org.rehabmap.config.PseudonymKey;
 import org.rehabmap.config.Settings;
 import org.rehabmap.contracts.ColumnSpec;
 import org.rehabmap.contracts.Contract;
-import org.rehabmap.contracts.ContractLoader;
+import org.rehabmap.contracts.Contracts;
 import org.rehabmap.contracts.ReferenceData;
 import org.rehabmap.contracts.ValueRule;
 import org.rehabmap.ingest.BronzeRowBuilder;
@@ -151,7 +151,7 @@ class ContractRulesTest {
 
     @BeforeAll
     static void load() {
-        contracts = ContractLoader.loadSources(Settings.home().resolve("data-contracts"));
+        contracts = Contracts.load(Settings.home().resolve("data-contracts")).sources();
         reference = new ReferenceData(Settings.home().resolve("data/reference"));
     }
 

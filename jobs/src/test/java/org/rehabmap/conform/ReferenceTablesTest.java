@@ -3,7 +3,7 @@ package org.rehabmap.conform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rehabmap.config.ConfigError;
-import org.rehabmap.contracts.ContractLoader;
+import org.rehabmap.contracts.Contracts;
 import org.rehabmap.contracts.ReferenceContract;
 import org.rehabmap.lake.Lake;
 import org.rehabmap.testing.SharedSpark;
@@ -32,7 +32,8 @@ class ReferenceTablesTest {
                 Files.copy(f, ref.resolve(f.getFileName()));
             }
         }
-        Map<String, ReferenceContract> contracts = ContractLoader.loadReference(home.resolve("data-contracts"));
+        Map<String, ReferenceContract> contracts =
+                Contracts.load(home.resolve("data-contracts")).references();
         Lake lake = new Lake(SharedSpark.session(), ws.resolve("lake").toString());
 
         Map<String, Long> first = ReferenceTables.load(lake, ref, contracts, "run-1");

@@ -4,6 +4,8 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.rehabmap.contracts.Contracts;
+import org.rehabmap.contracts.OutputCheck;
 import org.rehabmap.testing.SharedSpark;
 
 import java.time.LocalDate;
@@ -54,8 +56,10 @@ class CurateBuildTest {
             if (!t.name().equals(CurateJob.BENCHMARKS)) {
                 violations.put(
                         t.name(),
-                        OutputContract.load(SharedSpark.projectHome().resolve("data-contracts"), t.name())
-                                .violations(rows));
+                        OutputCheck.violations(
+                                Contracts.load(SharedSpark.projectHome().resolve("data-contracts"))
+                                        .gold(t.name()),
+                                rows));
             }
         }
     }

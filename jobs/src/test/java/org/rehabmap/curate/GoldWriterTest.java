@@ -30,12 +30,12 @@ class GoldWriterTest {
         for (String t : List.of("t1", "t2")) {
             Files.writeString(
                     contracts.resolve("gold/" + t + ".odcs.yaml"),
-                    OutputContractTest.CONTRACT.replace("name: t\n", "name: " + t + "\n"));
+                    OutputCheckTest.CONTRACT.replace("name: t\n", "name: " + t + "\n"));
         }
         Lake lake = new Lake(SharedSpark.session(), ws.resolve("lake").toString());
         GoldWriter writer = new GoldWriter(lake, contracts);
 
-        Dataset<Row> good = OutputContractTest.frame(RowFactory.create("E09000001", "better", 50.0, 40.0));
+        Dataset<Row> good = OutputCheckTest.frame(RowFactory.create("E09000001", "better", 50.0, 40.0));
         GoldWriter.Written w = writer.writeAll(
                 List.of(new GoldWriter.GoldTable("gold.t1", good), new GoldWriter.GoldTable("gold.t2", good)),
                 Map.of("gold.t1", "inputs A", "gold.t2", "inputs A"));
@@ -44,8 +44,8 @@ class GoldWriterTest {
         assertTrue(writer.upToDate("gold.t1", "inputs A") && writer.upToDate("gold.t2", "inputs A"));
         assertFalse(writer.upToDate("gold.t1", "inputs B"));
 
-        Dataset<Row> changed = OutputContractTest.frame(RowFactory.create("E09000002", "similar", 10.0, 5.0));
-        Dataset<Row> broken = OutputContractTest.frame(RowFactory.create("E09000003", "great", 10.0, 5.0));
+        Dataset<Row> changed = OutputCheckTest.frame(RowFactory.create("E09000002", "similar", 10.0, 5.0));
+        Dataset<Row> broken = OutputCheckTest.frame(RowFactory.create("E09000003", "great", 10.0, 5.0));
         GoldWriter.ContractViolation e = assertThrows(
                 GoldWriter.ContractViolation.class,
                 () -> writer.writeAll(

@@ -4,7 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.rehabmap.contracts.Contract;
-import org.rehabmap.contracts.ContractLoader;
+import org.rehabmap.contracts.Contracts;
 import org.rehabmap.ingest.FileRejected;
 import org.rehabmap.ingest.ParsedTable;
 import org.rehabmap.ingest.TextDecoder;
@@ -27,7 +27,8 @@ final class Landing {
     static final Path HOME =
             Path.of(System.getProperty("rehabmap.home", "..")).toAbsolutePath().normalize();
     static final Path REFERENCE = HOME.resolve("data/reference");
-    static final Map<String, Contract> CONTRACTS = ContractLoader.loadSources(HOME.resolve("data-contracts"));
+    static final Map<String, Contract> CONTRACTS =
+            Contracts.load(HOME.resolve("data-contracts")).sources();
     private static final Map<String, Landing> CACHE = new TreeMap<>();
 
     final Path dir;

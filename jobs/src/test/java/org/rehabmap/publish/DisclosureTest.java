@@ -4,6 +4,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rehabmap.config.Settings;
+import org.rehabmap.contracts.Contracts;
+import org.rehabmap.contracts.DisclosureSpec;
+import org.rehabmap.contracts.GoldContract;
 import org.rehabmap.lake.Lake;
 import org.rehabmap.testing.SharedSpark;
 
@@ -31,14 +34,17 @@ class DisclosureTest {
         Path ws = SharedSpark.newWorkspace("disclosure");
         Settings s = SampleGold.settings(ws, "", "", "");
         Lake lake = new Lake(SharedSpark.session(), s.location("paths.lake"));
-        Map<String, GoldContract> contracts = GoldContract.loadAll(Path.of(s.location("paths.contracts")));
+        Map<String, GoldContract> contracts =
+                Contracts.load(Path.of(s.location("paths.contracts"))).gold();
         Catalogue cat = Catalogue.from(s);
         Areas areas = SampleGold.areas();
         disclosure = new Disclosure(s.getInt("disclosure.min"), s.getInt("disclosure.max"));
-        bench = PublishJob.read(lake, "gold.benchmarks", contracts.get("benchmarks"), cat, areas, disclosure, 100_000);
-        unmet = PublishJob.read(lake, "gold.unmet_need", contracts.get("unmet_need"), cat, areas, disclosure, 100_000);
+        bench = PublishJob.read(
+                lake, "gold.benchmarks", contracts.get("gold.benchmarks"), cat, areas, disclosure, 100_000);
+        unmet = PublishJob.read(
+                lake, "gold.unmet_need", contracts.get("gold.unmet_need"), cat, areas, disclosure, 100_000);
         workforce = PublishJob.read(
-                lake, "gold.workforce_ratios", contracts.get("workforce_ratios"), cat, areas, disclosure, 100_000);
+                lake, "gold.workforce_ratios", contracts.get("gold.workforce_ratios"), cat, areas, disclosure, 100_000);
     }
 
     static Object[] row(PublishedTable t, String indicator, String period, String area) {

@@ -6,6 +6,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rehabmap.config.Settings;
+import org.rehabmap.contracts.Contracts;
+import org.rehabmap.contracts.DisclosureSpec;
+import org.rehabmap.contracts.GoldContract;
 import org.rehabmap.lake.Lake;
 import org.rehabmap.notebook.Notebook;
 import org.rehabmap.notebook.NotebookRunner;
@@ -131,12 +134,13 @@ class PublishEndToEndTest {
                 .filter(t -> t.startsWith("gold."))
                 .map(t -> t.substring(5))
                 .toList();
-        Map<String, GoldContract> contracts = GoldContract.loadAll(Path.of(settings.location("paths.contracts")));
+        Map<String, GoldContract> contracts =
+                Contracts.load(Path.of(settings.location("paths.contracts"))).gold();
         Catalogue cat = Catalogue.from(settings);
         try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password());
                 Statement st = c.createStatement()) {
             for (String t : gold) {
-                DisclosureSpec spec = contracts.get(t).disclosure();
+                DisclosureSpec spec = contracts.get("gold." + t).disclosure();
                 assertNotNull(spec, t + " has a disclosure statement");
                 try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SCHEMA + "." + t)) {
                     rs.next();

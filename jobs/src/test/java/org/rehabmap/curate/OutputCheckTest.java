@@ -8,7 +8,9 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rehabmap.config.ConfigError;
-import org.rehabmap.contracts.ContractLoader;
+import org.rehabmap.contracts.Contracts;
+import org.rehabmap.contracts.GoldContract;
+import org.rehabmap.contracts.OutputCheck;
 import org.rehabmap.testing.SharedSpark;
 
 import java.io.IOException;
@@ -23,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The output-contract check on tiny frames: each kind of rule, and that a clean frame passes. */
 @ExtendWith(SharedSpark.class)
-class OutputContractTest {
+class OutputCheckTest {
     static final String CONTRACT = """
             apiVersion: v3.1.0
             kind: DataContract
@@ -81,11 +83,11 @@ class OutputContractTest {
             .add("pct", DataTypes.DoubleType)
             .add("lower", DataTypes.DoubleType);
 
-    static OutputContract contract() throws IOException {
+    static GoldContract contract() throws IOException {
         Path dir = SharedSpark.newWorkspace("contract");
         Files.createDirectories(dir.resolve("gold"));
         Files.writeString(dir.resolve("gold/t.odcs.yaml"), CONTRACT);
-        return OutputContract.load(dir, "gold.t");
+        return Contracts.load(dir).gold("gold.t");
     }
 
     static Dataset<Row> frame(Row... rows) {
@@ -96,16 +98,18 @@ class OutputContractTest {
     void aFrameThatKeepsTheContractPasses() throws IOException {
         assertEquals(
                 List.of(),
-                contract()
-                        .violations(frame(
+                OutputCheck.violations(
+                        contract(),
+                        frame(
                                 RowFactory.create("E09000001", "better", 50.0, 40.0),
                                 RowFactory.create("E09000002", "not_compared", null, null))));
     }
 
     @Test
     void everyBrokenRuleIsNamedWithItsRowCount() throws IOException {
-        List<String> v = contract()
-                .violations(frame(
+        List<String> v = OutputCheck.violations(
+                contract(),
+                frame(
                         RowFactory.create("E09000001", "great", 150.0, 40.0), // enumeration, range
                         RowFactory.create("E09000001", null, -1.0, 5.0), // required, range, row rule, duplicate key
                         RowFactory.create("X1", "similar", 10.0, 1.0))); // pattern
@@ -124,21 +128,22 @@ class OutputContractTest {
     void columnsMustMatchInNameTypeAndOrder() throws IOException {
         Dataset<Row> swapped = frame(RowFactory.create("E09000001", "better", 50.0, 40.0))
                 .select("significance", "code", "pct", "lower");
-        List<String> v = contract().violations(swapped);
+        List<String> v = OutputCheck.violations(contract(), swapped);
         assertEquals(1, v.size());
         assertTrue(v.get(0).startsWith("GOLD_T_SCHEMA"), v.get(0));
         Dataset<Row> retyped = frame(RowFactory.create("E09000001", "better", 50.0, 40.0))
                 .withColumn("pct", org.apache.spark.sql.functions.lit(1));
-        assertTrue(contract().violations(retyped).get(0).contains("pct int"));
+        assertTrue(OutputCheck.violations(contract(), retyped).get(0).contains("pct int"));
     }
 
     @Test
     void aRuleTheJobCannotEnforceIsAConfigurationError() {
         String bad = CONTRACT.replace("metric: invalidValues", "metric: nullValues");
-        Path f = SharedSpark.newWorkspace("badcontract").resolve("t.odcs.yaml");
+        Path dir = SharedSpark.newWorkspace("badcontract");
         assertThrows(ConfigError.class, () -> {
-            Files.writeString(f, bad);
-            OutputContract.parse(f, ContractLoader.readYaml(f), "gold.t");
+            Files.createDirectories(dir.resolve("gold"));
+            Files.writeString(dir.resolve("gold/t.odcs.yaml"), bad);
+            Contracts.load(dir);
         });
     }
 
@@ -146,7 +151,7 @@ class OutputContractTest {
     void theShippedGoldContractsParse() {
         Path contracts = SharedSpark.projectHome().resolve("data-contracts");
         for (String t : CurateJob.ALL_TABLES) {
-            assertFalse(OutputContract.load(contracts, t).columnNames().isEmpty(), t);
+            assertFalse(Contracts.load(contracts).gold(t).columnNames().isEmpty(), t);
         }
         // gold.benchmarks has exactly the columns METHODS.md lists, in its order, plus the peer-group value beside
         // London's (issue 4)
@@ -174,6 +179,6 @@ class OutputContractTest {
                         "trend",
                         "suppressed",
                         "note"),
-                OutputContract.load(contracts, CurateJob.BENCHMARKS).columnNames());
+                Contracts.load(contracts).gold(CurateJob.BENCHMARKS).columnNames());
     }
 }

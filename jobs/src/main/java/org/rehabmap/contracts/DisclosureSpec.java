@@ -1,9 +1,10 @@
-package org.rehabmap.publish;
+package org.rehabmap.contracts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.rehabmap.config.ConfigError;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +28,15 @@ import java.util.Map;
  *     customProperties: [{property: disclosure, value: derived}, {property: disclosureBasis, value: [numerator, denominator]}]
  * </pre>
  *
- * {@code parent_area_code} is added by the publisher from the borough lookup (borough → STP →
+ * <p>{@code parent_area_code} is added by the publisher from the borough lookup (borough → STP →
  * alliance → London) for tables with an {@code area_code}. {@code {people_indicators}} is the SQL list
  * of the indicator catalogue's ids marked {@code disclosure = true}.
  *
  * @param countsPeople false when the contract says the table counts nobody
- * @param counts       columns that count people: 1–7 is suppressed, 0 is shown
- * @param derived      column → the counts it is built from (a rate goes with its numerator or denominator)
- * @param rowGate      a count of the people the row describes: when small, every count and derived column goes
- * @param appliesWhen  Spark SQL: the rows whose counts count people (null = all rows)
+ * @param counts columns that count people: 1–7 is suppressed, 0 is shown
+ * @param derived column → the counts it is built from (a rate goes with its numerator or denominator)
+ * @param rowGate a count of the people the row describes: when small, every count and derived column goes
+ * @param appliesWhen Spark SQL: the rows whose counts count people (null = all rows)
  */
 public record DisclosureSpec(
         boolean countsPeople,
@@ -59,29 +60,24 @@ public record DisclosureSpec(
         return out;
     }
 
-    static DisclosureSpec parse(String where, JsonNode root, JsonNode obj, List<String> columns) {
-        Map<String, JsonNode> table = props(root.path("customProperties"));
-        table.putAll(props(obj.path("customProperties")));
+    /** From the table's custom properties and its columns' disclosure roles; null when the contract says nothing. */
+    static DisclosureSpec from(String where, Props table, List<ColumnSpec> columns) {
+        List<String> names = columns.stream().map(ColumnSpec::name).toList();
         List<String> counts = new ArrayList<>();
         Map<String, List<String>> derivedRaw = new LinkedHashMap<>();
-        for (JsonNode p : obj.path("properties")) {
-            Map<String, JsonNode> cp = props(p.path("customProperties"));
-            if (!cp.containsKey("disclosure")) {
+        for (ColumnSpec c : columns) {
+            if (c.disclosure() == null) {
                 continue;
             }
-            String col = p.path("name").asText();
-            String kind = cp.get("disclosure").asText();
-            switch (kind) {
-                case "count" -> counts.add(col);
-                case "derived" ->
-                    derivedRaw.put(col, cp.containsKey("disclosureBasis") ? strings(cp.get("disclosureBasis")) : null);
+            switch (c.disclosure()) {
+                case "count" -> counts.add(c.name());
+                case "derived" -> derivedRaw.put(c.name(), c.disclosureBasis());
                 default ->
-                    throw new ConfigError(
-                            where + ", column " + col + ": disclosure must be count or derived, got '" + kind + "'");
+                    throw new ConfigError(where + ", column " + c.name()
+                            + ": disclosure must be count or derived, got '" + c.disclosure() + "'");
             }
         }
-        String stance =
-                table.containsKey("disclosure") ? table.get("disclosure").asText() : null;
+        String stance = table.text("disclosure");
         if (stance == null && counts.isEmpty()) {
             return null;
         }
@@ -100,7 +96,7 @@ public record DisclosureSpec(
         }
         Map<String, List<String>> derived = new LinkedHashMap<>();
         derivedRaw.forEach((col, basis) -> {
-            List<String> b = basis == null ? counts : basis;
+            List<String> b = basis.isEmpty() ? counts : basis;
             for (String c : b) {
                 if (!counts.contains(c)) {
                     throw new ConfigError(
@@ -109,58 +105,33 @@ public record DisclosureSpec(
             }
             derived.put(col, List.copyOf(b));
         });
-        String gate = table.containsKey("disclosureRowGate")
-                ? table.get("disclosureRowGate").asText()
-                : null;
+        String gate = table.text("disclosureRowGate");
         if (gate != null && !counts.contains(gate)) {
             throw new ConfigError(where + ": disclosureRowGate " + gate + " is not a count column");
         }
-        String when = table.containsKey("disclosureAppliesWhen")
-                ? table.get("disclosureAppliesWhen").asText()
-                : null;
         List<Siblings> siblings = new ArrayList<>();
-        if (table.containsKey("disclosureSiblings")) {
-            for (JsonNode s : table.get("disclosureSiblings")) {
-                List<String> part = strings(s.path("partition"));
+        JsonNode sib = table.node("disclosureSiblings");
+        if (sib != null) {
+            for (JsonNode s : sib) {
+                List<String> part = Props.strings(s.path("partition"));
                 for (String c : part) {
-                    if (!columns.contains(c) && !PARENT_AREA_CODE.equals(c)) {
+                    if (!names.contains(c) && !PARENT_AREA_CODE.equals(c)) {
                         throw new ConfigError(where + ": disclosureSiblings partition " + c + " is not a column");
                     }
                 }
-                if (part.contains(PARENT_AREA_CODE) && !columns.contains("area_code")) {
+                if (part.contains(PARENT_AREA_CODE) && !names.contains("area_code")) {
                     throw new ConfigError(where + ": parent_area_code needs an area_code column");
                 }
                 siblings.add(new Siblings(
-                        List.copyOf(part),
-                        s.hasNonNull("among") ? s.get("among").asText() : null));
+                        part, s.hasNonNull("among") ? s.get("among").asText() : null));
             }
         }
         return new DisclosureSpec(
                 true,
                 List.copyOf(counts),
-                java.util.Collections.unmodifiableMap(derived),
+                Collections.unmodifiableMap(derived),
                 gate,
-                when,
+                table.text("disclosureAppliesWhen"),
                 List.copyOf(siblings));
-    }
-
-    private static Map<String, JsonNode> props(JsonNode list) {
-        Map<String, JsonNode> out = new LinkedHashMap<>();
-        for (JsonNode p : list) {
-            out.put(p.path("property").asText(), p.path("value"));
-        }
-        return out;
-    }
-
-    private static List<String> strings(JsonNode n) {
-        List<String> out = new ArrayList<>();
-        if (n.isArray()) {
-            for (JsonNode v : n) {
-                out.add(v.asText());
-            }
-        } else if (!n.isMissingNode() && !n.isNull()) {
-            out.add(n.asText());
-        }
-        return out;
     }
 }

@@ -17,9 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ContractLoaderTest {
+class ContractsTest {
     static Map<String, Contract> sources() {
-        return ContractLoader.loadSources(Settings.home().resolve("data-contracts"));
+        return Contracts.load(Settings.home().resolve("data-contracts")).sources();
     }
 
     @Test
@@ -73,7 +73,7 @@ class ContractLoaderTest {
     @Test
     void referenceContractsNameTheirFiles() {
         Map<String, ReferenceContract> r =
-                ContractLoader.loadReference(Settings.home().resolve("data-contracts"));
+                Contracts.load(Settings.home().resolve("data-contracts")).references();
         assertEquals("london_boroughs.csv", r.get("borough").file());
         assertEquals(List.of("la_code"), r.get("borough").key());
         for (ReferenceContract rc : r.values()) {
@@ -91,11 +91,70 @@ class ContractLoaderTest {
                 dir.resolve("sources/x.odcs.yaml"),
                 "apiVersion: v3.1.0\nkind: DataContract\nname: x\nschema:\n  - name: x\n    properties:\n      - name: a\n        "
                         + "logicalType: decimalish\n");
-        ConfigError e = assertThrows(ConfigError.class, () -> ContractLoader.loadSources(dir));
+        ConfigError e =
+                assertThrows(ConfigError.class, () -> Contracts.load(dir).sources());
         assertTrue(e.getMessage().contains("x.odcs.yaml") && e.getMessage().contains("decimalish"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
         Files.writeString(dir.resolve("sources/x.odcs.yaml"), "kind: [unclosed\n");
-        ConfigError y = assertThrows(ConfigError.class, () -> ContractLoader.loadSources(dir));
+        ConfigError y =
+                assertThrows(ConfigError.class, () -> Contracts.load(dir).sources());
         assertTrue(y.getMessage().contains("not valid YAML"), y.getMessage());
+    }
+
+    @Test
+    void aMisspelledFieldIsAnErrorNotASilentlyIgnoredRule(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("sources"));
+        Files.writeString(
+                dir.resolve("sources/x.odcs.yaml"),
+                "apiVersion: v3.1.0\nkind: DataContract\nname: x\nschema:\n  - name: x\n    properties:\n"
+                        + "      - name: a\n        requried: true\n");
+        ConfigError e = assertThrows(ConfigError.class, () -> Contracts.load(dir));
+        assertTrue(e.getMessage().contains("x.odcs.yaml") && e.getMessage().contains("'requried'"), e.getMessage());
+        assertTrue(e.getMessage().contains("schema[0].properties[0]"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void everyGoldTableDeclaresWhatItIsMadeFromAndItsDisclosure() {
+        Contracts all = Contracts.load(Settings.home().resolve("data-contracts"));
+        Set<String> silver = new HashSet<>();
+        all.sources().values().forEach(c -> silver.add("silver." + c.silverTable()));
+        all.references().keySet().forEach(n -> silver.add("silver." + n));
+        assertFalse(all.gold().isEmpty());
+        for (GoldContract g : all.gold().values()) {
+            assertFalse(g.inputs().isEmpty(), g.table() + " names its inputs");
+            assertTrue(
+                    silver.containsAll(g.inputs()), g.table() + " reads only silver tables that exist: " + g.inputs());
+            assertTrue(g.disclosure() != null, g.table() + " states its disclosure");
+            assertEquals(g.columnNames().size(), g.sparkSchema().fields().length);
+            for (ColumnSpec c : g.columns()) {
+                assertEquals(
+                        c.physicalType(),
+                        g.sparkSchema().apply(c.name()).dataType().simpleString(),
+                        c.name());
+                assertEquals(!c.required(), g.sparkSchema().apply(c.name()).nullable(), c.name());
+            }
+        }
+        assertTrue(all.gold("gold.service_map").readsAsOf());
+        assertFalse(all.gold("comorbidity_burden").readsAsOf());
+    }
+
+    @Test
+    void goldRowsAreBuiltByColumnName() {
+        GoldContract b =
+                Contracts.load(Settings.home().resolve("data-contracts")).gold("gold.benchmarks");
+        org.apache.spark.sql.Row r = b.newRow()
+                .set("indicator_id", "x")
+                .set("note", "last")
+                .set("area_code", "E12000007")
+                .toRow();
+        assertEquals(b.columnNames().size(), r.length());
+        assertEquals("x", r.get(b.columnNames().indexOf("indicator_id")));
+        assertEquals("last", r.get(b.columnNames().indexOf("note")));
+        assertEquals("E12000007", r.get(b.columnNames().indexOf("area_code")));
+        assertEquals(null, r.get(b.columnNames().indexOf("value")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> b.newRow().set("indicator", "x"));
+        assertTrue(e.getMessage().contains("indicator"), e.getMessage());
     }
 }

@@ -1,0 +1,124 @@
+package org.rehabmap.contracts;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * The check of a gold DataFrame against its contract: the columns in order with their physical
+ * types, required columns non-null, enumerations, ranges and patterns, row rules (Spark SQL that
+ * must be true) and a unique key. Every failed rule is reported with its id and how many rows
+ * break it.
+ */
+public final class OutputCheck {
+    private OutputCheck() {}
+
+    /** The rules the rows break, as "RULE_ID: n row(s) (what)"; empty when the table keeps its contract. */
+    public static List<String> violations(GoldContract contract, Dataset<Row> df) {
+        String prefix = contract.rulePrefix();
+        List<ColumnSpec> columns = contract.columns();
+        List<TableRule> rules = contract.rules();
+        List<String> out = new ArrayList<>();
+        StructField[] fields = df.schema().fields();
+        List<String> actual = new ArrayList<>();
+        for (StructField f : fields) {
+            actual.add(f.name() + " " + f.dataType().simpleString());
+        }
+        List<String> expected =
+                columns.stream().map(c -> c.name() + " " + c.physicalType()).toList();
+        if (!actual.equals(expected)) {
+            out.add(prefix + "_SCHEMA: columns " + actual + " do not match the contract " + expected);
+            return out;
+        }
+        List<Column> checks = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (ColumnSpec c : columns) {
+            Column v = col(c.name());
+            if (c.required()) {
+                add(
+                        checks,
+                        labels,
+                        v.isNull(),
+                        prefix + "_" + c.name().toUpperCase() + "_REQUIRED: " + c.name() + " is null");
+            }
+            if (c.validValues() != null) {
+                add(
+                        checks,
+                        labels,
+                        v.isNotNull().and(not(v.isin(c.validValues().toArray()))),
+                        c.validValuesId() + ": " + c.name() + " not in " + c.validValues());
+            }
+            if (c.minimum() != null) {
+                add(
+                        checks,
+                        labels,
+                        v.lt(c.minimum()),
+                        prefix + "_" + c.name().toUpperCase() + "_RANGE: " + c.name() + " < " + c.minimum());
+            }
+            if (c.maximum() != null) {
+                add(
+                        checks,
+                        labels,
+                        v.gt(c.maximum()),
+                        prefix + "_" + c.name().toUpperCase() + "_RANGE: " + c.name() + " > " + c.maximum());
+            }
+            if (c.pattern() != null) {
+                add(
+                        checks,
+                        labels,
+                        not(v.rlike(c.pattern())),
+                        prefix + "_" + c.name().toUpperCase() + "_PATTERN: " + c.name() + " !~ " + c.pattern());
+            }
+        }
+        for (TableRule r : rules) {
+            if (r.kind().equals(TableRule.SQL)) {
+                add(
+                        checks,
+                        labels,
+                        not(coalesce(expr(r.sql()), lit(false))),
+                        r.id() + ": " + (r.description() == null ? r.sql() : r.description()));
+            }
+        }
+        if (!checks.isEmpty()) {
+            Row counts = df.agg(checks.get(0), checks.subList(1, checks.size()).toArray(Column[]::new))
+                    .first();
+            for (int i = 0; i < labels.size(); i++) {
+                long n = counts.isNullAt(i) ? 0 : counts.getLong(i);
+                if (n > 0) {
+                    out.add(labels.get(i).replaceFirst(": ", ": " + n + " row(s): "));
+                }
+            }
+        }
+        for (TableRule r : rules) {
+            if (r.kind().equals(TableRule.UNIQUE)) {
+                long dup = df.groupBy(r.properties().stream()
+                                .map(org.apache.spark.sql.functions::col)
+                                .toArray(Column[]::new))
+                        .count()
+                        .filter(col("count").gt(1))
+                        .count();
+                if (dup > 0) {
+                    out.add(r.id() + ": " + dup + " key(s) " + r.properties() + " appear more than once");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void add(List<Column> checks, List<String> labels, Column broken, String label) {
+        checks.add(sum(when(coalesce(broken, lit(false)), 1L).otherwise(0L)));
+        labels.add(label);
+    }
+}
