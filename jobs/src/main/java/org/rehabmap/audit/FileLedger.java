@@ -11,10 +11,12 @@ import org.rehabmap.lake.Lake;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 /**
  * audit.file_ledger: one row per landing file seen, keyed by the SHA-256 of its bytes (and its
@@ -45,7 +47,10 @@ public final class FileLedger {
         DataTypes.createStructField("run_id", DataTypes.StringType, false),
         DataTypes.createStructField("file_seq", DataTypes.LongType, false),
         DataTypes.createStructField("ingested_at", DataTypes.TimestampType, false),
-        DataTypes.createStructField("conformed_run_id", DataTypes.StringType, true)
+        DataTypes.createStructField("conformed_run_id", DataTypes.StringType, true),
+        // added after the first release: a ledger written before has neither, and gains them on its next append
+        DataTypes.createStructField("delimiter", DataTypes.StringType, true),
+        DataTypes.createStructField("sheet", DataTypes.StringType, true)
     });
 
     /** What ingest needs to know about a file seen before. */
@@ -66,7 +71,9 @@ public final class FileLedger {
             String reason,
             String runId,
             long fileSeq,
-            Timestamp ingestedAt) {
+            Timestamp ingestedAt,
+            String delimiter,
+            String sheet) {
         Row toRow() {
             return RowFactory.create(
                     fileName,
@@ -84,7 +91,9 @@ public final class FileLedger {
                     runId,
                     fileSeq,
                     ingestedAt,
-                    null);
+                    null,
+                    delimiter,
+                    sheet);
         }
     }
 
@@ -109,6 +118,7 @@ public final class FileLedger {
         return out;
     }
 
+    /** Appends; a ledger from before a column was added gains it here (older rows read null). */
     public void append(List<Entry> entries) {
         if (entries.isEmpty()) {
             return;
@@ -120,15 +130,28 @@ public final class FileLedger {
                 .write()
                 .format("delta")
                 .mode("append")
+                .option("mergeSchema", "true")
                 .save(lake.path(TABLE));
+    }
+
+    /** The whole ledger with every column of {@link #SCHEMA}; one written before a column was added reads it as null. */
+    public Dataset<Row> read() {
+        if (!lake.exists(TABLE)) {
+            return lake.spark().createDataFrame(List.of(), SCHEMA);
+        }
+        Dataset<Row> ledger = lake.read(TABLE);
+        List<String> present = Arrays.asList(ledger.columns());
+        for (StructField f : SCHEMA.fields()) {
+            if (!present.contains(f.name())) {
+                ledger = ledger.withColumn(f.name(), lit(null).cast(f.dataType()));
+            }
+        }
+        return ledger;
     }
 
     /** Files in bronze that conform has not finished, per source: sha256 → file_seq. */
     public Dataset<Row> pending() {
-        if (!lake.exists(TABLE)) {
-            return lake.spark().createDataFrame(List.of(), SCHEMA);
-        }
-        return lake.read(TABLE).filter(col("status").equalTo(LOADED));
+        return read().filter(col("status").equalTo(LOADED));
     }
 
     /** Records conform's counts for the given files and marks them conformed, in one commit. */

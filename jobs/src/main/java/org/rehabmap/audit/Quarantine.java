@@ -22,7 +22,9 @@ public final class Quarantine {
         DataTypes.createStructField("rule_ids", DataTypes.createArrayType(DataTypes.StringType), false),
         DataTypes.createStructField("reason", DataTypes.StringType, false),
         DataTypes.createStructField("row", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true),
-        DataTypes.createStructField("run_id", DataTypes.StringType, false)
+        DataTypes.createStructField("run_id", DataTypes.StringType, false),
+        // the workbook sheet the row is on (null for text files); added after the first release
+        DataTypes.createStructField("sheet", DataTypes.StringType, true)
     });
 
     private Quarantine() {}

@@ -55,11 +55,17 @@ public final class ConformJob implements Step {
         FileLedger ledger = new FileLedger(ctx.lake());
 
         Map<String, List<String>> pendingBySource = new LinkedHashMap<>();
-        for (Row r :
-                ledger.pending().select("source", "sha256").orderBy("file_seq").collectAsList()) {
+        Map<String, String> sheetBySha = new LinkedHashMap<>();
+        for (Row r : ledger.pending()
+                .select("source", "sha256", "sheet")
+                .orderBy("file_seq")
+                .collectAsList()) {
             pendingBySource
                     .computeIfAbsent(r.getString(0), k -> new ArrayList<>())
                     .add(r.getString(1));
+            if (!r.isNullAt(2)) {
+                sheetBySha.put(r.getString(1), r.getString(2));
+            }
         }
         Map<String, FileLedger.Counts> counts = new LinkedHashMap<>();
         long accepted = 0;
@@ -95,7 +101,7 @@ public final class ConformJob implements Step {
                     counts.putIfAbsent(sha, new FileLedger.Counts(0, 0, 0));
                 }
                 QuarantineWriter.write(
-                        ctx.lake(), QuarantineWriter.toQuarantine(validated, contract, ctx.runId()), shas);
+                        ctx.lake(), QuarantineWriter.toQuarantine(validated, contract, ctx.runId(), sheetBySha), shas);
                 Dataset<Row> good = validated
                         .filter(size(col(RowValidator.FAILURES)).equalTo(0))
                         .select(silverColumns(contract));

@@ -11,6 +11,7 @@ import org.rehabmap.lake.Lake;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.col;
@@ -28,8 +29,12 @@ import static org.apache.spark.sql.functions.when;
 public final class QuarantineWriter {
     private QuarantineWriter() {}
 
-    /** Rows with failures, shaped as audit.quarantine (the row's values as delivered, identifiers masked). */
-    public static Dataset<Row> toQuarantine(Dataset<Row> validated, Contract contract, String runId) {
+    /**
+     * Rows with failures, shaped as audit.quarantine (the row's values as delivered, identifiers masked).
+     * {@code sheetBySha} names the workbook sheet each file was read from, so a row number can be found.
+     */
+    public static Dataset<Row> toQuarantine(
+            Dataset<Row> validated, Contract contract, String runId, Map<String, String> sheetBySha) {
         List<Column> kv = new ArrayList<>();
         for (ColumnSpec c : contract.columns()) {
             kv.add(lit(c.name()));
@@ -41,6 +46,14 @@ public final class QuarantineWriter {
         Column values = map(kv.toArray(new Column[0]));
         Column row =
                 when(col(BronzeSchema.EXTRA).isNull(), values).otherwise(map_concat(values, col(BronzeSchema.EXTRA)));
+        List<Column> shaToSheet = new ArrayList<>();
+        sheetBySha.forEach((sha, sheet) -> {
+            shaToSheet.add(lit(sha));
+            shaToSheet.add(lit(sheet));
+        });
+        Column sheet = shaToSheet.isEmpty()
+                ? lit(null).cast("string")
+                : map(shaToSheet.toArray(new Column[0])).getItem(col(BronzeSchema.FILE_SHA));
         return validated
                 .filter(size(col(RowValidator.FAILURES)).gt(0))
                 .select(
@@ -57,7 +70,8 @@ public final class QuarantineWriter {
                         array_join(transform(col(RowValidator.FAILURES), f -> f.getField("reason")), "; ")
                                 .as("reason"),
                         row.as("row"),
-                        lit(runId).as("run_id"));
+                        lit(runId).as("run_id"),
+                        sheet.as("sheet"));
     }
 
     public static void write(Lake lake, Dataset<Row> quarantine, List<String> shas) {
@@ -68,6 +82,7 @@ public final class QuarantineWriter {
             q.write()
                     .format("delta")
                     .mode("overwrite")
+                    .option("mergeSchema", "true") // a quarantine from before the sheet column gains it
                     .option("replaceWhere", "file_sha256 IN (" + in + ")")
                     .save(path);
         } else {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -31,23 +30,7 @@ public final class BronzeRowBuilder {
 
     /** Checks the header: required columns present, no name twice. Returns the normalised names. */
     public List<String> checkHeader(List<String> header) throws FileRejected {
-        List<String> names = new ArrayList<>();
-        for (String h : header) {
-            names.add(h == null ? "" : h.trim().toLowerCase(Locale.ROOT));
-        }
-        List<String> missing = contract.requiredColumns().stream()
-                .filter(c -> !names.contains(c))
-                .toList();
-        if (!missing.isEmpty()) {
-            throw new FileRejected("missing required columns: " + String.join(", ", missing));
-        }
-        Map<String, Integer> seen = new HashMap<>();
-        for (String n : names) {
-            if (!n.isEmpty() && seen.merge(n, 1, Integer::sum) == 2) {
-                throw new FileRejected("column '" + n + "' appears twice in the header");
-            }
-        }
-        return names;
+        return HeaderMatch.check(header, contract.requiredColumns());
     }
 
     public List<Row> build(

@@ -99,7 +99,8 @@ public final class IngestJob implements Step {
                         "same content as " + first,
                         ctx.runId(),
                         seq,
-                        now));
+                        now,
+                        null));
                 ctx.console().progress("  " + f.source() + "/" + f.name() + ": duplicate of " + first);
                 continue;
             }
@@ -107,13 +108,8 @@ public final class IngestJob implements Step {
             Contract contract = contracts.get(f.source());
             BronzeRowBuilder builder = new BronzeRowBuilder(contract, pseudonymiser);
             try {
-                ParsedTable table = "xlsx".equals(f.extension())
-                        ? XlsxTableReader.read(bytes, contract.requiredColumns())
-                        : CsvTableReader.read(bytes);
+                ParsedTable table = DeliveredFileReader.read(f.name(), bytes, contract);
                 List<String> names = builder.checkHeader(table.header());
-                if (table.rows().isEmpty()) {
-                    throw new FileRejected("no data rows under the header");
-                }
                 List<Row> rows = builder.build(table, names, ctx.runId(), f.name(), sha, seq, now);
                 batches.computeIfAbsent(f.source(), s -> new BronzeBatch(ctx, contract))
                         .add(sha, rows);
@@ -127,13 +123,15 @@ public final class IngestJob implements Step {
                         null,
                         ctx.runId(),
                         seq,
-                        now));
+                        now,
+                        table));
+                String delimited = table.delimiter() == null ? "" : ", " + table.delimiter() + "-separated";
                 ctx.console()
                         .progress("  " + f.source() + "/" + f.name() + ": " + rows.size() + " rows (" + table.format()
-                                + ")");
+                                + delimited + ")");
             } catch (FileRejected e) {
-                entries.add(
-                        entry(f, sha, null, FileLedger.REJECTED, null, null, e.getMessage(), ctx.runId(), seq, now));
+                entries.add(entry(
+                        f, sha, null, FileLedger.REJECTED, null, null, e.getMessage(), ctx.runId(), seq, now, null));
                 ctx.console().progress("  " + f.source() + "/" + f.name() + ": rejected: " + e.getMessage());
             }
         }
@@ -164,7 +162,8 @@ public final class IngestJob implements Step {
             String reason,
             String runId,
             long seq,
-            Timestamp at) {
+            Timestamp at,
+            ParsedTable table) {
         Long zero = FileLedger.REJECTED.equals(status) || FileLedger.DUPLICATE.equals(status) ? 0L : null;
         return new FileLedger.Entry(
                 f.name(),
@@ -181,7 +180,9 @@ public final class IngestJob implements Step {
                 reason,
                 runId,
                 seq,
-                at);
+                at,
+                table == null ? null : table.delimiter(),
+                table == null ? null : table.sheet());
     }
 
     static String sha256(byte[] bytes) {

@@ -187,6 +187,7 @@ class ContractRulesTest {
             }
             if (col.pattern() != null) {
                 cases.add(new Case(c.derivedRuleId(col.name(), "PATTERN"), with(base, col.name(), "R_1"), 0));
+                cases.add(new Case(c.derivedRuleId(col.name(), "PATTERN"), with(base, col.name(), "R$1"), 0));
             }
             if (col.maximum() != null) {
                 cases.add(new Case(
@@ -367,6 +368,27 @@ class ContractRulesTest {
         assertEquals(Boolean.TRUE, rows.get(2).getAs("with_condition_count_suppressed"));
         assertNull(rows.get(2).getAs("with_condition_count"));
         exercised.add("COMORB_DENOMINATOR_MISMATCH");
+    }
+
+    @Test
+    void providerCodeIsAnOdsCodeInEverySourceThatCarriesOne() {
+        int sources = 0;
+        for (Contract c : contracts.values()) {
+            var code = c.column("provider_code");
+            if (code.isPresent()) {
+                sources++;
+                assertEquals("^[A-Z0-9]{3,6}$", code.get().pattern(), c.name());
+                Row r = validate(c, List.of(new Case(null, with(VALID.get(c.name()), "provider_code", "R$1"), 0)))
+                        .first();
+                assertEquals(
+                        c.derivedRuleId("provider_code", "PATTERN"),
+                        r.<Row>getList(r.fieldIndex(RowValidator.FAILURES))
+                                .get(0)
+                                .getString(0),
+                        c.name());
+            }
+        }
+        assertEquals(3, sources, "provider returns, workforce survey and HNA carry a provider_code");
     }
 
     @Test

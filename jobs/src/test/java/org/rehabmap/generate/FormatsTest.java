@@ -157,7 +157,7 @@ class FormatsTest {
     }
 
     @Test
-    void oneQuarterIsWindows1252WithExcelCharacters() throws IOException {
+    void oneQuarterIsWindows1252WithExcelCharacters() throws Exception {
         Landing l = Landing.sample();
         byte[] bytes = Files.readAllBytes(l.dir.resolve("provider_returns/returns_2024_q4.csv"));
         assertThrows(

@@ -8,10 +8,13 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,7 +65,75 @@ class XlsxTableReaderTest {
     void namesMissingColumnsWhenNoSheetMatches() throws Exception {
         FileRejected e = assertThrows(
                 FileRejected.class, () -> XlsxTableReader.read(workbook(), List.of("survey_date", "afc_band")));
-        assertTrue(e.getMessage().contains("afc_band"), e.getMessage());
+        assertEquals("missing required columns: afc_band (closest header: sheet 'Survey' row 2)", e.getMessage());
+    }
+
+    static final List<String> REQUIRED = List.of("provider_code", "service_id");
+
+    /** Sheets given as name → rows of cells, each row placed at its index (null rows left out). */
+    static byte[] workbook(Map<String, String[][]> sheets) throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (Map.Entry<String, String[][]> e : sheets.entrySet()) {
+                Sheet sheet = wb.createSheet(e.getKey());
+                String[][] rows = e.getValue();
+                for (int r = 0; r < rows.length; r++) {
+                    if (rows[r] == null) {
+                        continue;
+                    }
+                    Row row = sheet.createRow(r);
+                    for (int c = 0; c < rows[r].length; c++) {
+                        row.createCell(c).setCellValue(rows[r][c]);
+                    }
+                }
+            }
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void titleRowsAboveTheHeaderOnALaterSheetArePassedOver() throws Exception {
+        Map<String, String[][]> sheets = new LinkedHashMap<>();
+        sheets.put("Cover", new String[][] {{"Cancer rehabilitation return"}, {"provider_code: your ODS code"}});
+        sheets.put("Q1 data", new String[][] {
+            {"Provider return, quarter 1 2025"},
+            {"Exported 2025-04-03 by the EPR", "", "provider_code"},
+            null,
+            {"Provider_Code", "service_id", "notes"},
+            {"RXX01", "S1", "first"},
+            null,
+            {"RXX01", "S2"}
+        });
+        ParsedTable t = XlsxTableReader.read(workbook(sheets), REQUIRED);
+        assertEquals("Q1 data", t.sheet());
+        assertEquals("xlsx sheet 'Q1 data'", t.format());
+        assertEquals(List.of("Provider_Code", "service_id", "notes"), t.header());
+        assertEquals(2, t.rows().size(), "title rows are not data");
+        assertEquals(5, t.rows().get(0).rowNumber(), "the sheet's own row numbers");
+        assertEquals(7, t.rows().get(1).rowNumber());
+        assertArrayEquals(new String[] {"RXX01", "S2", ""}, t.rows().get(1).cells());
+        assertNull(t.delimiter());
+        assertNull(t.encoding());
+    }
+
+    @Test
+    void aWorkbookWithSeveralMatchingSheetsIsRejectedNamingThem() throws Exception {
+        Map<String, String[][]> sheets = new LinkedHashMap<>();
+        sheets.put("Guidance", new String[][] {{"Fill in one sheet per quarter"}});
+        sheets.put("Q1", new String[][] {{"provider_code", "service_id"}, {"RXX01", "S1"}});
+        sheets.put("Q2", new String[][] {{"Quarter 2"}, {"PROVIDER_CODE", "SERVICE_ID"}, {"RXX01", "S1"}});
+        FileRejected e = assertThrows(FileRejected.class, () -> XlsxTableReader.read(workbook(sheets), REQUIRED));
+        assertTrue(e.getMessage().contains("several sheets"), e.getMessage());
+        assertTrue(e.getMessage().contains("'Q1', 'Q2'"), e.getMessage());
+    }
+
+    @Test
+    void aWorkbookWithNothingInItIsEmpty() throws Exception {
+        Map<String, String[][]> sheets = new LinkedHashMap<>();
+        sheets.put("Sheet1", new String[][] {});
+        FileRejected e = assertThrows(FileRejected.class, () -> XlsxTableReader.read(workbook(sheets), REQUIRED));
+        assertTrue(e.getMessage().startsWith("empty file"), e.getMessage());
     }
 
     @Test
