@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rehabmap.config.Settings;
 import org.rehabmap.contracts.Contract;
-import org.rehabmap.contracts.ContractLoader;
+import org.rehabmap.contracts.Contracts;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
@@ -28,7 +28,7 @@ class DeliveredFileReaderTest {
 
     @BeforeAll
     static void load() {
-        contracts = ContractLoader.loadSources(Settings.home().resolve("data-contracts"));
+        contracts = Contracts.load(Settings.home().resolve("data-contracts")).sources();
     }
 
     static final String HNA_HEADER = "assessment_id\tnhs_number\tassessment_date\tprovider_code\tresidence_borough_code"
