@@ -86,10 +86,11 @@ if [ -n "${BENCH_CLASSPATH:-}" ]; then
   PRODUCT_CP="$BENCH_CLASSPATH"
   BENCH_CP="$BENCH_CLASSPATH"
 else
-  echo "bench: building rehabmap and the benchmark tools (mvn -Pbench package) ..." >&2
-  (cd "$REHABMAP_HOME" && mvn -B -q -DskipTests -Pbench package >&2)
+  # the product (jobs/) and the tools' own module (bench/, with the DuckDB driver in bench/target/lib)
+  echo "bench: building rehabmap and the benchmark tools (mvn -pl bench -am package) ..." >&2
+  (cd "$REHABMAP_HOME" && mvn -B -q -DskipTests -pl bench -am package >&2)
   PRODUCT_CP="$REHABMAP_HOME/jobs/target/rehabmap.jar:$REHABMAP_HOME/jobs/target/lib/*"
-  BENCH_CP="$PRODUCT_CP:$REHABMAP_HOME/jobs/target/bench-lib/*"
+  BENCH_CP="$PRODUCT_CP:$REHABMAP_HOME/bench/target/rehabmap-bench.jar:$REHABMAP_HOME/bench/target/lib/*"
 fi
 # the launcher's own command line (scripts/rehabmap): the module flags of pom.xml and its JVM options
 FLAGS="$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' "$REHABMAP_HOME/pom.xml")"
