@@ -18,7 +18,8 @@
 #   4  the run succeeded but maintenance failed (the data is fine; the lake is not compacted)
 #   5  the run was killed (signal / out of memory): recovered at once, gold at its previous version
 set -uo pipefail
-REHABMAP_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=scripts/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 REHABMAP="$REHABMAP_HOME/scripts/rehabmap"
 LOCK_DIR="${REHABMAP_LOCK_DIR:-$REHABMAP_HOME/run}"
 LOG_DIR="${REHABMAP_LOG_DIR:-$REHABMAP_HOME/logs}"
