@@ -22,9 +22,9 @@ set -uo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 REHABMAP="$REHABMAP_HOME/scripts/rehabmap"
 LOCK_DIR="${REHABMAP_LOCK_DIR:-$REHABMAP_HOME/run}"
+# the log folder is this script's own setting, not conf/'s: the log is open before any JVM has read the configuration
 LOG_DIR="${REHABMAP_LOG_DIR:-$REHABMAP_HOME/logs}"
 KEEP_DAYS="${REHABMAP_LOG_KEEP_DAYS:-30}"
-export REHABMAP_LOG_DIR="$LOG_DIR"
 
 mkdir -p "$LOCK_DIR" "$LOG_DIR" || { echo "rehabmap nightly: cannot create $LOCK_DIR or $LOG_DIR" >&2; exit 2; }
 LOG="$LOG_DIR/nightly-$(date -u +%Y%m%dT%H%M%SZ)-$$.log"
