@@ -289,14 +289,7 @@ public final class CurateJob implements Step {
     }
 
     private static String sha256(byte[] b) {
-        try {
-            return java.util.HexFormat.of()
-                    .formatHex(
-                            java.security.MessageDigest.getInstance("SHA-256").digest(b))
-                    .substring(0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.apache.commons.codec.digest.DigestUtils.sha256Hex(b).substring(0, 16);
     }
 
     /** The index names indicators by id; a typo there should stop the run, not publish an index without it. */

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The steps of a run in their fixed order. A step's class is looked up by name so a layer
- * that is not built yet is reported and skipped instead of failing the run.
+ * The steps of a run in their fixed order. A step's class is looked up by name (so a test can put another in
+ * its place); one that cannot be loaded is an error: skipping it would let a broken build report a run as done.
  */
 public final class Steps {
     public static final List<String> ORDER = List.of("ingest", "conform", "curate", "publish");
@@ -39,18 +39,8 @@ public final class Steps {
         cls = System.getProperty("rehabmap.step." + name, cls);
         try {
             return (Step) Class.forName(cls).getDeclaredConstructor().newInstance();
-        } catch (ClassNotFoundException e) {
-            return new NotBuilt(name);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot create step " + name + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Stands in for a layer that this build does not have yet. */
-    record NotBuilt(String name) implements Step {
-        @Override
-        public StepResult run(RunContext ctx) {
-            return StepResult.skipped(name, "not built yet, skipped");
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("step " + name + ": cannot load " + cls + " (" + e + ")", e);
         }
     }
 }

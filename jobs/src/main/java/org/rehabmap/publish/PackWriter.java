@@ -157,13 +157,7 @@ public final class PackWriter {
                     .append('=')
                     .append(t.fingerprint());
         }
-        try {
-            return java.util.HexFormat.of()
-                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                            .digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.apache.commons.codec.digest.DigestUtils.sha256Hex(b.toString());
     }
 
     static void deleteTree(Path p) throws IOException {

@@ -2,6 +2,7 @@ package org.rehabmap.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.rehabmap.testing.Landing;
 import org.rehabmap.testing.SharedSpark;
 
@@ -10,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -121,6 +123,61 @@ class CliTest {
         assertEquals(Main.FAILED, bad.code());
         assertEquals(1, bad.err().strip().split("\\R").length, bad.err());
         assertTrue(Files.exists(ws.resolve("lake/audit/run/_delta_log")));
+    }
+
+    @Test
+    void generateAndDictionaryTakeTheCommonOptions() throws Exception {
+        assertOneLineError(cli("generate", "--env", "nowhere", "--out", "x"), "conf/nowhere.conf");
+        assertOneLineError(cli("dictionary", "--check", "--env", "nowhere"), "conf/nowhere.conf");
+        assertOneLineError(cli("generate", "--scale", "0.01"), "--out");
+        Path ws = SharedSpark.newWorkspace("cli-generate");
+        Outcome g = cli(
+                "generate",
+                "--scale",
+                "0.005",
+                "--env",
+                "test",
+                "--lake",
+                ws.resolve("lake").toString(),
+                "--landing",
+                ws.resolve("landing").toString(),
+                "--quiet",
+                "--verbose",
+                "--spark-ui");
+        assertEquals(Main.OK, g.code(), g.err());
+        assertTrue(Files.isDirectory(ws.resolve("landing/hna_concerns")), g.out());
+        Outcome d = cli("dictionary", "--check", "--env", "test", "--quiet", "--verbose", "--spark-ui");
+        assertEquals(Main.OK, d.code(), d.out() + d.err());
+        assertTrue(d.out().contains("is current"), d.out());
+    }
+
+    /** scripts/rehabmap passes -Drehabmap.home; a plain java launch has only REHABMAP_HOME, and no project in its folder. */
+    @Test
+    void generateFindsTheProjectThroughRehabmapHome(@TempDir Path elsewhere) throws Exception {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        classpath,
+                        Main.class.getName(),
+                        "generate",
+                        "--scale",
+                        "0.005",
+                        "--out",
+                        elsewhere.resolve("landing").toString())
+                .directory(elsewhere.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(elsewhere.resolve("generate.log").toFile());
+        pb.environment().put("REHABMAP_HOME", SharedSpark.projectHome().toString());
+        Process p = pb.start();
+        boolean done = p.waitFor(5, TimeUnit.MINUTES);
+        if (!done) {
+            p.destroyForcibly();
+        }
+        String log = Files.readString(elsewhere.resolve("generate.log"));
+        assertTrue(done, "generate did not finish: " + log);
+        assertEquals(Main.OK, p.exitValue(), log);
+        assertTrue(Files.isDirectory(elsewhere.resolve("landing/hna_concerns")), log);
     }
 
     static void assumeNoKeyInEnvironment() {

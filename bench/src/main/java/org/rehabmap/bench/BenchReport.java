@@ -3,6 +3,7 @@ package org.rehabmap.bench;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.text.StringEscapeUtils;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -553,6 +554,6 @@ public final class BenchReport {
     }
 
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return StringEscapeUtils.escapeXml10(s);
     }
 }

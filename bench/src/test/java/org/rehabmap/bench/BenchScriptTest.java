@@ -30,7 +30,8 @@ class BenchScriptTest {
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("bench.log").toFile());
         pb.environment().put("BENCH_CLASSPATH", classpath);
-        pb.environment().put("REHABMAP_JAVA_OPTS", org.rehabmap.testing.Proc.javaOpts());
+        // the launcher's JIT flags (pom.xml) with a smaller heap, as the product's process tests use
+        pb.environment().put("REHABMAP_JAVA_OPTS", "-Xmx2g " + System.getProperty("rehabmap.test.jitflags", ""));
         Process p = pb.start();
         boolean done = p.waitFor(20, TimeUnit.MINUTES);
         if (!done) {
