@@ -28,6 +28,7 @@ class ClusterSmokeIT {
         Proc smoke = Proc.start(List.of("bash", script), Map.of("SMOKE_JAVA_OPTS", Proc.javaOpts()));
         int exit = smoke.waitFor(Duration.ofMinutes(45));
         String log = smoke.output();
+        System.out.print(log); // the workers and executors it used, and every table compared, in the build's output
         assertEquals(0, exit, log);
 
         List<String> executors =
