@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * scripts/rehabmap's class-data-sharing archive: recorded once per build, then used, and never seen in what a
- * command prints. -Xshare:on in the JVM options makes a start that cannot map the archive fail instead of quietly
- * going without, so the third start proves the archive is really used.
+ * command prints. The JVM's class-loading log (to a file, so not in the output) shows where the last start took its
+ * classes from: "shared objects file (top)" is the application archive.
  */
 class LauncherCdsIT {
     record Run(int code, String out, String err) {}
@@ -30,7 +30,10 @@ class LauncherCdsIT {
     @Test
     void theArchiveIsUsedAndChangesNothingACommandPrints() throws Exception {
         Path lake = Files.createTempDirectory("rehabmap-cds-lake");
-        String opts = Proc.javaOpts() + " -Xshare:on";
+        // a fixed file: the options are part of the archive's key, so one archive per build serves every run of this
+        // test
+        Path classLoads = SharedSpark.projectHome().resolve("jobs/target/launcher-cds-it.classload.log");
+        String opts = Proc.javaOpts() + " -Xlog:class+load=info:file=" + classLoads;
         List<String> sql = List.of(
                 "sql", "--env", "test", "--lake", lake.toString(), "--format", "csv", "select 1 as one, 'x' as two");
 
@@ -46,6 +49,10 @@ class LauncherCdsIT {
         assertEquals(without.out(), again.out());
         assertEquals(untimed(without.err()), untimed(again.err()), "nothing about the archive on stderr either");
         assertFalse(again.err().toLowerCase(Locale.ROOT).contains("shared archive"), again.err());
+        String loads = Files.readString(classLoads); // the last start's: each start rewrites it
+        assertTrue(
+                loads.contains("org.apache.spark.sql.SparkSession source: shared objects file (top)"),
+                "Spark's classes came from the archive");
         try (Stream<Path> archives = Files.list(SharedSpark.projectHome().resolve("jobs/target/cds"))) {
             assertTrue(
                     archives.anyMatch(p -> p.getFileName().toString().endsWith(".jsa")),
