@@ -51,6 +51,9 @@ DAEMON_OPTS="-Xmx384m -XX:TieredStopAtLevel=1"
 # the folders of the driver's home it reads itself (Settings, contracts, reference data, notebooks)
 DRIVER_ONLY=(conf data-contracts data notebooks)
 
+for tool in unzip curl mvn; do
+  command -v "$tool" >/dev/null || { echo "cluster-smoke: needs $tool (Debian package: $tool; maven for mvn)" >&2; exit 2; }
+done
 started=$SECONDS
 log() { printf 'cluster-smoke: %s\n' "$*"; }
 fail() { printf 'cluster-smoke: FAILED: %s\n' "$*"; exit 1; }
