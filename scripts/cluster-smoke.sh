@@ -87,7 +87,8 @@ stop_cluster() {
 on_exit() {
   local rc=$?
   trap - EXIT INT TERM
-  [ -n "$foreground" ] && kill -TERM "$foreground" 2>/dev/null && wait "$foreground" 2>/dev/null
+  set +e   # clean-up goes on whatever one of its steps returns
+  if [ -n "$foreground" ]; then kill -TERM "$foreground" 2>/dev/null; wait "$foreground" 2>/dev/null; fi
   stop_cluster
   [ -n "$watchdog" ] && kill "$watchdog" 2>/dev/null
   if [ "$result" = 0 ] && [ "$keep" = 0 ]; then
