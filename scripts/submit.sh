@@ -8,17 +8,22 @@
 #   scripts/submit.sh --master yarn [--deploy-mode cluster] [more spark-submit options] -- run all --env prod
 #   scripts/submit.sh --master k8s://https://<api-server>:6443 --deploy-mode cluster \
 #       --conf spark.kubernetes.container.image=<image> -- run all --env prod
+#   scripts/submit.sh --master spark://<master>:7077 --total-executor-cores 8 -- run all --env prod   (standalone)
 #   scripts/submit.sh --master 'local[2]' -- run all          (a local smoke test of the cluster jar)
+# scripts/cluster-smoke.sh runs it against a real standalone master and two workers on this machine.
 #
 # Everything before "--" goes to spark-submit; everything after it is the rehabmap command.
 # Environment:
 #   SPARK_LIB   folder of the Spark jars the submitting JVM uses (default jobs/target/lib, the local build's).
 #               YARN needs spark-yarn_2.13 there, Kubernetes spark-kubernetes_2.13 (docs/operations.md).
-#   APP_JAR     the application jar (default jobs/target/rehabmap-cluster.jar; built when missing)
+#   APP_JAR     the application jar (default jobs/target/rehabmap-cluster.jar; built when missing or older than
+#               the sources, as scripts/rehabmap does for its jar)
 #   DELTA_JARS  comma-separated Delta jars shipped with --jars (default: delta-spark and delta-storage from
 #               SPARK_LIB); set it empty when the cluster has Delta already
 # conf/, data-contracts/ and data/reference/ go with the job as an archive (--archives), so the driver finds
 # them in cluster deploy mode too. Exit code: spark-submit's (in client mode, the rehabmap command's).
+# REHABMAP_PSEUDO_KEY stays in the driver's environment: it is never made an executor variable or a Spark property
+# (both are shown by the Spark UI and written to event logs); executors get what they need inside the job.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -48,7 +53,13 @@ for ((i = 0; i < ${#submit_opts[@]}; i++)); do
   esac
 done
 
-if [ ! -f "$APP_JAR" ]; then
+app_jar_stale() {
+  [ ! -f "$APP_JAR" ] && return 0
+  # only the jar this project builds can be stale; an APP_JAR from elsewhere is taken as it is
+  [ "$APP_JAR" = "$REHABMAP_HOME/jobs/target/rehabmap-cluster.jar" ] || return 1
+  [ -n "$(find "$REHABMAP_HOME/jobs/src/main" "$REHABMAP_HOME/pom.xml" "$REHABMAP_HOME/jobs/pom.xml" -newer "$APP_JAR" -print -quit 2>/dev/null)" ]
+}
+if app_jar_stale; then
   echo "submit.sh: building $APP_JAR (mvn -Pcluster) ..." >&2
   (cd "$REHABMAP_HOME" && mvn -q -B -Pcluster -DskipTests -pl jobs package >&2) || { echo "submit.sh: the build failed" >&2; exit 2; }
 fi
