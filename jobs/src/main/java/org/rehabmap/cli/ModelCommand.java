@@ -22,6 +22,8 @@ import org.rehabmap.model.ModelRow;
 import org.rehabmap.model.ModelSilver;
 import org.rehabmap.model.WorkforceModel;
 import org.rehabmap.model.WorkforceModelJob;
+import org.rehabmap.text.Cells;
+import org.rehabmap.text.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -12,6 +12,7 @@ import org.rehabmap.ops.RunReport;
 import org.rehabmap.pipeline.Pipeline;
 import org.rehabmap.pipeline.RunContext;
 import org.rehabmap.pipeline.Steps;
+import org.rehabmap.text.Failures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,7 +67,7 @@ public final class RunCommand implements Callable<Integer> {
             console.progress(
                     "rehabmap run " + runId + " (" + target + ", env " + s.env() + ", lake " + lake.root() + ")");
             Pipeline.Outcome outcome = new Pipeline(Steps.forTarget(target)).run(ctx, "run " + target);
-            Reconciliation.print(ctx);
+            Reconciliation.print(lake, runId, console::result, console::progress);
             writeReport(lake, s, runId, console);
             if (!outcome.succeeded()) {
                 if (common.verbose) {

@@ -35,7 +35,8 @@ public final class TestRuns {
                 s.location("paths.landing"),
                 new RunContext.Console(out, out, false));
         Pipeline.Outcome o = new Pipeline(Steps.forTarget(target)).run(ctx, "run " + target);
-        org.rehabmap.audit.Reconciliation.print(ctx);
+        org.rehabmap.audit.Reconciliation.print(
+                ctx.lake(), ctx.runId(), ctx.console()::result, ctx.console()::progress);
         return new Result(o, ctx, buf.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 

@@ -1,4 +1,4 @@
-package org.rehabmap.cli;
+package org.rehabmap.text;
 
 import scala.collection.Iterable;
 

@@ -1,4 +1,4 @@
-package org.rehabmap.cli;
+package org.rehabmap.text;
 
 /** Turns an exception into the one line a user reads. */
 public final class Failures {
