@@ -82,7 +82,7 @@ public final class PackWriter {
                         "text beginning with = + - @ tab or carriage return is prefixed with an apostrophe"));
 
         // every file of the pack is on disk, none of it visible yet: a kill here loses only this pack's rebuild
-        org.rehabmap.ops.CrashPoints.reached("publish:pack-built:" + pack.slug());
+        org.rehabmap.crash.CrashPoints.reached("publish:pack-built:" + pack.slug());
         Path target = parent.resolve(date);
         Path old = parent.resolve("." + date + ".old-" + runId);
         if (Files.exists(target)) {

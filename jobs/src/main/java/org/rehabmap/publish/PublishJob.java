@@ -97,7 +97,7 @@ public final class PublishJob implements Step {
             if (w.written()) {
                 packsWritten++;
             }
-            org.rehabmap.ops.CrashPoints.reached("publish:after-extract:" + pack.slug());
+            org.rehabmap.crash.CrashPoints.reached("publish:after-extract:" + pack.slug());
             ctx.console()
                     .progress("  publish: " + extracts.relativize(w.dir())
                             + (w.written() ? " (" + w.files() + " files)" : " unchanged"));

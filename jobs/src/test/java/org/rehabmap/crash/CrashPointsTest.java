@@ -1,4 +1,4 @@
-package org.rehabmap.ops;
+package org.rehabmap.crash;
 
 import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.Test;

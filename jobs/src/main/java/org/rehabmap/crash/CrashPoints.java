@@ -1,4 +1,4 @@
-package org.rehabmap.ops;
+package org.rehabmap.crash;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.rehabmap.ops;
+package org.rehabmap.crash;
 
 import io.delta.storage.HDFSLogStore;
 import org.apache.hadoop.conf.Configuration;
