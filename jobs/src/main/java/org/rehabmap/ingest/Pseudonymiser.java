@@ -1,5 +1,6 @@
 package org.rehabmap.ingest;
 
+import org.rehabmap.bronze.NhsNumber;
 import org.rehabmap.config.PseudonymKey;
 
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.rehabmap.ingest;
+package org.rehabmap.bronze;
 
 /** NHS number format and Modulus 11 check digit (NHS Data Dictionary). */
 public final class NhsNumber {

@@ -1,4 +1,4 @@
-package org.rehabmap.ingest;
+package org.rehabmap.bronze;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;

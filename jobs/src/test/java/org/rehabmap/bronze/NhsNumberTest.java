@@ -1,4 +1,4 @@
-package org.rehabmap.ingest;
+package org.rehabmap.bronze;
 
 import org.junit.jupiter.api.Test;
 
