@@ -1,5 +1,8 @@
 package org.rehabmap.curate;
 
+import org.rehabmap.gold.CurateConfig;
+import org.rehabmap.gold.Denominators;
+import org.rehabmap.gold.Geography;
 import org.rehabmap.stats.Comparison;
 import org.rehabmap.stats.ConfidenceIntervals;
 import org.rehabmap.stats.ConfidenceLevel;

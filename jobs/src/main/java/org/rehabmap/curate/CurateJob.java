@@ -4,6 +4,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.rehabmap.config.ConfigError;
+import org.rehabmap.gold.Apportionment;
+import org.rehabmap.gold.CurateConfig;
+import org.rehabmap.gold.Denominators;
+import org.rehabmap.gold.Geography;
+import org.rehabmap.gold.GoldWriter;
+import org.rehabmap.gold.Positions;
+import org.rehabmap.gold.SilverInputs;
 import org.rehabmap.model.PeerGroups;
 import org.rehabmap.model.PeerValues;
 import org.rehabmap.model.WorkforceModelJob;
@@ -37,7 +44,7 @@ public final class CurateJob implements Step {
     static final List<String> TABLES =
             List.of(BENCHMARKS, WORKFORCE_RATIOS, UNMET_NEED, SERVICE_MAP, COMORBIDITY_BURDEN);
     /** The curate job's tables and the workforce model's, all written together. */
-    static final List<String> ALL_TABLES = java.util.stream.Stream.concat(
+    public static final List<String> ALL_TABLES = java.util.stream.Stream.concat(
                     TABLES.stream(), WorkforceModelJob.TABLES.stream())
             .toList();
 

@@ -3,9 +3,9 @@ package org.rehabmap.model;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.rehabmap.curate.Apportionment;
-import org.rehabmap.curate.Denominators;
-import org.rehabmap.curate.Geography;
+import org.rehabmap.gold.Apportionment;
+import org.rehabmap.gold.Denominators;
+import org.rehabmap.gold.Geography;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -8,12 +8,12 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.rehabmap.curate.BenchmarkRow;
-import org.rehabmap.curate.CurateConfig;
-import org.rehabmap.curate.Geography;
 import org.rehabmap.curate.IndicatorCatalogue;
 import org.rehabmap.curate.IndicatorDefinition;
 import org.rehabmap.curate.Measure;
 import org.rehabmap.curate.UnmetNeedIndex;
+import org.rehabmap.gold.CurateConfig;
+import org.rehabmap.gold.Geography;
 
 import java.util.ArrayList;
 import java.util.HashMap;

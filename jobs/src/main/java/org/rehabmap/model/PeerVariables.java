@@ -2,8 +2,8 @@ package org.rehabmap.model;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.rehabmap.curate.Denominators;
-import org.rehabmap.curate.Geography;
+import org.rehabmap.gold.Denominators;
+import org.rehabmap.gold.Geography;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

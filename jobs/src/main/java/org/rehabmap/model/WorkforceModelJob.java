@@ -4,11 +4,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.rehabmap.config.Settings;
-import org.rehabmap.curate.Apportionment;
-import org.rehabmap.curate.CurateConfig;
-import org.rehabmap.curate.Denominators;
-import org.rehabmap.curate.Geography;
-import org.rehabmap.curate.GoldWriter;
+import org.rehabmap.gold.Apportionment;
+import org.rehabmap.gold.CurateConfig;
+import org.rehabmap.gold.Denominators;
+import org.rehabmap.gold.Geography;
+import org.rehabmap.gold.GoldWriter;
 import org.rehabmap.lake.Lake;
 
 import java.nio.file.Path;

@@ -2,6 +2,9 @@ package org.rehabmap.curate;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rehabmap.gold.CurateConfig;
+import org.rehabmap.gold.Denominators;
+import org.rehabmap.gold.Geography;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,21 +15,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.rehabmap.curate.CurateFixtures.A;
-import static org.rehabmap.curate.CurateFixtures.ALLIANCE;
-import static org.rehabmap.curate.CurateFixtures.B;
-import static org.rehabmap.curate.CurateFixtures.C;
-import static org.rehabmap.curate.CurateFixtures.D;
-import static org.rehabmap.curate.CurateFixtures.E;
-import static org.rehabmap.curate.CurateFixtures.F;
-import static org.rehabmap.curate.CurateFixtures.LONDON;
-import static org.rehabmap.curate.CurateFixtures.NORTH;
-import static org.rehabmap.curate.CurateFixtures.SOUTH;
-import static org.rehabmap.curate.CurateFixtures.config;
-import static org.rehabmap.curate.CurateFixtures.geography;
 import static org.rehabmap.curate.CurateFixtures.indicator;
 import static org.rehabmap.curate.CurateFixtures.m;
-import static org.rehabmap.curate.CurateFixtures.withComponents;
+import static org.rehabmap.gold.GoldFixtures.A;
+import static org.rehabmap.gold.GoldFixtures.ALLIANCE;
+import static org.rehabmap.gold.GoldFixtures.B;
+import static org.rehabmap.gold.GoldFixtures.C;
+import static org.rehabmap.gold.GoldFixtures.D;
+import static org.rehabmap.gold.GoldFixtures.E;
+import static org.rehabmap.gold.GoldFixtures.F;
+import static org.rehabmap.gold.GoldFixtures.LONDON;
+import static org.rehabmap.gold.GoldFixtures.NORTH;
+import static org.rehabmap.gold.GoldFixtures.SOUTH;
+import static org.rehabmap.gold.GoldFixtures.config;
+import static org.rehabmap.gold.GoldFixtures.geography;
+import static org.rehabmap.gold.GoldFixtures.withComponents;
 
 /**
  * gold.benchmarks statistics on hand-made sums (no Spark). Expected limits come from the

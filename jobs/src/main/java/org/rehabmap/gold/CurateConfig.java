@@ -1,4 +1,4 @@
-package org.rehabmap.curate;
+package org.rehabmap.gold;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;

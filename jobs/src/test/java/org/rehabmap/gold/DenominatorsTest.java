@@ -1,4 +1,4 @@
-package org.rehabmap.curate;
+package org.rehabmap.gold;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -12,16 +12,16 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.rehabmap.curate.CurateFixtures.A;
-import static org.rehabmap.curate.CurateFixtures.B;
-import static org.rehabmap.curate.CurateFixtures.C;
-import static org.rehabmap.curate.CurateFixtures.D;
-import static org.rehabmap.curate.CurateFixtures.E;
-import static org.rehabmap.curate.CurateFixtures.F;
-import static org.rehabmap.curate.CurateFixtures.LONDON;
-import static org.rehabmap.curate.CurateFixtures.NORTH;
-import static org.rehabmap.curate.CurateFixtures.SOUTH;
-import static org.rehabmap.curate.CurateFixtures.geography;
+import static org.rehabmap.gold.GoldFixtures.A;
+import static org.rehabmap.gold.GoldFixtures.B;
+import static org.rehabmap.gold.GoldFixtures.C;
+import static org.rehabmap.gold.GoldFixtures.D;
+import static org.rehabmap.gold.GoldFixtures.E;
+import static org.rehabmap.gold.GoldFixtures.F;
+import static org.rehabmap.gold.GoldFixtures.LONDON;
+import static org.rehabmap.gold.GoldFixtures.NORTH;
+import static org.rehabmap.gold.GoldFixtures.SOUTH;
+import static org.rehabmap.gold.GoldFixtures.geography;
 
 /** People living with cancer: one count per sex × age-band cell, latest extract, whole areas only. */
 @ExtendWith(SharedSpark.class)

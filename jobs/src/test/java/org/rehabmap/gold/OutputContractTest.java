@@ -1,4 +1,4 @@
-package org.rehabmap.curate;
+package org.rehabmap.gold;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rehabmap.config.ConfigError;
 import org.rehabmap.contracts.ContractLoader;
+import org.rehabmap.curate.CurateJob;
 import org.rehabmap.testing.SharedSpark;
 
 import java.io.IOException;

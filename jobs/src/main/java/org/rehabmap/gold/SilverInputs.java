@@ -1,4 +1,4 @@
-package org.rehabmap.curate;
+package org.rehabmap.gold;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -142,7 +142,7 @@ public record SilverInputs(
             "with_condition_count_suppressed",
             DataTypes.BooleanType);
 
-    static final StructType BOROUGH = schema(
+    public static final StructType BOROUGH = schema(
             "la_code",
             DataTypes.StringType,
             "la_name",
@@ -155,13 +155,15 @@ public record SilverInputs(
             DataTypes.StringType,
             "cancer_alliance19_name",
             DataTypes.StringType);
-    static final StructType POPULATION =
+    public static final StructType POPULATION =
             schema("la_code", DataTypes.StringType, "census2021_usual_residents", DataTypes.LongType);
-    static final StructType IMD = schema("la_code", DataTypes.StringType, "imd_average_score", DataTypes.DoubleType);
-    static final StructType PROFESSION = schema("code", DataTypes.StringType, "label", DataTypes.StringType);
-    static final StructType CONCERN =
+    public static final StructType IMD =
+            schema("la_code", DataTypes.StringType, "imd_average_score", DataTypes.DoubleType);
+    public static final StructType PROFESSION = schema("code", DataTypes.StringType, "label", DataTypes.StringType);
+    public static final StructType CONCERN =
             schema("code", DataTypes.StringType, "domain_code", DataTypes.StringType, "domain", DataTypes.StringType);
-    static final StructType LTC_CONDITION = schema("code", DataTypes.StringType, "description", DataTypes.StringType);
+    public static final StructType LTC_CONDITION =
+            schema("code", DataTypes.StringType, "description", DataTypes.StringType);
 
     public static SilverInputs read(Lake lake) {
         List<String> missing = new ArrayList<>();
@@ -226,7 +228,7 @@ public record SilverInputs(
     }
 
     /** The columns curate uses, cast to the types it expects; a missing column is a clear error. */
-    static Dataset<Row> typed(Dataset<Row> df, StructType schema, String table) {
+    public static Dataset<Row> typed(Dataset<Row> df, StructType schema, String table) {
         List<String> have = List.of(df.columns());
         List<Column> cols = new ArrayList<>();
         for (StructField f : schema.fields()) {

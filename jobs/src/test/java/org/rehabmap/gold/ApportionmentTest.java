@@ -1,4 +1,4 @@
-package org.rehabmap.curate;
+package org.rehabmap.gold;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -15,13 +15,13 @@ import java.util.TreeMap;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.rehabmap.curate.CurateFixtures.A;
-import static org.rehabmap.curate.CurateFixtures.B;
-import static org.rehabmap.curate.CurateFixtures.C;
-import static org.rehabmap.curate.CurateFixtures.D;
-import static org.rehabmap.curate.CurateFixtures.E;
-import static org.rehabmap.curate.CurateFixtures.config;
-import static org.rehabmap.curate.CurateFixtures.population;
+import static org.rehabmap.gold.GoldFixtures.A;
+import static org.rehabmap.gold.GoldFixtures.B;
+import static org.rehabmap.gold.GoldFixtures.C;
+import static org.rehabmap.gold.GoldFixtures.D;
+import static org.rehabmap.gold.GoldFixtures.E;
+import static org.rehabmap.gold.GoldFixtures.config;
+import static org.rehabmap.gold.GoldFixtures.population;
 
 /** Shares of a row serving several boroughs: by population, or equally. */
 @ExtendWith(SharedSpark.class)

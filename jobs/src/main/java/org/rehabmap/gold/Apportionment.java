@@ -1,4 +1,4 @@
-package org.rehabmap.curate;
+package org.rehabmap.gold;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

@@ -1,4 +1,4 @@
-package org.rehabmap.curate;
+package org.rehabmap.gold;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.spark.sql.Column;

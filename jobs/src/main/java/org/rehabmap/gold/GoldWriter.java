@@ -1,4 +1,4 @@
-package org.rehabmap.curate;
+package org.rehabmap.gold;
 
 import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Dataset;
