@@ -13,8 +13,11 @@ import org.rehabmap.lake.Lake;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 /**
  * The silver tables curate reads, with the columns it uses. A silver entity table that is not
@@ -33,6 +36,19 @@ public record SilverInputs(
         Dataset<Row> concern,
         Dataset<Row> ltcCondition,
         List<String> missing) {
+
+    /** The silver tables read here, in the order of the record's components. */
+    public static final List<String> TABLES = List.of(
+            "silver.service",
+            "silver.workforce",
+            "silver.hna_concern",
+            "silver.comorbidity",
+            "silver.borough",
+            "silver.population",
+            "silver.imd",
+            "silver.profession",
+            "silver.concern",
+            "silver.ltc_condition");
 
     private static final ArrayType STRINGS = DataTypes.createArrayType(DataTypes.StringType);
 
@@ -157,6 +173,15 @@ public record SilverInputs(
             DataTypes.StringType);
     public static final StructType POPULATION =
             schema("la_code", DataTypes.StringType, "census2021_usual_residents", DataTypes.LongType);
+    /** silver.population as the peer groups and the workforce model read it: residents and the 65+ count. */
+    public static final StructType CENSUS_POPULATION = schema(
+            "la_code",
+            DataTypes.StringType,
+            "census2021_usual_residents",
+            DataTypes.DoubleType,
+            "census2021_age_65_plus",
+            DataTypes.DoubleType);
+
     public static final StructType IMD =
             schema("la_code", DataTypes.StringType, "imd_average_score", DataTypes.DoubleType);
     public static final StructType PROFESSION = schema("code", DataTypes.StringType, "label", DataTypes.StringType);
@@ -211,6 +236,23 @@ public record SilverInputs(
                 missing);
     }
 
+    /** Releases what {@link #cached} held. */
+    public void unpersist() {
+        for (Dataset<Row> d : List.of(
+                service,
+                workforce,
+                hnaConcern,
+                comorbidity,
+                borough,
+                population,
+                imd,
+                profession,
+                concern,
+                ltcCondition)) {
+            d.unpersist();
+        }
+    }
+
     private static Dataset<Row> entity(Lake lake, String table, StructType schema, List<String> missing) {
         if (!lake.exists(table)) {
             missing.add(table);
@@ -244,7 +286,39 @@ public record SilverInputs(
         return spark.createDataFrame(new ArrayList<Row>(), schema);
     }
 
-    static StructType schema(Object... nameType) {
+    /**
+     * A silver table with the given columns, for readers that must not fail on an older silver: a column
+     * the table lacks reads as null (unknown), and a table that is not there reads as empty when
+     * {@code emptyWhenMissing}, else as null.
+     */
+    public static Dataset<Row> lenient(Lake lake, String table, StructType schema, boolean emptyWhenMissing) {
+        if (!lake.exists(table)) {
+            return emptyWhenMissing ? empty(lake.spark(), schema) : null;
+        }
+        Dataset<Row> df = lake.read(table);
+        List<String> have = List.of(df.columns());
+        List<Column> cols = new ArrayList<>();
+        for (StructField f : schema.fields()) {
+            // a column the table lacks reads as unknown (e.g. a silver table written before the
+            // column existed): the reader then reports the figure as not known instead of failing the step
+            Column c = have.contains(f.name()) ? col(f.name()) : lit(null);
+            cols.add(c.cast(f.dataType()).as(f.name()));
+        }
+        return df.select(cols.toArray(Column[]::new));
+    }
+
+    /** la_code → a numeric column of a borough-keyed table (Census 2021 counts, IMD scores); nulls left out. */
+    public static Map<String, Double> byLaCode(Dataset<Row> table, String column) {
+        Map<String, Double> out = new TreeMap<>();
+        for (Row r : table.select("la_code", column).collectAsList()) {
+            if (!r.isNullAt(0) && !r.isNullAt(1)) {
+                out.put(r.getString(0), r.getDouble(1));
+            }
+        }
+        return out;
+    }
+
+    public static StructType schema(Object... nameType) {
         StructType s = new StructType();
         for (int i = 0; i < nameType.length; i += 2) {
             s = s.add((String) nameType[i], (DataType) nameType[i + 1], true);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.rehabmap.config.ConfigError;
 import org.rehabmap.contracts.ContractLoader;
 import org.rehabmap.curate.CurateJob;
+import org.rehabmap.model.WorkforceModelJob;
 import org.rehabmap.testing.SharedSpark;
 
 import java.io.IOException;
@@ -146,7 +147,8 @@ class OutputContractTest {
     @Test
     void theShippedGoldContractsParse() {
         Path contracts = SharedSpark.projectHome().resolve("data-contracts");
-        for (String t : CurateJob.ALL_TABLES) {
+        for (String t : java.util.stream.Stream.concat(CurateJob.TABLES.stream(), WorkforceModelJob.TABLES.stream())
+                .toList()) {
             assertFalse(OutputContract.load(contracts, t).columnNames().isEmpty(), t);
         }
         // gold.benchmarks has exactly the columns METHODS.md lists, in its order, plus the peer-group value beside

@@ -1,10 +1,10 @@
 package org.rehabmap.testing;
 
+import org.rehabmap.cli.Steps;
 import org.rehabmap.config.Settings;
 import org.rehabmap.lake.Lake;
 import org.rehabmap.pipeline.Pipeline;
 import org.rehabmap.pipeline.RunContext;
-import org.rehabmap.pipeline.Steps;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package org.rehabmap.model;
+package org.rehabmap.curate;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -7,13 +7,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.rehabmap.curate.BenchmarkRow;
-import org.rehabmap.curate.IndicatorCatalogue;
-import org.rehabmap.curate.IndicatorDefinition;
-import org.rehabmap.curate.Measure;
-import org.rehabmap.curate.UnmetNeedIndex;
 import org.rehabmap.gold.CurateConfig;
 import org.rehabmap.gold.Geography;
+import org.rehabmap.gold.SilverInputs;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -230,7 +226,7 @@ public final class PeerValues {
         if (peersOf.isEmpty()) {
             return out;
         }
-        Map<String, Double> scores = ModelInputsReader.census(imd, "imd_average_score");
+        Map<String, Double> scores = SilverInputs.byLaCode(imd, "imd_average_score");
         Double londonImd = org.rehabmap.curate.Deprivation.byArea(geo, imd).get(geo.londonCode());
         out.putAll(index(
                 measures,

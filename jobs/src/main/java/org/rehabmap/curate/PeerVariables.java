@@ -1,9 +1,10 @@
-package org.rehabmap.model;
+package org.rehabmap.curate;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.rehabmap.gold.Denominators;
 import org.rehabmap.gold.Geography;
+import org.rehabmap.gold.SilverInputs;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,9 +26,9 @@ public final class PeerVariables {
      */
     public static Map<String, Map<String, Double>> of(
             Geography geo, Denominators denominators, Dataset<Row> imd, Dataset<Row> population) {
-        Map<String, Double> scores = ModelInputsReader.census(imd, "imd_average_score");
-        Map<String, Double> residents = ModelInputsReader.census(population, "census2021_usual_residents");
-        Map<String, Double> aged65 = ModelInputsReader.census(population, "census2021_age_65_plus");
+        Map<String, Double> scores = SilverInputs.byLaCode(imd, "imd_average_score");
+        Map<String, Double> residents = SilverInputs.byLaCode(population, "census2021_usual_residents");
+        Map<String, Double> aged65 = SilverInputs.byLaCode(population, "census2021_age_65_plus");
         Map<String, Map<String, Double>> out = new TreeMap<>();
         for (String b : geo.boroughCodes()) {
             Map<String, Double> v = new LinkedHashMap<>();

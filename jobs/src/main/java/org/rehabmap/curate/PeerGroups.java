@@ -1,4 +1,4 @@
-package org.rehabmap.model;
+package org.rehabmap.curate;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;

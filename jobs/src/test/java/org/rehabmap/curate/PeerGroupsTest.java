@@ -1,8 +1,6 @@
-package org.rehabmap.model;
+package org.rehabmap.curate;
 
 import org.junit.jupiter.api.Test;
-import org.rehabmap.curate.IndicatorCatalogue;
-import org.rehabmap.curate.Measure;
 import org.rehabmap.testing.SharedSpark;
 
 import java.util.LinkedHashMap;
