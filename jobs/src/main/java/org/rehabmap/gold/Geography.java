@@ -1,22 +1,36 @@
 package org.rehabmap.gold;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.rehabmap.config.ConfigError;
+import org.rehabmap.config.Settings;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.col;
 
 /**
- * The four area levels of METHODS.md and how boroughs roll up into them. A roll-up joins rows
+ * The four area levels of METHODS.md and how boroughs roll up into them: London's one geography, from
+ * silver for curate and the workforce model, from the borough lookup for publish. A roll-up joins rows
  * keyed by borough to {@link #areaMap} (one row per borough and level) and sums, so an STP's
  * value is always the sum of its boroughs' and never an average of their ratios. HNA rows whose
  * residence is {@code unknown} map to London only.
@@ -43,6 +57,7 @@ public final class Geography {
     public record Area(String level, String code, String name, String parentCode) {}
 
     private final List<Area> areas;
+    private final Map<String, Area> byCode;
     private final Map<String, String[]> boroughs; // la_code → [la_name, stp, stp name, alliance, alliance name]
     private final Map<String, Long> population;
     private final String londonCode;
@@ -76,7 +91,55 @@ public final class Geography {
                 population.put(r.getString(0), r.getLong(1));
             }
         }
+        if (boroughs.isEmpty()) {
+            throw new IllegalStateException(
+                    "silver.borough is empty: the curate job needs the borough reference table");
+        }
+        for (String b : boroughs.keySet()) {
+            if (!population.containsKey(b)) {
+                throw new IllegalStateException("silver.population has no census2021_usual_residents for borough " + b);
+            }
+        }
         return new Geography(boroughs, population, londonCode, londonName);
+    }
+
+    /**
+     * The geography of the borough lookup (reference/london_boroughs.csv: la_code, la_name, stp19_code,
+     * stp_footprint, cancer_alliance19_code, cancer_alliance19_name), without population: what publish
+     * needs to cut packs and draw areas. London's code and name as curate reads them
+     * (rehabmap.geography.london-code and london-name).
+     */
+    public static Geography load(Path boroughsCsv, Settings settings) {
+        return load(
+                boroughsCsv, settings.getString("geography.london-code"), settings.getString("geography.london-name"));
+    }
+
+    /** The geography of the borough lookup, with London's code and name as given. */
+    public static Geography load(Path boroughsCsv, String londonCode, String londonName) {
+        Map<String, String[]> boroughs = new LinkedHashMap<>();
+        try (Reader r = Files.newBufferedReader(boroughsCsv, StandardCharsets.UTF_8);
+                CSVParser p = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(r)) {
+            for (CSVRecord rec : p) {
+                boroughs.put(rec.get("la_code"), new String[] {
+                    rec.get("la_name"),
+                    rec.get("stp19_code"),
+                    rec.get("stp_footprint"),
+                    rec.get("cancer_alliance19_code"),
+                    rec.get("cancer_alliance19_name")
+                });
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigError("cannot read the borough lookup " + boroughsCsv + ": " + e.getMessage());
+        }
+        if (boroughs.isEmpty()) {
+            throw new ConfigError("the borough lookup " + boroughsCsv + " has no boroughs");
+        }
+        return new Geography(boroughs, Map.of(), londonCode, londonName);
     }
 
     /**
@@ -89,15 +152,6 @@ public final class Geography {
         this.londonName = londonName;
         this.boroughs = new TreeMap<>(boroughs);
         this.population = new TreeMap<>(population);
-        if (this.boroughs.isEmpty()) {
-            throw new IllegalStateException(
-                    "silver.borough is empty: the curate job needs the borough reference table");
-        }
-        for (String b : this.boroughs.keySet()) {
-            if (!this.population.containsKey(b)) {
-                throw new IllegalStateException("silver.population has no census2021_usual_residents for borough " + b);
-            }
-        }
         Map<String, Area> all = new TreeMap<>();
         all.put(LONDON + "|" + londonCode, new Area(LONDON, londonCode, londonName, null));
         for (Map.Entry<String, String[]> e : this.boroughs.entrySet()) {
@@ -109,6 +163,37 @@ public final class Geography {
         List<Area> list = new ArrayList<>(all.values());
         list.sort(AREA_ORDER);
         this.areas = List.copyOf(list);
+        this.byCode = new LinkedHashMap<>();
+        for (Area a : byFirstBorough(all.values())) {
+            byCode.put(a.code(), a);
+        }
+    }
+
+    /**
+     * London, then the alliances, STPs and boroughs, each level in the order of its first borough by
+     * code: the order of the borough lookup, which lists boroughs by code. Packs and the report's
+     * tables follow it.
+     */
+    private List<Area> byFirstBorough(java.util.Collection<Area> all) {
+        Map<String, Area> found = new LinkedHashMap<>();
+        for (Area a : all) {
+            found.put(a.level() + "|" + a.code(), a);
+        }
+        List<Area> out = new ArrayList<>();
+        out.add(found.get(LONDON + "|" + londonCode));
+        for (String level : List.of(ALLIANCE, STP)) {
+            Set<String> seen = new LinkedHashSet<>();
+            for (String[] v : boroughs.values()) {
+                seen.add(level.equals(ALLIANCE) ? v[3] : v[1]);
+            }
+            for (String code : seen) {
+                out.add(found.get(level + "|" + code));
+            }
+        }
+        for (String b : boroughs.keySet()) {
+            out.add(found.get(BOROUGH + "|" + b));
+        }
+        return out;
     }
 
     public static final Comparator<Area> AREA_ORDER =
@@ -117,6 +202,45 @@ public final class Geography {
     /** All areas, London first, then alliances, STPs and boroughs by code. */
     public List<Area> areas() {
         return areas;
+    }
+
+    /** The area of that code, or null. */
+    public Area area(String code) {
+        return byCode.get(code);
+    }
+
+    /** The areas of one level, in the order of their first borough ({@link #byFirstBorough}). */
+    public List<Area> ofLevel(String level) {
+        return byCode.values().stream().filter(a -> a.level().equals(level)).toList();
+    }
+
+    /** The areas below {@code code}, any depth: alliances, then STPs, then boroughs, each in borough order. */
+    public List<Area> within(String code) {
+        List<Area> out = new ArrayList<>();
+        for (Area a : byCode.values()) {
+            for (Area up = a; up != null && up.parentCode() != null; up = byCode.get(up.parentCode())) {
+                if (up.parentCode().equals(code)) {
+                    out.add(a);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Area code → the code of the area it adds into (London has none), for secondary suppression across levels. */
+    public Map<String, String> parentCodes() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Area a : byCode.values()) {
+            if (a.parentCode() != null) {
+                out.put(a.code(), a.parentCode());
+            }
+        }
+        return out;
+    }
+
+    public String londonName() {
+        return londonName;
     }
 
     public List<String> boroughCodes() {

@@ -30,7 +30,7 @@ public final class PackWriter {
     /** @param written false when the pack on disk was already built from the same content and was left alone */
     public record Written(Path dir, int files, long rows, boolean written) {}
 
-    public Written write(Path extracts, Areas.Pack pack, List<PublishedTable> tables, String runId, String date)
+    public Written write(Path extracts, Pack pack, List<PublishedTable> tables, String runId, String date)
             throws IOException {
         Path parent = extracts.resolve(pack.slug());
         String print = fingerprint(pack, tables);
@@ -133,7 +133,7 @@ public final class PackWriter {
     }
 
     /** What the pack would be built from: every table's published content and the report's settings. */
-    String fingerprint(Areas.Pack pack, List<PublishedTable> tables) {
+    String fingerprint(Pack pack, List<PublishedTable> tables) {
         StringBuilder b = new StringBuilder(FORMAT)
                 .append('|')
                 .append(pack.slug())

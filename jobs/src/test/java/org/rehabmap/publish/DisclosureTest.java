@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rehabmap.config.Settings;
+import org.rehabmap.gold.Geography;
 import org.rehabmap.lake.Lake;
 import org.rehabmap.testing.SharedSpark;
 
@@ -33,7 +34,7 @@ class DisclosureTest {
         Lake lake = new Lake(SharedSpark.session(), s.location("paths.lake"));
         Map<String, GoldContract> contracts = GoldContract.loadAll(Path.of(s.location("paths.contracts")));
         Catalogue cat = Catalogue.from(s);
-        Areas areas = SampleGold.areas();
+        Geography areas = SampleGold.areas();
         disclosure = new Disclosure(s.getInt("disclosure.min"), s.getInt("disclosure.max"));
         bench = PublishJob.read(lake, "gold.benchmarks", contracts.get("benchmarks"), cat, areas, disclosure, 100_000);
         unmet = PublishJob.read(lake, "gold.unmet_need", contracts.get("unmet_need"), cat, areas, disclosure, 100_000);
@@ -89,12 +90,12 @@ class DisclosureTest {
     @Test
     void theNextSmallestSiblingIsWithheldSoTheSmallCountCannotBeWorkedOut() {
         // City of London's STP is North East London (E54000029); its total is published
-        Areas areas = SampleGold.areas();
-        String stp = areas.get(SampleGold.SMALL).parentCode();
+        Geography areas = SampleGold.areas();
+        String stp = areas.area(SampleGold.SMALL).parentCode();
         Object[] total = row(bench, SampleGold.PEOPLE, "2024-25", stp);
         assertNotNull(total[bench.index("numerator")]);
         List<Object[]> siblings = new ArrayList<>();
-        for (Areas.Area b : areas.ofLevel("borough")) {
+        for (Geography.Area b : areas.ofLevel("borough")) {
             if (b.parentCode().equals(stp)) {
                 siblings.add(row(bench, SampleGold.PEOPLE, "2024-25", b.code()));
             }

@@ -101,7 +101,7 @@ class PublishEndToEndTest {
         List<String> gold =
                 lake.tables().stream().filter(t -> t.startsWith("gold.")).toList();
         assertFalse(gold.isEmpty());
-        for (Areas.Pack p : SampleGold.areas().packs()) {
+        for (Pack p : Pack.all(SampleGold.areas())) {
             Path dir = extracts().resolve(p.slug()).resolve(AS_OF.toString());
             for (String t : gold) {
                 assertTrue(Files.isRegularFile(dir.resolve(t.substring(5) + ".csv")), dir + " " + t);
@@ -118,7 +118,7 @@ class PublishEndToEndTest {
         Path keep = SharedSpark.projectHome().resolve("jobs/target/report-check/e2e");
         PackWriter.deleteTree(keep);
         Files.createDirectories(keep);
-        for (Areas.Pack p : SampleGold.areas().packs()) {
+        for (Pack p : Pack.all(SampleGold.areas())) {
             Files.copy(
                     extracts().resolve(p.slug()).resolve(AS_OF.toString()).resolve("report.html"),
                     keep.resolve(p.slug() + ".html"));
@@ -195,7 +195,7 @@ class PublishEndToEndTest {
     @Test
     void everyReportOnRealDataPrintsOnFourPages() throws Exception {
         Chromium chromium = new Chromium(TestServices.chromium());
-        for (Areas.Pack p : SampleGold.areas().packs()) {
+        for (Pack p : Pack.all(SampleGold.areas())) {
             Path pdf = ws.resolve(p.slug() + ".pdf");
             chromium.run(
                     extracts().resolve(p.slug()).resolve(AS_OF.toString()).resolve("report.html"),
