@@ -12,6 +12,7 @@ import org.rehabmap.gold.CurateConfig;
 import org.rehabmap.gold.Geography;
 import org.rehabmap.gold.LivingWithCancer;
 import org.rehabmap.gold.Positions;
+import org.rehabmap.gold.SecondarySuppression;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,7 +104,7 @@ final class ComorbidityBurden {
                         List.of("cancer_register_count", "with_condition_count", "living_with_cancer"),
                         dependants,
                         null,
-                        List.of(new Disclosure.Siblings(
+                        List.of(new SecondarySuppression.Siblings(
                                 List.of(Positions.PERIOD, "condition_code", Geography.PARENT_CODE),
                                 col(Geography.AREA_LEVEL).equalTo(Geography.BOROUGH))),
                         List.of(Geography.AREA_CODE));

@@ -152,7 +152,7 @@ public final class CurateJob implements Step {
 
         List<Measure> collected = new IndicatorMeasures(positions, apportioned, hna, comorbidity, services)
                 .collect(catalogue, cfg, geo, denominators, areaMap);
-        BenchmarkAssembler.Result bench = new BenchmarkAssembler(catalogue, geo, denominators, cfg)
+        BenchmarkAssembler.Result bench = new BenchmarkAssembler(spark, catalogue, geo, denominators, cfg)
                 .assemble(collected, Deprivation.byArea(geo, in.imd()));
         List<PeerGroups.Peer> peers = peerInputs == null ? List.of() : peerInputs.peers(geo, denominators, in.imd());
         Dataset<Row> benchmarks = PeerValues.benchmarks(
