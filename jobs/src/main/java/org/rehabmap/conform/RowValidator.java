@@ -5,13 +5,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
+import org.rehabmap.bronze.BronzeSchema;
+import org.rehabmap.bronze.NhsNumber;
 import org.rehabmap.contracts.ColumnSpec;
 import org.rehabmap.contracts.Contract;
 import org.rehabmap.contracts.ReferenceData;
 import org.rehabmap.contracts.RowRule;
 import org.rehabmap.contracts.ValueRule;
-import org.rehabmap.ingest.BronzeSchema;
-import org.rehabmap.ingest.NhsNumber;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.rehabmap.audit.FileLedger;
+import org.rehabmap.bronze.BronzeSchema;
 import org.rehabmap.config.PseudonymKey;
 import org.rehabmap.contracts.Contract;
 import org.rehabmap.contracts.Contracts;

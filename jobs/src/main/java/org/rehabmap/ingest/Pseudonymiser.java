@@ -2,6 +2,7 @@ package org.rehabmap.ingest;
 
 import org.apache.commons.codec.digest.HmacAlgorithms;
 import org.apache.commons.codec.digest.HmacUtils;
+import org.rehabmap.bronze.NhsNumber;
 import org.rehabmap.config.PseudonymKey;
 
 import java.util.regex.Matcher;

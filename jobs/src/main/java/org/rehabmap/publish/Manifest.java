@@ -39,7 +39,7 @@ public final class Manifest {
     /** @param contentSha256 fingerprint of what the pack was built from; a later run with the same one leaves the pack alone */
     public void write(
             Path dir,
-            Areas.Pack pack,
+            Pack pack,
             String runId,
             String asOf,
             String contentSha256,

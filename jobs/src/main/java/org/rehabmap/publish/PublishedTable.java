@@ -125,7 +125,7 @@ public record PublishedTable(
                                         ? "\u0001"
                                         : rows.get(r)[i] == null
                                                 ? "\u0002"
-                                                : org.rehabmap.cli.Cells.text(rows.get(r)[i]))
+                                                : org.rehabmap.text.Cells.text(rows.get(r)[i]))
                         .append('\u0000');
             }
             DigestUtils.updateDigest(md, b.toString());

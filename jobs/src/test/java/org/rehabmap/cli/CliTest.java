@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line as a user meets it: exit codes, one-line errors, CSV output with nothing else on stdout. */
@@ -52,6 +53,24 @@ class CliTest {
         assertOneLineError(cli("sql", "--format", "xml", "select 1"), "--format");
         assertOneLineError(cli("generate", "--scale", "0", "--out", "x"), "--scale");
         assertOneLineError(cli("frobnicate"), "frobnicate");
+    }
+
+    /** A stand-in step named on the command line that cannot be made stops the run before any work. */
+    @Test
+    void aStepClassThatCannotBeLoadedIsAnErrorNotASkippedStep() {
+        Path ws = SharedSpark.newWorkspace("cli-step");
+        String lake = ws.resolve("lake").toString();
+        try {
+            System.setProperty("rehabmap.step.curate", "org.rehabmap.NoSuchStep");
+            assertOneLineError(
+                    cli("run", "curate", "--env", "test", "--lake", lake),
+                    "step curate (-Drehabmap.step.curate=org.rehabmap.NoSuchStep): no such class");
+            System.setProperty("rehabmap.step.curate", String.class.getName());
+            assertOneLineError(cli("run", "--env", "test", "--lake", lake), "is not a org.rehabmap.pipeline.Step");
+        } finally {
+            System.clearProperty("rehabmap.step.curate");
+        }
+        assertFalse(Files.exists(ws.resolve("lake/audit/run")), "no run was started");
     }
 
     @Test
