@@ -116,6 +116,12 @@ public record ProviderFeedback(
                 }
             }
         }
+        // in delivery order: file by file as received, row by row within a file
+        Map<String, Long> seqByName = new LinkedHashMap<>();
+        d.files().values().forEach(f -> seqByName.putIfAbsent(f.source() + "/" + f.fileName(), f.seq()));
+        bad.sort(java.util.Comparator.comparing(
+                        (BadRow r) -> seqByName.getOrDefault(r.source() + "/" + r.fileName(), 0L))
+                .thenComparingLong(BadRow::rowNumber));
         return new ProviderFeedback(provider, List.copyOf(deliveries), List.copyOf(bad), schedule, d.optionalColumns());
     }
 }
