@@ -38,7 +38,8 @@ class ArchitectureTest {
             .layer("jobs")
             .definedBy(JOBS.stream().map(j -> "org.rehabmap." + j + "..").toArray(String[]::new))
             .layer("runner")
-            .definedBy("org.rehabmap.pipeline..", "org.rehabmap.ops..", "org.rehabmap.audit..")
+            .definedBy(
+                    "org.rehabmap.pipeline..", "org.rehabmap.ops..", "org.rehabmap.audit..", "org.rehabmap.supplier..")
             .layer("low")
             .definedBy(
                     "org.rehabmap.gold..",

@@ -16,7 +16,7 @@ import java.util.List;
  * @param table the qualified name, e.g. gold.benchmarks
  * @param title schema[0].businessName, or null
  * @param disclosure how the table's counts of people are protected; null when the contract does not say
- * @param inputs the silver tables its builder reads (customProperties.inputs): a change to one of them,
+ * @param inputs the silver (or audit) tables its builder reads (customProperties.inputs): a change to one of them,
  *     and only that, makes the next run rebuild the table
  * @param readsAsOf whether the table also depends on the run's as-of date (customProperties.readsAsOf)
  * @param partitionBy the Delta partition columns (customProperties.partitionBy), usually none

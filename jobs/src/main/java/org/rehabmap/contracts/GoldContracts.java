@@ -85,8 +85,10 @@ final class GoldContracts {
         List<String> names = cols.stream().map(ColumnSpec::name).toList();
         List<String> inputs = custom.strings("inputs");
         for (String i : inputs) {
-            if (!i.matches("silver\\.[a-z0-9_]+")) {
-                throw new ConfigError(where + ": inputs must name silver tables (silver.x), got '" + i + "'");
+            // audit tables too: a table about the deliveries themselves (gold.data_quality) reads the ledger
+            if (!i.matches("(silver|audit)\\.[a-z0-9_]+")) {
+                throw new ConfigError(
+                        where + ": inputs must name silver or audit tables (silver.x, audit.x), got '" + i + "'");
             }
         }
         List<String> partitionBy = custom.strings("partitionBy");

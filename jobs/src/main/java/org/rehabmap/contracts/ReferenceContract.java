@@ -9,6 +9,8 @@ import java.util.List;
  * @param name the silver table, e.g. borough for silver.borough
  * @param file the CSV file name in data/reference
  * @param contractFile the YAML it was read from, for messages
+ * @param labelColumn the column naming each code for people (customProperties labelColumn, e.g. la_name
+ *     beside la_code), shown next to the codes in supplier templates; null when the table has none
  */
 public record ReferenceContract(
         String name,
@@ -17,4 +19,5 @@ public record ReferenceContract(
         List<String> key,
         String version,
         String description,
-        Path contractFile) {}
+        Path contractFile,
+        String labelColumn) {}

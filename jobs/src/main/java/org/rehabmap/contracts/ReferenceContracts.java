@@ -31,6 +31,10 @@ final class ReferenceContracts {
             }
             cols.add(Columns.base(p, where + ", column " + col, type, "none", List.of(), null, null));
         }
+        String label = custom.text("labelColumn");
+        if (label != null && cols.stream().noneMatch(c -> c.name().equals(label))) {
+            throw new ConfigError(where + ": labelColumn names unknown column " + label);
+        }
         return new ReferenceContract(
                 name,
                 custom.text("file"),
@@ -38,6 +42,7 @@ final class ReferenceContracts {
                 Columns.key(cols, where),
                 root.version() == null ? "0" : root.version(),
                 Props.description(root.description()),
-                file);
+                file,
+                label);
     }
 }

@@ -10,7 +10,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,6 +30,14 @@ public final class ReferenceData {
     }
 
     public Set<String> values(String reference) {
+        return labelled(reference, null).keySet();
+    }
+
+    /**
+     * The values of {@code file_stem.column}, in file order, each with its text in {@code labelColumn} of the
+     * same row (null when no label column is given).
+     */
+    public Map<String, String> labelled(String reference, String labelColumn) {
         String[] parts = reference.split("\\.");
         if (parts.length != 2) {
             throw new ConfigError("reference '" + reference + "' must be file_stem.column");
@@ -37,7 +46,7 @@ public final class ReferenceData {
         if (!Files.isRegularFile(f)) {
             throw new ConfigError("reference file not found: " + f);
         }
-        Set<String> out = new LinkedHashSet<>();
+        Map<String, String> out = new LinkedHashMap<>();
         try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8);
                 CSVParser p = CSVParser.parse(
                         r,
@@ -49,10 +58,14 @@ public final class ReferenceData {
             if (!p.getHeaderMap().containsKey(parts[1])) {
                 throw new ConfigError("reference " + f + " has no column " + parts[1]);
             }
+            if (labelColumn != null && !p.getHeaderMap().containsKey(labelColumn)) {
+                throw new ConfigError("reference " + f + " has no column " + labelColumn);
+            }
             for (CSVRecord rec : p) {
                 String v = rec.get(parts[1]).trim();
                 if (!v.isEmpty()) {
-                    out.add(v);
+                    out.putIfAbsent(
+                            v, labelColumn == null ? null : rec.get(labelColumn).trim());
                 }
             }
         } catch (IOException e) {

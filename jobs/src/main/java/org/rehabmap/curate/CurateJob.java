@@ -67,11 +67,21 @@ public final class CurateJob implements Step {
         checkIndexComponents(catalogue, cfg);
         Path contracts = Path.of(ctx.settings().location("paths.contracts"));
         GoldWriter writer = new GoldWriter(ctx.lake(), contracts);
+        // gold.data_quality (issue 13) is made from audit and silver on its own terms: see DataQualityGold
+        DataQualityGold.Result quality = DataQualityGold.refresh(ctx, contracts, writer);
+        String qualityNote = quality.written() ? "; data_quality " + quality.rows() : "";
         Map<String, String> inputs = inputs(ctx, contracts);
         List<String> stale =
                 TABLES.stream().filter(t -> !writer.upToDate(t, inputs.get(t))).toList();
         if (stale.isEmpty()) {
-            return StepResult.skipped(name(), "silver, configuration and as-of date unchanged: gold is up to date");
+            return quality.written()
+                    ? new StepResult(
+                            name(),
+                            true,
+                            quality.rows(),
+                            quality.versions(),
+                            "the other gold tables are up to date" + qualityNote)
+                    : StepResult.skipped(name(), "silver, configuration and as-of date unchanged: gold is up to date");
         }
         List<String> kept = TABLES.stream()
                 .filter(t -> !stale.contains(t))
@@ -100,12 +110,14 @@ public final class CurateJob implements Step {
                 parts.add(e.getKey().substring(5) + " " + e.getValue());
             }
             String keptNote = kept.isEmpty() ? "" : "; kept " + String.join(", ", kept);
+            Map<String, Long> versions = new java.util.LinkedHashMap<>(written.versions());
+            versions.putAll(quality.versions());
             return new StepResult(
                     name(),
                     true,
-                    rows,
-                    written.versions(),
-                    rows + " gold row(s): " + String.join(", ", parts) + keptNote);
+                    rows + quality.rows(),
+                    versions,
+                    rows + " gold row(s): " + String.join(", ", parts) + keptNote + qualityNote);
         } finally {
             if (built != null) {
                 built.held().forEach(Dataset::unpersist);

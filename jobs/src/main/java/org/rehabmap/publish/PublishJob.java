@@ -109,6 +109,18 @@ public final class PublishJob implements Step {
         }
         changed |= packsWritten > 0;
         int listed = IndexPage.write(extracts);
+        // feedback to each supplier on their own rows, and what no supplier can be given (docs/suppliers.md)
+        SupplierFeedback.Written feedback = SupplierFeedback.write(
+                lake,
+                extracts,
+                Contracts.load(Path.of(s.location("paths.contracts"))).sources(),
+                ctx.asOf(),
+                ctx.runId());
+        if (feedback.providers() > 0) {
+            ctx.console()
+                    .progress("  publish: feedback for " + feedback.providers() + " supplier(s) in "
+                            + extracts.relativize(extracts.resolve(SupplierFeedback.DIR)));
+        }
         done.add(packsWritten + " of " + packs.size() + " packs written in " + extracts + " (index lists " + listed
                 + ")");
         if (!withheld.isEmpty()) {

@@ -1,0 +1,206 @@
+package org.rehabmap.supplier;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.rehabmap.audit.FileLedger;
+import org.rehabmap.audit.Quarantine;
+import org.rehabmap.bronze.BronzeSchema;
+import org.rehabmap.contracts.Contract;
+import org.rehabmap.lake.Lake;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * Everything the supplier feedback says about the files delivered, read once from the lake's lineage:
+ * the ledger (every file and its outcome), bronze (which provider each row belongs to) and the quarantine
+ * (which rows were refused, by which rule). Nothing of a row's values is read but its provider code and
+ * whether each optional column was filled in; identifiers are never read.
+ *
+ * <p>A row belongs to the provider its provider_code names ({@link Attribution}). A row whose code names no
+ * provider belongs to the file's one provider when the file has exactly one; in a file of several
+ * providers it is nobody's, and is counted for the programme team only.
+ */
+public record Deliveries(
+        Map<String, FileRecord> files,
+        List<ProviderFile> providerFiles,
+        List<BadRow> badRows,
+        Map<String, Long> unattributedRows,
+        Map<String, List<String>> optionalColumns) {
+
+    /** One file of the ledger (duplicates left out: they brought nothing). */
+    public record FileRecord(
+            String sha256,
+            String source,
+            String fileName,
+            LocalDate received,
+            String runId,
+            long seq,
+            String status,
+            String reason,
+            Long rowsRead) {}
+
+    /**
+     * One provider's rows in one file.
+     *
+     * @param filled optional column → accepted rows that fill it in
+     */
+    public record ProviderFile(String provider, String sha256, long rows, long quarantined, Map<String, Long> filled) {
+        public long accepted() {
+            return rows - quarantined;
+        }
+    }
+
+    /** A quarantined row of one provider; the reason masks identifiers as the quarantine does. */
+    public record BadRow(
+            String provider, String sha256, long rowNumber, String ruleId, List<String> ruleIds, String reason) {}
+
+    public static Deliveries read(Lake lake, Map<String, Contract> sources) {
+        Map<String, FileRecord> files = new LinkedHashMap<>();
+        Map<String, List<String>> optional = new LinkedHashMap<>();
+        List<ProviderFile> providerFiles = new ArrayList<>();
+        List<BadRow> bad = new ArrayList<>();
+        Map<String, Long> unattributed = new LinkedHashMap<>();
+        if (!lake.exists(FileLedger.TABLE)) {
+            return new Deliveries(files, providerFiles, bad, unattributed, optional);
+        }
+        for (Row r : lake.read(FileLedger.TABLE)
+                .filter(col("status").notEqual(FileLedger.DUPLICATE))
+                .orderBy("file_seq")
+                .collectAsList()) {
+            java.sql.Timestamp at = r.getAs("ingested_at");
+            files.put(
+                    r.getAs("sha256"),
+                    new FileRecord(
+                            r.getAs("sha256"),
+                            r.getAs("source"),
+                            r.getAs("file_name"),
+                            at.toLocalDateTime().toLocalDate(),
+                            r.getAs("run_id"),
+                            r.<Long>getAs("file_seq"),
+                            r.getAs("status"),
+                            r.getAs("reason"),
+                            r.getAs("rows_read")));
+        }
+        Dataset<Row> quarantine = lake.exists(Quarantine.TABLE) ? lake.read(Quarantine.TABLE) : null;
+        for (Contract c : sources.values()) {
+            String bronze = BronzeSchema.table(c);
+            if (c.column(Attribution.PROVIDER_CODE).isEmpty() || !lake.exists(bronze)) {
+                continue;
+            }
+            List<String> opt = DataQuality.optionalColumns(c);
+            optional.put(c.name(), opt);
+            readSource(lake.read(bronze), quarantine, c.name(), opt, providerFiles, bad, unattributed);
+        }
+        return new Deliveries(files, providerFiles, bad, unattributed, optional);
+    }
+
+    private static void readSource(
+            Dataset<Row> bronze,
+            Dataset<Row> quarantine,
+            String source,
+            List<String> optional,
+            List<ProviderFile> providerFiles,
+            List<BadRow> bad,
+            Map<String, Long> unattributed) {
+        List<Column> sel = new ArrayList<>(List.of(
+                col(BronzeSchema.FILE_SHA).as("sha"),
+                col(BronzeSchema.ROW_NUMBER).as("rn"),
+                Attribution.provider(col(Attribution.PROVIDER_CODE)).as("p")));
+        for (String o : optional) {
+            sel.add(when(coalesce(trim(col(o)), lit("")).notEqual(""), 1)
+                    .otherwise(0)
+                    .as("_f_" + o));
+        }
+        Dataset<Row> rows = bronze.select(sel.toArray(Column[]::new));
+        if (quarantine != null) {
+            Dataset<Row> q = quarantine
+                    .filter(col("source").equalTo(source))
+                    .select(
+                            col("file_sha256").as("sha"),
+                            col("row_number").as("rn"),
+                            col("rule_id"),
+                            col("rule_ids"),
+                            col("reason"));
+            rows = rows.join(q, List.of("sha", "rn").toArray(String[]::new), "left");
+        } else {
+            rows = rows.withColumn("rule_id", lit(null).cast("string"))
+                    .withColumn("rule_ids", lit(null).cast("array<string>"))
+                    .withColumn("reason", lit(null).cast("string"));
+        }
+        // a row without a provider code belongs to its file's provider when the file has only one
+        Column providers = collect_set(col("p")).over(Window.partitionBy("sha"));
+        rows = rows.withColumn(
+                        "provider", coalesce(col("p"), when(size(providers).equalTo(1), element_at(providers, 1))))
+                .cache();
+        try {
+            List<Column> aggs = new ArrayList<>(List.of(
+                    count(lit(1)).as("rows"),
+                    sum(when(col("rule_id").isNotNull(), 1).otherwise(0)).as("quarantined")));
+            for (String o : optional) {
+                aggs.add(sum(when(col("rule_id").isNull(), col("_f_" + o)).otherwise(0))
+                        .as("_f_" + o));
+            }
+            for (Row r : rows.groupBy("provider", "sha")
+                    .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
+                    .orderBy("sha", "provider")
+                    .collectAsList()) {
+                String provider = r.getAs("provider");
+                long n = r.<Long>getAs("rows");
+                if (provider == null) {
+                    unattributed.merge(r.getAs("sha"), n, Long::sum);
+                    continue;
+                }
+                Map<String, Long> filled = new LinkedHashMap<>();
+                for (String o : optional) {
+                    filled.put(o, r.<Long>getAs("_f_" + o));
+                }
+                providerFiles.add(new ProviderFile(provider, r.getAs("sha"), n, r.<Long>getAs("quarantined"), filled));
+            }
+            for (Row r : rows.filter(
+                            col("rule_id").isNotNull().and(col("provider").isNotNull()))
+                    .select("provider", "sha", "rn", "rule_id", "rule_ids", "reason")
+                    .orderBy("provider", "sha", "rn")
+                    .collectAsList()) {
+                bad.add(new BadRow(
+                        r.getString(0), r.getString(1), r.getLong(2), r.getString(3), r.getList(4), r.getString(5)));
+            }
+        } finally {
+            rows.unpersist();
+        }
+    }
+
+    /** The providers with at least one row delivered, in code order. */
+    public List<String> providers() {
+        return providerFiles.stream()
+                .map(ProviderFile::provider)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    /** Files no provider can be given: rejected whole, from a source without provider codes, or with no code read. */
+    public List<FileRecord> unattributedFiles() {
+        java.util.Set<String> attributed = new java.util.HashSet<>();
+        providerFiles.forEach(p -> attributed.add(p.sha256()));
+        return files.values().stream()
+                .filter(f -> !attributed.contains(f.sha256()))
+                .toList();
+    }
+}
