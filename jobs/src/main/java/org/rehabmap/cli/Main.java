@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
             MaintainCommand.class,
             RollbackCommand.class,
             RecoverCommand.class,
-            ReportCommand.class
+            ReportCommand.class,
+            CheckCommand.class
         })
 public final class Main implements Runnable {
     public static final int OK = 0;
@@ -42,7 +43,7 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(
                 new CommandLine(this),
                 "a command is needed: run, status, sql, model, notebook, serve, dictionary, report, maintain, rollback, recover, "
-                        + "generate (see --help)");
+                        + "generate, check (see --help)");
     }
 
     public static void main(String[] args) {

@@ -41,13 +41,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * to a contract without a case here fails {@link #everyContractRuleHasACase()}.
  */
 @ExtendWith(SharedSpark.class)
-class ContractRulesTest {
+public class ContractRulesTest {
     static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
     static Map<String, Contract> contracts;
     static ReferenceData reference;
     static final Set<String> exercised = new HashSet<>();
 
-    static final Map<String, Map<String, String>> VALID = Map.of(
+    public static final Map<String, Map<String, String>> VALID = Map.of(
             "provider_returns",
                     row(
                             "return_period",
@@ -157,7 +157,7 @@ class ContractRulesTest {
         reference = new ReferenceData(Settings.home().resolve("data/reference"));
     }
 
-    record Case(String expectedRule, Map<String, String> values, int extraCells) {}
+    public record Case(String expectedRule, Map<String, String> values, int extraCells) {}
 
     static Map<String, String> row(String... kv) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -168,7 +168,7 @@ class ContractRulesTest {
     }
 
     /** One broken row per rule the contract declares, built from the kind of rule. */
-    static List<Case> casesFor(Contract c) {
+    public static List<Case> casesFor(Contract c) {
         Map<String, String> base = VALID.get(c.name());
         List<Case> cases = new ArrayList<>();
         cases.add(new Case(null, base, 0));
@@ -234,7 +234,7 @@ class ContractRulesTest {
         return cases;
     }
 
-    static Map<String, String> with(Map<String, String> base, String k, String v) {
+    public static Map<String, String> with(Map<String, String> base, String k, String v) {
         Map<String, String> m = new LinkedHashMap<>(base);
         m.put(k, v);
         return m;
