@@ -1,5 +1,8 @@
 package org.rehabmap.rules;
 
+import org.rehabmap.config.ConfigError;
+import org.rehabmap.contracts.CustomRule;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +24,23 @@ final class ConsistentWithinGroupRule implements GroupRule {
         this.column = column;
         this.id = id;
         this.reason = reason;
+    }
+
+    /** Options: {@code groupBy} (columns) and {@code column}. */
+    static ConsistentWithinGroupRule of(CustomRule r, RuleScope s) {
+        List<String> groupBy = r.strings("groupBy");
+        if (groupBy.isEmpty()) {
+            throw new ConfigError(s.where(r) + ": needs customProperties.groupBy");
+        }
+        for (String g : groupBy) {
+            s.index(g, r.id() + " groupBy");
+        }
+        String column = s.contract().columns().get(s.column(r, "column")).name();
+        return new ConsistentWithinGroupRule(
+                groupBy,
+                column,
+                r.id(),
+                r.description() != null ? r.description() : column + " differs within its group");
     }
 
     @Override

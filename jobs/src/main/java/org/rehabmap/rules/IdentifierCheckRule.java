@@ -1,5 +1,9 @@
 package org.rehabmap.rules;
 
+import org.rehabmap.config.ConfigError;
+import org.rehabmap.contracts.ColumnSpec;
+import org.rehabmap.contracts.CustomRule;
+
 /**
  * An NHS number that is not 10 digits or fails its Modulus 11 check digit (kind {@code nhsNumberModulus11}).
  * Ingest checked the raw number before it pseudonymised it; this reports what it found, and the
@@ -14,6 +18,16 @@ final class IdentifierCheckRule implements Rule {
         this.column = column;
         this.id = id;
         this.name = name;
+    }
+
+    /** Declared on an identifier column ({@code identifier: nhs_number}). */
+    static IdentifierCheckRule of(CustomRule r, RuleScope s) {
+        int i = s.column(r, "column");
+        ColumnSpec c = s.contract().columns().get(i);
+        if (!c.isIdentifier()) {
+            throw new ConfigError(s.where(r) + ": " + c.name() + " is not an identifier column");
+        }
+        return new IdentifierCheckRule(i, r.id(), c.name());
     }
 
     @Override

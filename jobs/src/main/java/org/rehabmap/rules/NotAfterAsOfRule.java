@@ -1,5 +1,7 @@
 package org.rehabmap.rules;
 
+import org.rehabmap.contracts.CustomRule;
+
 import java.time.LocalDate;
 
 /** A date later than the run's as-of date, i.e. in the future (kind {@code notAfterAsOf}). */
@@ -14,6 +16,11 @@ final class NotAfterAsOfRule implements Rule {
         this.id = id;
         this.reason = reason;
         this.asOf = asOf;
+    }
+
+    /** Declared on a date column; the reason is the rule's description. */
+    static NotAfterAsOfRule of(CustomRule r, RuleScope s) {
+        return new NotAfterAsOfRule(s.column(r, "column", "date"), r.id(), s.reason(r), s.asOf());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.rehabmap.rules;
 
+import org.rehabmap.contracts.CustomRule;
+
 /**
  * A number greater than another column's on the same row, e.g. more people with a condition than on the
  * register (kind {@code notGreaterThan}); nothing is compared while either is missing or suppressed.
@@ -15,6 +17,15 @@ final class NotGreaterThanRule implements Rule {
         this.limitColumn = limitColumn;
         this.id = id;
         this.reason = reason;
+    }
+
+    /** Options: {@code column} and {@code limitColumn}, integer or number columns. */
+    static NotGreaterThanRule of(CustomRule r, RuleScope s) {
+        return new NotGreaterThanRule(
+                s.column(r, "column", "integer", "number"),
+                s.column(r, "limitColumn", "integer", "number"),
+                r.id(),
+                s.reason(r));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.rehabmap.rules;
 
+import org.rehabmap.contracts.CustomRule;
+
 /**
  * A column left empty although another column of the row has a given value, e.g. no referred_to on a
  * concern whose action is 'referred' (kind {@code requiredWhen}). The value is compared after casing.
@@ -17,6 +19,12 @@ final class RequiredWhenRule implements Rule {
         this.equals = equals;
         this.id = id;
         this.reason = reason;
+    }
+
+    /** Options: {@code column}, {@code whenColumn} (a text column) and {@code equals}. */
+    static RequiredWhenRule of(CustomRule r, RuleScope s) {
+        return new RequiredWhenRule(
+                s.column(r, "column"), s.column(r, "whenColumn", "string"), s.option(r, "equals"), r.id(), s.reason(r));
     }
 
     @Override

@@ -11,14 +11,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The one place a contract's rules become rule objects, and so the one place a kind of rule is named.
@@ -38,7 +35,7 @@ public final class RuleKinds {
         ACROSS_ROWS
     }
 
-    private record Kind(Placement placement, BiFunction<CustomRule, Scope, Object> make) {}
+    private record Kind(Placement placement, BiFunction<CustomRule, RuleScope, Object> make) {}
 
     private static final Map<String, Kind> DECLARED = declared();
 
@@ -46,11 +43,11 @@ public final class RuleKinds {
 
     private static Map<String, Kind> declared() {
         Map<String, Kind> k = new LinkedHashMap<>();
-        k.put("nhsNumberModulus11", new Kind(Placement.WITH_COLUMN, RuleKinds::identifierCheck));
-        k.put("notAfterAsOf", new Kind(Placement.AFTER_COLUMNS, RuleKinds::notAfterAsOf));
-        k.put("notGreaterThan", new Kind(Placement.AFTER_COLUMNS, RuleKinds::notGreaterThan));
-        k.put("requiredWhen", new Kind(Placement.AFTER_COLUMNS, RuleKinds::requiredWhen));
-        k.put("consistentWithinGroup", new Kind(Placement.ACROSS_ROWS, RuleKinds::consistentWithinGroup));
+        k.put("nhsNumberModulus11", new Kind(Placement.WITH_COLUMN, IdentifierCheckRule::of));
+        k.put("notAfterAsOf", new Kind(Placement.AFTER_COLUMNS, NotAfterAsOfRule::of));
+        k.put("notGreaterThan", new Kind(Placement.AFTER_COLUMNS, NotGreaterThanRule::of));
+        k.put("requiredWhen", new Kind(Placement.AFTER_COLUMNS, RequiredWhenRule::of));
+        k.put("consistentWithinGroup", new Kind(Placement.ACROSS_ROWS, ConsistentWithinGroupRule::of));
         return k;
     }
 
@@ -60,7 +57,7 @@ public final class RuleKinds {
     }
 
     static RuleBook book(Contract contract, ReferenceData reference, LocalDate asOf) {
-        Scope scope = new Scope(contract, reference, asOf);
+        RuleScope scope = new RuleScope(contract, reference, asOf);
         Map<Integer, List<Rule>> withColumn = new LinkedHashMap<>();
         List<Rule> afterColumns = new ArrayList<>();
         List<GroupRule> acrossRows = new ArrayList<>();
@@ -101,7 +98,7 @@ public final class RuleKinds {
                 fy == null ? -1 : scope.index(fy, "financialYearFrom", "date"));
     }
 
-    private static ColumnReader reader(ColumnSpec c, int i, Scope s) {
+    private static ColumnReader reader(ColumnSpec c, int i, RuleScope s) {
         if (!c.isList() && !Typing.known(c.logicalType())) {
             throw new ConfigError(
                     s.where(c) + ": logicalType " + c.logicalType() + " is not one a landing column can have");
@@ -116,7 +113,7 @@ public final class RuleKinds {
     }
 
     /** The rules a column's definition implies, in the order their failures are reported. */
-    private static List<Rule> columnRules(ColumnSpec c, int i, Scope s) {
+    private static List<Rule> columnRules(ColumnSpec c, int i, RuleScope s) {
         List<Rule> out = new ArrayList<>();
         String name = c.name();
         if (c.isIdentifier()) {
@@ -166,115 +163,5 @@ public final class RuleKinds {
             out.add(new ValidValuesRule(i, r.id(), name, s.allowed(r), false, c.unknownValue()));
         }
         return out;
-    }
-
-    private static Object identifierCheck(CustomRule r, Scope s) {
-        int i = s.column(r, "column");
-        ColumnSpec c = s.contract.columns().get(i);
-        if (!c.isIdentifier()) {
-            throw new ConfigError(s.where(r) + ": " + c.name() + " is not an identifier column");
-        }
-        return new IdentifierCheckRule(i, r.id(), c.name());
-    }
-
-    private static Object notAfterAsOf(CustomRule r, Scope s) {
-        return new NotAfterAsOfRule(s.column(r, "column", "date"), r.id(), s.reason(r), s.asOf);
-    }
-
-    private static Object notGreaterThan(CustomRule r, Scope s) {
-        return new NotGreaterThanRule(
-                s.column(r, "column", "integer", "number"),
-                s.column(r, "limitColumn", "integer", "number"),
-                r.id(),
-                s.reason(r));
-    }
-
-    private static Object requiredWhen(CustomRule r, Scope s) {
-        return new RequiredWhenRule(
-                s.column(r, "column"), s.column(r, "whenColumn", "string"), s.option(r, "equals"), r.id(), s.reason(r));
-    }
-
-    private static Object consistentWithinGroup(CustomRule r, Scope s) {
-        List<String> groupBy = r.strings("groupBy");
-        if (groupBy.isEmpty()) {
-            throw new ConfigError(s.where(r) + ": needs customProperties.groupBy");
-        }
-        for (String g : groupBy) {
-            s.index(g, r.id() + " groupBy");
-        }
-        String column = s.contract.columns().get(s.column(r, "column")).name();
-        return new ConsistentWithinGroupRule(
-                groupBy,
-                column,
-                r.id(),
-                r.description() != null ? r.description() : column + " differs within its group");
-    }
-
-    /** One contract's rules being built: where to find columns and reference values, and how to word a complaint. */
-    private record Scope(Contract contract, ReferenceData reference, LocalDate asOf) {
-        String where(CustomRule r) {
-            return "contract " + file() + ": rule " + r.id();
-        }
-
-        String where(ColumnSpec c) {
-            return "contract " + file() + ", column " + c.name();
-        }
-
-        private String file() {
-            return contract.file() == null
-                    ? contract.name()
-                    : contract.file().getFileName().toString();
-        }
-
-        String derived(ColumnSpec c, String check) {
-            return contract.derivedRuleId(c.name(), check);
-        }
-
-        String reason(CustomRule r) {
-            return r.description() != null ? r.description() : "rule " + r.id() + " does not hold";
-        }
-
-        String option(CustomRule r, String name) {
-            String v = r.text(name);
-            if (v == null || v.isBlank()) {
-                throw new ConfigError(where(r) + ": needs customProperties." + name);
-            }
-            return v;
-        }
-
-        /** The column a rule's option names, which must exist (and be of one of the types, when given). */
-        int column(CustomRule r, String option, String... types) {
-            return index(option(r, option), r.id() + " " + option, types);
-        }
-
-        int index(String column, String what, String... types) {
-            List<String> names = contract.columnNames();
-            int i = names.indexOf(column);
-            if (i < 0) {
-                throw new ConfigError("contract " + file() + ": " + what + " names unknown column " + column);
-            }
-            String type = contract.columns().get(i).logicalType();
-            if (types != null && types.length > 0 && !List.of(types).contains(type)) {
-                throw new ConfigError("contract " + file() + ": " + what + " needs a " + String.join(" or ", types)
-                        + " column, and " + column + " is " + type);
-            }
-            return i;
-        }
-
-        Pattern pattern(ColumnSpec c) {
-            try {
-                return Pattern.compile(c.pattern());
-            } catch (PatternSyntaxException e) {
-                throw new ConfigError(where(c) + ": pattern " + c.pattern() + " is not a regular expression");
-            }
-        }
-
-        Set<String> allowed(ValueRule r) {
-            Set<String> s = new LinkedHashSet<>(r.validValues());
-            if (r.validValuesReference() != null) {
-                s.addAll(reference.values(r.validValuesReference()));
-            }
-            return s;
-        }
     }
 }
