@@ -22,8 +22,8 @@
 # results under the work folder: what the test suite runs.
 # BENCH_CLASSPATH, when set, is used as is for every java command and nothing is built.
 set -euo pipefail
-REHABMAP_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export REHABMAP_HOME
+# shellcheck source=scripts/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 SCALES="0.1,1,5"
 RUNS=3
@@ -64,11 +64,7 @@ has_phase() { case ",$PHASES," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
 has_phase full || { echo "bench: --phases must include full (the other phases build on its lake)" >&2; exit 2; }
 case "$RUNS" in ''|*[!0-9]*|0) echo "bench: --runs must be a positive whole number" >&2; exit 2 ;; esac
 
-if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/java-17-openjdk-amd64/bin/java ]; then
-  JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64
-fi
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+spark_local_ip
 
 WORK="${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/rehabmap-bench.XXXXXX")}"
 mkdir -p "$WORK"
@@ -86,15 +82,14 @@ if [ -n "${BENCH_CLASSPATH:-}" ]; then
   PRODUCT_CP="$BENCH_CLASSPATH"
   BENCH_CP="$BENCH_CLASSPATH"
 else
-  echo "bench: building rehabmap and the benchmark tools (mvn -Pbench package) ..." >&2
-  (cd "$REHABMAP_HOME" && mvn -B -q -DskipTests -Pbench package >&2)
-  PRODUCT_CP="$REHABMAP_HOME/jobs/target/rehabmap.jar:$REHABMAP_HOME/jobs/target/lib/*"
-  BENCH_CP="$PRODUCT_CP:$REHABMAP_HOME/jobs/target/bench-lib/*"
+  # the product (jobs/) and the tools' own module (bench/, with the DuckDB driver in bench/target/lib)
+  echo "bench: building rehabmap and the benchmark tools (mvn -pl bench -am package) ..." >&2
+  (cd "$REHABMAP_HOME" && mvn -B -q -DskipTests -pl bench -am package >&2)
+  PRODUCT_CP="$REHABMAP_CP"
+  BENCH_CP="$PRODUCT_CP:$REHABMAP_HOME/bench/target/rehabmap-bench.jar:$REHABMAP_HOME/bench/target/lib/*"
 fi
 # the launcher's own command line (scripts/rehabmap): the module flags of pom.xml and its JVM options
-FLAGS="$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' "$REHABMAP_HOME/pom.xml")"
-JIT="$(sed -n 's:.*<rehabmap.jit.flags>\(.*\)</rehabmap.jit.flags>.*:\1:p' "$REHABMAP_HOME/pom.xml")"
-JAVA_OPTS="${REHABMAP_JAVA_OPTS:--Xmx8g $JIT}"
+JAVA_OPTS="$(java_opts -Xmx8g)"
 if [ "$EVENT_LOGS" = 1 ]; then
   mkdir -p "$OUT/spark-events"
   export REHABMAP_SPARK_EVENTLOG="$OUT/spark-events"
@@ -102,7 +97,7 @@ fi
 EVENT_OPTS=()
 [ "$EVENT_LOGS" = 1 ] && EVENT_OPTS=(-Dspark.eventLog.enabled=true "-Dspark.eventLog.dir=$REHABMAP_SPARK_EVENTLOG")
 # shellcheck disable=SC2206
-JVM=("$JAVA" $FLAGS $JAVA_OPTS -Drehabmap.home="$REHABMAP_HOME")
+JVM=("$JAVA" $SPARK_JVM_FLAGS $JAVA_OPTS -Drehabmap.home="$REHABMAP_HOME")
 REHABMAP=("${JVM[@]}" "${EVENT_OPTS[@]}" -cp "$PRODUCT_CP" org.rehabmap.cli.Main)
 TOOL=("${JVM[@]}" -cp "$BENCH_CP")
 

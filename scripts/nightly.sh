@@ -18,12 +18,13 @@
 #   4  the run succeeded but maintenance failed (the data is fine; the lake is not compacted)
 #   5  the run was killed (signal / out of memory): recovered at once, gold at its previous version
 set -uo pipefail
-REHABMAP_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=scripts/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 REHABMAP="$REHABMAP_HOME/scripts/rehabmap"
 LOCK_DIR="${REHABMAP_LOCK_DIR:-$REHABMAP_HOME/run}"
+# the log folder is this script's own setting, not conf/'s: the log is open before any JVM has read the configuration
 LOG_DIR="${REHABMAP_LOG_DIR:-$REHABMAP_HOME/logs}"
 KEEP_DAYS="${REHABMAP_LOG_KEEP_DAYS:-30}"
-export REHABMAP_LOG_DIR="$LOG_DIR"
 
 mkdir -p "$LOCK_DIR" "$LOG_DIR" || { echo "rehabmap nightly: cannot create $LOCK_DIR or $LOG_DIR" >&2; exit 2; }
 LOG="$LOG_DIR/nightly-$(date -u +%Y%m%dT%H%M%SZ)-$$.log"

@@ -8,26 +8,27 @@
 #   scripts/submit.sh --master yarn [--deploy-mode cluster] [more spark-submit options] -- run all --env prod
 #   scripts/submit.sh --master k8s://https://<api-server>:6443 --deploy-mode cluster \
 #       --conf spark.kubernetes.container.image=<image> -- run all --env prod
+#   scripts/submit.sh --master spark://<master>:7077 --total-executor-cores 8 -- run all --env prod   (standalone)
 #   scripts/submit.sh --master 'local[2]' -- run all          (a local smoke test of the cluster jar)
+# scripts/cluster-smoke.sh runs it against a real standalone master and two workers on this machine.
 #
 # Everything before "--" goes to spark-submit; everything after it is the rehabmap command.
 # Environment:
 #   SPARK_LIB   folder of the Spark jars the submitting JVM uses (default jobs/target/lib, the local build's).
 #               YARN needs spark-yarn_2.13 there, Kubernetes spark-kubernetes_2.13 (docs/operations.md).
-#   APP_JAR     the application jar (default jobs/target/rehabmap-cluster.jar; built when missing)
+#   APP_JAR     the application jar (default jobs/target/rehabmap-cluster.jar; built when missing or older than
+#               the sources, as scripts/rehabmap does for its jar)
 #   DELTA_JARS  comma-separated Delta jars shipped with --jars (default: delta-spark and delta-storage from
 #               SPARK_LIB); set it empty when the cluster has Delta already
 # conf/, data-contracts/ and data/reference/ go with the job as an archive (--archives), so the driver finds
 # them in cluster deploy mode too. Exit code: spark-submit's (in client mode, the rehabmap command's).
+# REHABMAP_PSEUDO_KEY stays in the driver's environment: it is never made an executor variable or a Spark property
+# (both are shown by the Spark UI and written to event logs); executors get what they need inside the job.
 set -euo pipefail
-REHABMAP_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export REHABMAP_HOME
-if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/java-17-openjdk-amd64/bin/java ]; then
-  export JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64
-fi
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# shellcheck source=scripts/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 APP_JAR="${APP_JAR:-$REHABMAP_HOME/jobs/target/rehabmap-cluster.jar}"
-SPARK_LIB="${SPARK_LIB:-$REHABMAP_HOME/jobs/target/lib}"
+SPARK_LIB="${SPARK_LIB:-$REHABMAP_LIB}"
 
 submit_opts=()
 app_args=()
@@ -52,9 +53,15 @@ for ((i = 0; i < ${#submit_opts[@]}; i++)); do
   esac
 done
 
-if [ ! -f "$APP_JAR" ]; then
+app_jar_stale() {
+  [ ! -f "$APP_JAR" ] && return 0
+  # only the jar this project builds can be stale; an APP_JAR from elsewhere is taken as it is
+  [ "$APP_JAR" = "$REHABMAP_HOME/jobs/target/rehabmap-cluster.jar" ] || return 1
+  [ -n "$(find "$REHABMAP_HOME/jobs/src/main" "$REHABMAP_HOME/pom.xml" "$REHABMAP_HOME/jobs/pom.xml" -newer "$APP_JAR" -print -quit 2>/dev/null)" ]
+}
+if app_jar_stale; then
   echo "submit.sh: building $APP_JAR (mvn -Pcluster) ..." >&2
-  (cd "$REHABMAP_HOME" && mvn -q -B -Pcluster -DskipTests package >&2) || { echo "submit.sh: the build failed" >&2; exit 2; }
+  (cd "$REHABMAP_HOME" && mvn -q -B -Pcluster -DskipTests -pl jobs package >&2) || { echo "submit.sh: the build failed" >&2; exit 2; }
 fi
 if [ ! -d "$SPARK_LIB" ] || ! ls "$SPARK_LIB"/spark-core_*.jar >/dev/null 2>&1; then
   echo "submit.sh: no Spark jars in $SPARK_LIB (set SPARK_LIB, or run: mvn -B -DskipTests package)" >&2
@@ -68,24 +75,22 @@ fi
 HOME_ZIP="$REHABMAP_HOME/jobs/target/rehabmap-home.zip"
 (cd "$REHABMAP_HOME" && rm -f "$HOME_ZIP" && jar cMf "$HOME_ZIP" conf data-contracts data/reference)
 
-FLAGS="$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' "$REHABMAP_HOME/pom.xml")"
-JIT="$(sed -n 's:.*<rehabmap.jit.flags>\(.*\)</rehabmap.jit.flags>.*:\1:p' "$REHABMAP_HOME/pom.xml")"
 if [ "$deploy_mode" = cluster ]; then
   home_on_driver="rehabmap-home"   # the unpacked --archives folder in the driver's working directory
 else
   home_on_driver="$REHABMAP_HOME"  # client mode: the driver is this JVM
 fi
 extra=(--archives "$HOME_ZIP#rehabmap-home"
-       --conf "spark.driver.extraJavaOptions=$FLAGS -Drehabmap.home=$home_on_driver"
-       --conf "spark.executor.extraJavaOptions=$FLAGS"
+       --conf "spark.driver.extraJavaOptions=$SPARK_JVM_FLAGS -Drehabmap.home=$home_on_driver"
+       --conf "spark.executor.extraJavaOptions=$SPARK_JVM_FLAGS"
        --conf "spark.yarn.appMasterEnv.REHABMAP_HOME=$home_on_driver"
        --conf "spark.kubernetes.driverEnv.REHABMAP_HOME=$home_on_driver")
 [ -n "$DELTA_JARS" ] && extra+=(--jars "$DELTA_JARS")
 
 # a local master needs no network; on a cluster the executors must reach the driver, so leave it alone
-case "$master" in local*) export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}" ;; esac
-# shellcheck disable=SC2086
+case "$master" in local*) spark_local_ip ;; esac
 # our log4j2 configuration (stderr only, quiet Spark): SparkSubmit starts logging before the app jar is loaded
-exec "$JAVA" $FLAGS ${REHABMAP_JAVA_OPTS:--Xmx2g $JIT} -Drehabmap.home="$REHABMAP_HOME" \
+# shellcheck disable=SC2046,SC2086
+exec "$JAVA" $SPARK_JVM_FLAGS $(java_opts -Xmx2g) -Drehabmap.home="$REHABMAP_HOME" \
   -Dlog4j2.configurationFile="$REHABMAP_HOME/jobs/src/main/resources/log4j2.properties" -cp "$SPARK_LIB/*" \
   org.apache.spark.deploy.SparkSubmit --class org.rehabmap.cli.Main "${extra[@]}" "${submit_opts[@]}" "$APP_JAR" "${app_args[@]}"

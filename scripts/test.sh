@@ -4,11 +4,10 @@
 # packages and are installed and started here. REHABMAP_TEST_POSTGRES=off or
 # REHABMAP_TEST_BROWSER=off skips the tests that need them (they say so); CI never sets these.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/java-17-openjdk-amd64/bin/java ]; then
-  export JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64
-fi
-export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+# shellcheck source=scripts/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REHABMAP_HOME"
+spark_local_ip
 if [ "${REHABMAP_TEST_POSTGRES:-on}" != "off" ]; then
   # a server of the tests' own on another port, so a developer's local warehouse is left alone
   eval "$(REHABMAP_PG_PORT="${REHABMAP_TEST_PG_PORT:-55433}" scripts/postgres.sh start --env | sed 's/REHABMAP_WAREHOUSE_/REHABMAP_TEST_WAREHOUSE_/')"

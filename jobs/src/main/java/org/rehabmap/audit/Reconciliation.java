@@ -1,11 +1,12 @@
 package org.rehabmap.audit;
 
 import org.apache.spark.sql.Row;
-import org.rehabmap.cli.TextTable;
-import org.rehabmap.pipeline.RunContext;
+import org.rehabmap.lake.Lake;
+import org.rehabmap.text.TextTable;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -20,12 +21,8 @@ public final class Reconciliation {
         "source", "file", "status", "read", "accepted", "quarantined", "read=acc+quar", "reason"
     };
 
-    public static List<String[]> rows(RunContext ctx) {
-        return rows(ctx.lake(), ctx.runId());
-    }
-
     /** The files a run ingested or conformed, with the check that every row read is accounted for. */
-    public static List<String[]> rows(org.rehabmap.lake.Lake lake, String runId) {
+    public static List<String[]> rows(Lake lake, String runId) {
         List<String[]> out = new ArrayList<>();
         if (!lake.exists(FileLedger.TABLE)) {
             return out;
@@ -54,20 +51,24 @@ public final class Reconciliation {
         return out;
     }
 
-    public static void print(RunContext ctx) {
+    /**
+     * Prints the table of a run: the table itself as a result, a reconciliation that cannot be read as
+     * progress (it never fails the run it describes).
+     */
+    public static void print(Lake lake, String runId, Consumer<String> result, Consumer<String> progress) {
         List<String[]> rows;
         try {
-            rows = rows(ctx);
+            rows = rows(lake, runId);
         } catch (RuntimeException e) {
-            ctx.console().progress("(reconciliation not available: " + e.getMessage() + ")");
+            progress.accept("(reconciliation not available: " + e.getMessage() + ")");
             return;
         }
         if (rows.isEmpty()) {
-            ctx.console().result("reconciliation: no new files in this run");
+            result.accept("reconciliation: no new files in this run");
             return;
         }
-        ctx.console().result("reconciliation (run " + ctx.runId() + "):");
-        ctx.console().result(TextTable.renderStrings(HEADERS, rows).stripTrailing());
+        result.accept("reconciliation (run " + runId + "):");
+        result.accept(TextTable.renderStrings(HEADERS, rows).stripTrailing());
     }
 
     private static String str(Row r, int i) {

@@ -3,6 +3,7 @@ package org.rehabmap.cli;
 import org.rehabmap.config.Settings;
 import org.rehabmap.publish.DataDictionary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.charset.StandardCharsets;
@@ -20,11 +21,14 @@ public final class DictionaryCommand implements Callable<Integer> {
             description = "exit 1 when docs/data-dictionary.md differs from the contracts, without writing it")
     boolean check;
 
+    @Mixin
+    CommonOptions common;
+
     @Override
     public Integer call() throws Exception {
-        Path home = Settings.home();
-        Path file = home.resolve(DataDictionary.FILE);
-        String text = DataDictionary.generate(home.resolve("data-contracts"));
+        Settings s = common.settings();
+        Path file = s.homeDir().resolve(DataDictionary.FILE);
+        String text = DataDictionary.generate(Path.of(s.location("paths.contracts")));
         boolean current = Files.isRegularFile(file)
                 && Files.readString(file, StandardCharsets.UTF_8).equals(text);
         if (check) {

@@ -1,13 +1,13 @@
 package org.rehabmap.cli;
 
 import org.apache.spark.sql.Row;
+import org.rehabmap.bronze.BronzeSchema;
 import org.rehabmap.config.ConfigError;
 import org.rehabmap.config.PseudonymKey;
 import org.rehabmap.conform.BronzeText;
 import org.rehabmap.contracts.Contract;
 import org.rehabmap.contracts.ReferenceData;
 import org.rehabmap.ingest.BronzeRowBuilder;
-import org.rehabmap.ingest.BronzeSchema;
 import org.rehabmap.ingest.DeliveredFileReader;
 import org.rehabmap.ingest.FileRejected;
 import org.rehabmap.ingest.ParsedTable;

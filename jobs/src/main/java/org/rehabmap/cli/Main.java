@@ -1,6 +1,7 @@
 package org.rehabmap.cli;
 
 import org.rehabmap.config.ConfigError;
+import org.rehabmap.text.Failures;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

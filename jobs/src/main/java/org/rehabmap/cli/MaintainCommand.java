@@ -7,6 +7,7 @@ import org.rehabmap.ops.Maintenance;
 import org.rehabmap.ops.Recovery;
 import org.rehabmap.ops.RunLock;
 import org.rehabmap.pipeline.RunContext;
+import org.rehabmap.text.Failures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -2,16 +2,12 @@ package org.rehabmap.cli;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.rehabmap.config.ConfigError;
 import org.rehabmap.config.Settings;
-import org.rehabmap.curate.CurateConfig;
-import org.rehabmap.curate.Denominators;
-import org.rehabmap.curate.Geography;
-import org.rehabmap.curate.Positions;
-import org.rehabmap.curate.SilverInputs;
+import org.rehabmap.gold.CurateConfig;
+import org.rehabmap.gold.Geography;
+import org.rehabmap.gold.SilverInputs;
 import org.rehabmap.lake.Lake;
 import org.rehabmap.lake.SparkSessions;
 import org.rehabmap.model.AssumptionSet;
@@ -19,9 +15,11 @@ import org.rehabmap.model.Assumptions;
 import org.rehabmap.model.ModelConfig;
 import org.rehabmap.model.ModelInputs;
 import org.rehabmap.model.ModelRow;
+import org.rehabmap.model.ModelRun;
 import org.rehabmap.model.ModelSilver;
 import org.rehabmap.model.WorkforceModel;
-import org.rehabmap.model.WorkforceModelJob;
+import org.rehabmap.text.Cells;
+import org.rehabmap.text.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +37,7 @@ import java.util.concurrent.Callable;
 /**
  * What-if: the workforce model of one configured scenario with assumptions changed on the command
  * line, computed from the lake's silver tables and printed beside the scenario as configured.
- * Reads only; writes no table (the nightly gold tables stay as the curate step left them).
+ * Reads only; writes no table (the nightly gold tables stay as the model step left them).
  */
 @Command(
         name = "model",
@@ -139,12 +137,7 @@ public final class ModelCommand implements Callable<Integer> {
                         + cfg.londonCode() + ")");
             }
         }
-        Denominators denominators = Denominators.build(geo, Positions.comorbidity(in.comorbidity()));
-        Dataset<Row> positions = Positions.workforce(in.workforce());
-        String current = Positions.latest(positions);
-        WorkforceModelJob job = new WorkforceModelJob(config, assumptionSets, ModelSilver.read(lake), asOf);
-        ModelInputs inputs = job.inputs(
-                geo, denominators, WorkforceModelJob.apportion(positions, geo, cfg), current, in.profession(), cfg);
+        ModelInputs inputs = new ModelRun(config, assumptionSets, ModelSilver.read(lake), asOf).inputs(in, geo, cfg);
         WorkforceModel model = new WorkforceModel(inputs, config.minAssessedPeople(), config.endYear());
         if (year != null && !model.years().contains(year)) {
             throw new ConfigError(

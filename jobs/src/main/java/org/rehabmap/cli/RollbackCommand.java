@@ -8,6 +8,7 @@ import org.rehabmap.ops.Recovery;
 import org.rehabmap.ops.Rollback;
 import org.rehabmap.ops.RunLock;
 import org.rehabmap.pipeline.RunContext;
+import org.rehabmap.text.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -11,7 +11,8 @@ import org.rehabmap.ops.RunLock;
 import org.rehabmap.ops.RunReport;
 import org.rehabmap.pipeline.Pipeline;
 import org.rehabmap.pipeline.RunContext;
-import org.rehabmap.pipeline.Steps;
+import org.rehabmap.pipeline.Step;
+import org.rehabmap.text.Failures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,14 +21,20 @@ import picocli.CommandLine.Parameters;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "run", description = "Run the jobs in order: ingest, conform, curate, publish (or one of them).")
+@Command(
+        name = "run",
+        description =
+                "Run the jobs in order: ingest, conform, curate, model, publish (or one of them; curate runs the model"
+                        + " after it).")
 public final class RunCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
             defaultValue = "all",
-            description = "all | ingest | conform | curate | publish (default all)")
+            description =
+                    "all | ingest | conform | curate | publish (default all); curate runs the workforce model after it")
     String target;
 
     @Option(names = "--as-of", description = "the run's as-of date, YYYY-MM-DD (default today)")
@@ -43,9 +50,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!target.equals("all") && !Steps.ORDER.contains(target)) {
+        if (!target.equals("all") && !Steps.TARGETS.contains(target)) {
             throw new ConfigError("unknown step '" + target + "': use all, ingest, conform, curate or publish");
         }
+        List<Step> steps = Steps.forTarget(target);
         LocalDate asOfDate;
         try {
             asOfDate = asOf == null ? LocalDate.now(java.time.ZoneOffset.UTC) : LocalDate.parse(asOf);
@@ -65,8 +73,8 @@ public final class RunCommand implements Callable<Integer> {
             Recovery.recoverUnfinished(lake, console::progress);
             console.progress(
                     "rehabmap run " + runId + " (" + target + ", env " + s.env() + ", lake " + lake.root() + ")");
-            Pipeline.Outcome outcome = new Pipeline(Steps.forTarget(target)).run(ctx, "run " + target);
-            Reconciliation.print(ctx);
+            Pipeline.Outcome outcome = new Pipeline(steps).run(ctx, "run " + target);
+            Reconciliation.print(lake, runId, console::result, console::progress);
             writeReport(lake, s, runId, console);
             if (!outcome.succeeded()) {
                 if (common.verbose) {

@@ -80,8 +80,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         String path = URI.create(ex.getRequestURI().getRawPath()).getPath();
         Path f = base.resolve(path.replaceFirst("^/+", "")).normalize();
-        // nothing outside the extracts folder, and no hidden half-written packs
-        if (!f.startsWith(base) || base.relativize(f).toString().matches("(^|.*/)\\..*")) {
+        if (!servable(base, f)) {
             send(ex, 404, "text/plain", "not found\n".getBytes());
             return;
         }
@@ -92,9 +91,20 @@ public final class ServeCommand implements Callable<Integer> {
             send(ex, 404, "text/plain", "not found\n".getBytes());
             return;
         }
+        // normalize() reads only the name: a symbolic link inside extracts/ may still lead out of it
+        Path real = f.toRealPath();
+        if (!servable(base, real)) {
+            send(ex, 404, "text/plain", "not found\n".getBytes());
+            return;
+        }
         String name = f.getFileName().toString();
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
-        send(ex, 200, TYPES.getOrDefault(ext, "application/octet-stream"), Files.readAllBytes(f));
+        send(ex, 200, TYPES.getOrDefault(ext, "application/octet-stream"), Files.readAllBytes(real));
+    }
+
+    /** Nothing outside the extracts folder, and no hidden half-written packs. */
+    private static boolean servable(Path base, Path f) {
+        return f.startsWith(base) && !base.relativize(f).toString().matches("(^|.*/)\\..*");
     }
 
     private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {

@@ -1,7 +1,5 @@
 package org.rehabmap.cli;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -9,14 +7,13 @@ import org.rehabmap.config.ConfigError;
 import org.rehabmap.config.Settings;
 import org.rehabmap.lake.Lake;
 import org.rehabmap.lake.SparkSessions;
+import org.rehabmap.text.DatasetPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "sql", description = "Run Spark SQL against the lake's tables (bronze.*, silver.*, gold.*, audit.*).")
@@ -43,34 +40,7 @@ public final class SqlCommand implements Callable<Integer> {
         Lake lake = new Lake(spark, s.location("paths.lake"));
         lake.registerAll();
         Dataset<Row> df = spark.sql(query);
-        print(df, format, limit, System.out);
+        DatasetPrinter.print(df, format, limit, System.out);
         return Main.OK;
-    }
-
-    public static void print(Dataset<Row> df, String format, int limit, PrintStream out) throws IOException {
-        String[] cols = df.columns();
-        if (format.equals("csv")) {
-            CSVPrinter p = new CSVPrinter(
-                    out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
-            p.printRecord((Object[]) cols);
-            java.util.Iterator<Row> it = df.toLocalIterator();
-            while (it.hasNext()) {
-                Row r = it.next();
-                Object[] vals = new Object[cols.length];
-                for (int i = 0; i < cols.length; i++) {
-                    vals[i] = Cells.text(r.get(i));
-                }
-                p.printRecord(vals);
-            }
-            p.flush();
-        } else {
-            List<Row> rows = df.limit(limit + 1).collectAsList();
-            out.print(TextTable.render(cols, rows.subList(0, Math.min(limit, rows.size()))));
-            if (rows.size() > limit) {
-                out.println("(first " + limit + " rows; --limit N shows more)");
-            } else {
-                out.println("(" + rows.size() + " row" + (rows.size() == 1 ? "" : "s") + ")");
-            }
-        }
     }
 }

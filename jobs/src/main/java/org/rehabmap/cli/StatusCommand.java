@@ -8,6 +8,7 @@ import org.rehabmap.lake.Lake;
 import org.rehabmap.lake.SparkSessions;
 import org.rehabmap.ops.RunJournal;
 import org.rehabmap.ops.RunLock;
+import org.rehabmap.text.DatasetPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,7 +47,7 @@ public final class StatusCommand implements Callable<Integer> {
             return Main.OK;
         }
         System.out.println("last runs:");
-        SqlCommand.print(
+        DatasetPrinter.print(
                 lake.read(RunAudit.TABLE)
                         .selectExpr(
                                 "run_id",
@@ -67,7 +68,7 @@ public final class StatusCommand implements Callable<Integer> {
         if (lake.exists(FileLedger.TABLE)) {
             System.out.println();
             System.out.println("files:");
-            SqlCommand.print(
+            DatasetPrinter.print(
                     lake.read(FileLedger.TABLE)
                             .selectExpr(
                                     "source",

@@ -2,10 +2,10 @@ package org.rehabmap.conform;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.rehabmap.bronze.BronzeSchema;
+import org.rehabmap.bronze.NhsNumber;
 import org.rehabmap.contracts.ColumnSpec;
 import org.rehabmap.contracts.Contract;
-import org.rehabmap.ingest.BronzeSchema;
-import org.rehabmap.ingest.NhsNumber;
 import org.rehabmap.rules.IdentifierStatus;
 import org.rehabmap.rules.TextRow;
 

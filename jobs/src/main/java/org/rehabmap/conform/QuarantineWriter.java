@@ -4,9 +4,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.rehabmap.audit.Quarantine;
+import org.rehabmap.bronze.BronzeSchema;
 import org.rehabmap.contracts.ColumnSpec;
 import org.rehabmap.contracts.Contract;
-import org.rehabmap.ingest.BronzeSchema;
 import org.rehabmap.lake.Lake;
 
 import java.util.ArrayList;

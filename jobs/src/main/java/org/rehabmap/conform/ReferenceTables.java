@@ -1,5 +1,6 @@
 package org.rehabmap.conform;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -15,9 +16,7 @@ import org.rehabmap.lake.Lake;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,7 @@ public final class ReferenceTables {
             if (!Files.isRegularFile(file)) {
                 throw new ConfigError("reference file not found: " + file + " (contract silver." + rc.name() + ")");
             }
-            String sha = HexFormat.of().formatHex(sha256(Files.readAllBytes(file)));
+            String sha = DigestUtils.sha256Hex(Files.readAllBytes(file));
             String table = "silver." + rc.name();
             if (sha.equals(loaded.get(table))) {
                 continue;
@@ -168,13 +167,5 @@ public final class ReferenceTables {
             }
         }
         return rows;
-    }
-
-    private static byte[] sha256(byte[] b) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(b);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,8 +4,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.rehabmap.bronze.BronzeSchema;
 import org.rehabmap.contracts.Contract;
-import org.rehabmap.ingest.BronzeSchema;
 import org.rehabmap.lake.Lake;
 
 import java.util.List;

@@ -1,5 +1,14 @@
 package org.rehabmap.curate;
 
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.rehabmap.gold.CurateConfig;
+import org.rehabmap.gold.Denominators;
+import org.rehabmap.gold.Geography;
+import org.rehabmap.gold.SecondarySuppression;
 import org.rehabmap.stats.Comparison;
 import org.rehabmap.stats.ConfidenceIntervals;
 import org.rehabmap.stats.ConfidenceLevel;
@@ -14,15 +23,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+
 /**
  * Turns the sums of every indicator × period × area into gold.benchmarks rows: value, 95% and
  * 99.8% limits by the indicator's method, disclosure control, comparison with London, the
- * unmet-need index, rank, quintile and trend. Pure Java over a few hundred rows, so every
- * statistic comes from org.rehabmap.stats and the whole table is reproducible by hand.
+ * unmet-need index, rank, quintile and trend. Java over a few hundred rows, so every statistic
+ * comes from org.rehabmap.stats and the whole table is reproducible by hand; only secondary
+ * suppression runs in Spark, as the one routine every table that counts people shares.
  */
 public final class BenchmarkAssembler {
     static final String NOT_COMPARED = "not_compared";
 
+    private final SparkSession spark;
     private final IndicatorCatalogue catalogue;
     private final Geography geography;
     private final Denominators denominators;
@@ -37,7 +53,12 @@ public final class BenchmarkAssembler {
     public record Result(List<BenchmarkRow> rows, List<UnmetNeedIndex.Entry> index, String indexPeriod) {}
 
     public BenchmarkAssembler(
-            IndicatorCatalogue catalogue, Geography geography, Denominators denominators, CurateConfig cfg) {
+            SparkSession spark,
+            IndicatorCatalogue catalogue,
+            Geography geography,
+            Denominators denominators,
+            CurateConfig cfg) {
+        this.spark = spark;
         this.catalogue = catalogue;
         this.geography = geography;
         this.denominators = denominators;
@@ -94,9 +115,7 @@ public final class BenchmarkAssembler {
             groups.computeIfAbsent(key(def.id(), m.period()), k -> new LinkedHashMap<>())
                     .put(area.code(), c);
         }
-        for (Map<String, Cell> g : groups.values()) {
-            secondarySuppression(g);
-        }
+        secondarySuppression(groups);
 
         List<BenchmarkRow> rows = new ArrayList<>();
         for (Map<String, Cell> g : groups.values()) {
@@ -225,38 +244,73 @@ public final class BenchmarkAssembler {
         }
     }
 
+    private static final StructType CELLS = new StructType()
+            .add("key", DataTypes.StringType, false)
+            .add("area_level", DataTypes.StringType, false)
+            .add("area_code", DataTypes.StringType, false)
+            .add("parent_code", DataTypes.StringType, false)
+            .add("numerator", DataTypes.DoubleType, true)
+            .add("denominator", DataTypes.DoubleType, true)
+            .add("parent_published", DataTypes.BooleanType, false)
+            .add("withheld", DataTypes.BooleanType, false);
+
     /**
-     * METHODS.md: where one suppressed area could be recovered from its parent's total and its
-     * siblings, the next smallest sibling is suppressed too. Bottom up, so a borough suppressed
-     * here is seen when STPs and alliances are checked.
+     * METHODS.md: where one suppressed area could be recovered from its parent's published total and
+     * its siblings, the next smallest sibling (numerator, then denominator, then area code) is
+     * suppressed too; bottom up, boroughs, STPs, then alliances ({@link SecondarySuppression}). A parent
+     * is published when its own counts are not small: a parent's secondary suppression is decided at
+     * its own level, after its children's.
      */
-    private void secondarySuppression(Map<String, Cell> group) {
-        if (group.isEmpty() || !group.values().iterator().next().def.disclosure()) {
+    private void secondarySuppression(Map<String, Map<String, Cell>> groups) {
+        List<Row> cells = new ArrayList<>();
+        Map<String, Cell> byKey = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, Cell>> g : groups.entrySet()) {
+            if (!g.getValue().values().iterator().next().def.disclosure()) {
+                continue;
+            }
+            for (Cell c : g.getValue().values()) {
+                if (c.area.parentCode() == null) {
+                    continue;
+                }
+                Cell parent = g.getValue().get(c.area.parentCode());
+                cells.add(RowFactory.create(
+                        g.getKey(),
+                        c.area.level(),
+                        c.area.code(),
+                        c.area.parentCode(),
+                        c.numerator,
+                        c.denominator,
+                        parent != null && !parent.primary,
+                        c.primary));
+                byKey.put(g.getKey() + "\u0000" + c.area.code(), c);
+            }
+        }
+        if (cells.isEmpty()) {
             return;
         }
+        List<SecondarySuppression.Siblings> levels = new ArrayList<>();
         for (String level : List.of(Geography.BOROUGH, Geography.STP, Geography.ALLIANCE)) {
-            Map<String, List<Cell>> byParent = new TreeMap<>();
-            for (Cell c : group.values()) {
-                if (c.area.level().equals(level) && c.area.parentCode() != null) {
-                    byParent.computeIfAbsent(c.area.parentCode(), k -> new ArrayList<>())
-                            .add(c);
-                }
-            }
-            for (Map.Entry<String, List<Cell>> e : byParent.entrySet()) {
-                Cell parent = group.get(e.getKey());
-                if (parent == null || parent.suppressed()) {
-                    continue;
-                }
-                List<Cell> siblings = e.getValue();
-                if (siblings.stream().filter(Cell::suppressed).count() != 1) {
-                    continue;
-                }
-                siblings.stream()
-                        .filter(s -> !s.suppressed())
-                        .min(Comparator.comparing((Cell s) -> s.numerator == null ? Double.MAX_VALUE : s.numerator)
-                                .thenComparing(s -> s.denominator == null ? Double.MAX_VALUE : s.denominator)
-                                .thenComparing(s -> s.area.code()))
-                        .ifPresent(s -> s.secondary = true);
+            levels.add(new SecondarySuppression.Siblings(
+                    List.of("key", "parent_code"),
+                    col("area_level").equalTo(level).and(col("parent_published"))));
+        }
+        SecondarySuppression.NextSmallest next = new SecondarySuppression.NextSmallest(
+                struct(
+                        coalesce(col("numerator"), lit(Double.MAX_VALUE)),
+                        coalesce(col("denominator"), lit(Double.MAX_VALUE)),
+                        col("area_code")),
+                lit(true));
+        List<Row> withheld = SecondarySuppression.apply(
+                        spark.createDataFrame(cells, CELLS),
+                        List.of(new SecondarySuppression.Protected("withheld", next)),
+                        levels)
+                .filter(col("withheld"))
+                .select("key", "area_code")
+                .collectAsList();
+        for (Row r : withheld) {
+            Cell c = byKey.get(r.getString(0) + "\u0000" + r.getString(1));
+            if (!c.primary) {
+                c.secondary = true;
             }
         }
     }

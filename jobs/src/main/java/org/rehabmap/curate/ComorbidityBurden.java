@@ -7,6 +7,12 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.rehabmap.gold.Apportionment;
+import org.rehabmap.gold.CurateConfig;
+import org.rehabmap.gold.Geography;
+import org.rehabmap.gold.LivingWithCancer;
+import org.rehabmap.gold.Positions;
+import org.rehabmap.gold.SecondarySuppression;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,7 +104,7 @@ final class ComorbidityBurden {
                         List.of("cancer_register_count", "with_condition_count", "living_with_cancer"),
                         dependants,
                         null,
-                        List.of(new Disclosure.Siblings(
+                        List.of(new SecondarySuppression.Siblings(
                                 List.of(Positions.PERIOD, "condition_code", Geography.PARENT_CODE),
                                 col(Geography.AREA_LEVEL).equalTo(Geography.BOROUGH))),
                         List.of(Geography.AREA_CODE));

@@ -4,9 +4,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.rehabmap.config.ConfigError;
-import org.rehabmap.model.PeerGroups;
-import org.rehabmap.model.PeerValues;
-import org.rehabmap.model.WorkforceModelJob;
+import org.rehabmap.gold.Apportionment;
+import org.rehabmap.gold.CurateConfig;
+import org.rehabmap.gold.Denominators;
+import org.rehabmap.gold.Geography;
+import org.rehabmap.gold.GoldInputs;
+import org.rehabmap.gold.GoldWriter;
+import org.rehabmap.gold.Positions;
+import org.rehabmap.gold.SilverInputs;
 import org.rehabmap.pipeline.RunContext;
 import org.rehabmap.pipeline.Step;
 import org.rehabmap.pipeline.StepResult;
@@ -19,10 +24,11 @@ import java.util.Map;
 import static org.apache.spark.sql.functions.col;
 
 /**
- * Gold: silver → benchmarks, workforce ratios, unmet need, service map and comorbidity burden
- * (METHODS.md), and the workforce model's three tables. Orchestration only; each table is made by
- * its own builder from DataFrames. Only the tables whose inputs changed are rebuilt ({@link #DEPENDS}),
- * and all of those are checked against their contracts before any is written.
+ * Gold: silver → benchmarks, workforce ratios, unmet need, service map, comorbidity burden (METHODS.md)
+ * and the peer groups that benchmarks compare each borough with. Orchestration only; each table is
+ * made by its own builder from DataFrames. Only the tables whose inputs changed are rebuilt
+ * ({@link #DEPENDS}), and all of those are checked against their contracts before any is written.
+ * The workforce model is a step of its own, run after this one.
  */
 public final class CurateJob implements Step {
     public static final String BENCHMARKS = "gold.benchmarks";
@@ -30,28 +36,21 @@ public final class CurateJob implements Step {
     public static final String UNMET_NEED = "gold.unmet_need";
     public static final String SERVICE_MAP = "gold.service_map";
     public static final String COMORBIDITY_BURDEN = "gold.comorbidity_burden";
+    public static final String PEER_GROUPS = "gold.peer_groups";
 
     /** Bump when a change to the methods changes gold for the same silver, so the next run rewrites it. */
     static final String METHOD_VERSION = "2";
 
-    static final List<String> TABLES =
-            List.of(BENCHMARKS, WORKFORCE_RATIOS, UNMET_NEED, SERVICE_MAP, COMORBIDITY_BURDEN);
-    /** The curate job's tables and the workforce model's, all written together. */
-    static final List<String> ALL_TABLES = java.util.stream.Stream.concat(
-                    TABLES.stream(), WorkforceModelJob.TABLES.stream())
-            .toList();
+    /** The curate job's gold tables, in published order. */
+    public static final List<String> TABLES =
+            List.of(BENCHMARKS, WORKFORCE_RATIOS, UNMET_NEED, SERVICE_MAP, COMORBIDITY_BURDEN, PEER_GROUPS);
 
-    static final List<String> SILVER = List.of(
-            "silver.service",
-            "silver.workforce",
-            "silver.hna_concern",
-            "silver.comorbidity",
-            "silver.borough",
-            "silver.population",
-            "silver.imd",
-            "silver.profession",
-            "silver.concern",
-            "silver.ltc_condition");
+    /** The silver tables curate reads. */
+    public static final List<String> SILVER = SilverInputs.TABLES;
+
+    /** Configuration sections read here (the peer groups' included: gold.benchmarks carries peer values). */
+    static final List<String> CONFIG =
+            List.of("indicators", "curate", "thresholds", "geography", "disclosure", "peer-groups");
 
     @Override
     public String name() {
@@ -69,27 +68,26 @@ public final class CurateJob implements Step {
         Path contracts = Path.of(ctx.settings().location("paths.contracts"));
         GoldWriter writer = new GoldWriter(ctx.lake(), contracts);
         Map<String, String> inputs = inputs(ctx, contracts);
-        List<String> stale = ALL_TABLES.stream()
-                .filter(t -> !writer.upToDate(t, inputs.get(t)))
-                .toList();
+        List<String> stale =
+                TABLES.stream().filter(t -> !writer.upToDate(t, inputs.get(t))).toList();
         if (stale.isEmpty()) {
             return StepResult.skipped(name(), "silver, configuration and as-of date unchanged: gold is up to date");
         }
-        List<String> kept = ALL_TABLES.stream()
+        List<String> kept = TABLES.stream()
                 .filter(t -> !stale.contains(t))
                 .map(t -> t.substring(5))
                 .toList();
         if (!kept.isEmpty()) {
             ctx.console().progress("  kept, nothing they are made from changed: " + String.join(", ", kept));
         }
-        WorkforceModelJob model = WorkforceModelJob.prepare(ctx.settings(), ctx.lake(), ctx.asOf());
+        PeerGroupInputs peers = PeerGroupInputs.read(ctx.settings(), ctx.lake());
         SilverInputs in = SilverInputs.read(ctx.lake()).cached();
         for (String t : in.missing()) {
             ctx.console().progress("  " + t + " does not exist yet: its indicators and tables are empty");
         }
         Built built = null;
         try {
-            built = build(ctx.spark(), in, catalogue, cfg, model);
+            built = build(ctx.spark(), in, catalogue, cfg, peers);
             // the tables are lazy: one left out here is never computed
             List<GoldWriter.GoldTable> changed = built.tables().stream()
                     .filter(t -> stale.contains(t.name()))
@@ -112,19 +110,7 @@ public final class CurateJob implements Step {
             if (built != null) {
                 built.held().forEach(Dataset::unpersist);
             }
-            for (Dataset<Row> d : List.of(
-                    in.service(),
-                    in.workforce(),
-                    in.hnaConcern(),
-                    in.comorbidity(),
-                    in.borough(),
-                    in.population(),
-                    in.imd(),
-                    in.profession(),
-                    in.concern(),
-                    in.ltcCondition())) {
-                d.unpersist();
-            }
+            in.unpersist();
         }
     }
 
@@ -134,21 +120,21 @@ public final class CurateJob implements Step {
      */
     public record Built(List<GoldWriter.GoldTable> tables, List<Dataset<Row>> held) {}
 
-    /** The five gold tables from silver; no workforce model or peer values. */
+    /** The five gold tables from silver, without peer groups (peer_value null). */
     public static Built build(SparkSession spark, SilverInputs in, IndicatorCatalogue catalogue, CurateConfig cfg) {
         return build(spark, in, catalogue, cfg, null);
     }
 
     /**
-     * The gold tables from silver: the five of the curate job and, with a workforce model, its
-     * three (model, sensitivity, peer groups) and the peer-group values in gold.benchmarks.
+     * The gold tables from silver: the five and, with the peer groups' inputs, gold.peer_groups and the
+     * peer-group values in gold.benchmarks.
      */
     public static Built build(
             SparkSession spark,
             SilverInputs in,
             IndicatorCatalogue catalogue,
             CurateConfig cfg,
-            WorkforceModelJob model) {
+            PeerGroupInputs peerInputs) {
         Geography geo = Geography.from(in.borough(), in.population(), cfg.londonCode(), cfg.londonName());
         Dataset<Row> areaMap = geo.areaMap(spark);
         Dataset<Row> areaList = geo.areaList(spark);
@@ -166,9 +152,9 @@ public final class CurateJob implements Step {
 
         List<Measure> collected = new IndicatorMeasures(positions, apportioned, hna, comorbidity, services)
                 .collect(catalogue, cfg, geo, denominators, areaMap);
-        BenchmarkAssembler.Result bench = new BenchmarkAssembler(catalogue, geo, denominators, cfg)
+        BenchmarkAssembler.Result bench = new BenchmarkAssembler(spark, catalogue, geo, denominators, cfg)
                 .assemble(collected, Deprivation.byArea(geo, in.imd()));
-        List<PeerGroups.Peer> peers = model == null ? List.of() : model.peers(geo, denominators, in.imd());
+        List<PeerGroups.Peer> peers = peerInputs == null ? List.of() : peerInputs.peers(geo, denominators, in.imd());
         Dataset<Row> benchmarks = PeerValues.benchmarks(
                 spark,
                 bench.rows(),
@@ -189,47 +175,44 @@ public final class CurateJob implements Step {
                 new GoldWriter.GoldTable(
                         COMORBIDITY_BURDEN,
                         ComorbidityBurden.build(comorbidity, in.ltcCondition(), areaMap, areaList, cfg))));
-        if (model != null) {
-            tables.addAll(model.tables(
-                    spark, model.inputs(geo, denominators, apportioned, currentPosition, in.profession(), cfg), peers));
+        if (peerInputs != null) {
+            tables.add(new GoldWriter.GoldTable(
+                    PEER_GROUPS,
+                    spark.createDataFrame(
+                            peers.stream().map(PeerGroups.Peer::toRow).toList(), PeerGroups.SCHEMA)));
         }
         return new Built(tables, List.of(positions, apportioned));
     }
 
-    /** What one gold table is made from: the silver tables its builder reads, and whether it reads the as-of date. */
-    record Depends(List<String> silver, boolean asOf) {}
-
     private static final List<String> GEOGRAPHY = List.of("silver.borough", "silver.population");
-    private static final List<String> EVERYTHING = java.util.stream.Stream.concat(
-                    SILVER.stream(), WorkforceModelJob.SILVER.stream())
-            .toList();
 
     /**
      * Each gold table's inputs, read off its builder in {@link #build}: what a change must reach
-     * for the table to be rebuilt. gold.benchmarks holds every indicator; gold.unmet_need carries the
-     * index, made from indicators of any source; the model reads all of silver and takes its base
-     * year from the as-of date when no extract gives one; gold.service_map marks services whose
-     * funding ends within days of the as-of date. A table left out of a source here would go stale,
-     * so CurateIncrementalTest rebuilds from scratch after a change to each source and compares.
+     * for the table to be rebuilt. gold.benchmarks holds every indicator and the peer values;
+     * gold.unmet_need carries the index, made from indicators of any source; gold.service_map marks
+     * services whose funding ends within days of the as-of date. A table left out of a source here
+     * would go stale, so CurateIncrementalTest rebuilds from scratch after a change to each source and
+     * compares.
      */
-    static final Map<String, Depends> DEPENDS = dependencies();
+    static final Map<String, GoldInputs.Depends> DEPENDS = dependencies();
 
-    private static Map<String, Depends> dependencies() {
-        Map<String, Depends> d = new java.util.LinkedHashMap<>();
-        d.put(BENCHMARKS, new Depends(EVERYTHING, true));
+    private static Map<String, GoldInputs.Depends> dependencies() {
+        Map<String, GoldInputs.Depends> d = new java.util.LinkedHashMap<>();
+        d.put(BENCHMARKS, new GoldInputs.Depends(SILVER, true));
         d.put(
                 WORKFORCE_RATIOS,
-                new Depends(concat(GEOGRAPHY, "silver.workforce", "silver.comorbidity", "silver.profession"), false));
-        d.put(UNMET_NEED, new Depends(EVERYTHING, true));
-        d.put(SERVICE_MAP, new Depends(concat(GEOGRAPHY, "silver.service", "silver.workforce"), true));
-        d.put(COMORBIDITY_BURDEN, new Depends(concat(GEOGRAPHY, "silver.comorbidity", "silver.ltc_condition"), false));
-        for (String t : WorkforceModelJob.TABLES) {
-            d.put(t, new Depends(EVERYTHING, true));
-        }
+                new GoldInputs.Depends(
+                        concat(GEOGRAPHY, "silver.workforce", "silver.comorbidity", "silver.profession"), false));
+        d.put(UNMET_NEED, new GoldInputs.Depends(SILVER, true));
+        d.put(SERVICE_MAP, new GoldInputs.Depends(concat(GEOGRAPHY, "silver.service", "silver.workforce"), true));
+        d.put(
+                COMORBIDITY_BURDEN,
+                new GoldInputs.Depends(concat(GEOGRAPHY, "silver.comorbidity", "silver.ltc_condition"), false));
+        d.put(PEER_GROUPS, new GoldInputs.Depends(SILVER, true));
         // a gold table added without saying what it reads would never be rebuilt: fail at start-up instead
-        if (!d.keySet().equals(new java.util.LinkedHashSet<>(ALL_TABLES))) {
+        if (!List.copyOf(d.keySet()).equals(TABLES)) {
             throw new IllegalStateException(
-                    "CurateJob.DEPENDS must name every gold table: has " + d.keySet() + ", gold is " + ALL_TABLES);
+                    "CurateJob.DEPENDS must name every gold table: has " + d.keySet() + ", curate writes " + TABLES);
         }
         return java.util.Collections.unmodifiableMap(d);
     }
@@ -241,62 +224,18 @@ public final class CurateJob implements Step {
     }
 
     /**
-     * What each gold table is made from: the versions of the silver tables it reads, the as-of date
-     * if it reads it, the configuration the curate job reads and its output contract. Same inputs,
-     * same table (the job is deterministic), so a table whose inputs did not change is not rebuilt:
-     * a night that brings HNA concerns and a provider return leaves the workforce ratios and the
-     * comorbidity burden as they are.
+     * What each gold table is made from ({@link GoldInputs}): the silver tables it reads, the as-of
+     * date if it reads it, the configuration curate reads and its output contract. A night that brings
+     * HNA concerns and a provider return leaves the workforce ratios and the comorbidity burden as they are.
      */
     static Map<String, String> inputs(RunContext ctx, Path contracts) {
-        var conf = ctx.settings().raw();
-        StringBuilder c = new StringBuilder();
-        for (String k : List.of("indicators", "curate", "thresholds", "geography", "disclosure")) {
-            if (conf.hasPath(k)) {
-                c.append(k)
-                        .append('=')
-                        .append(conf.getValue(k).render(com.typesafe.config.ConfigRenderOptions.concise()))
-                        .append('\n');
-            }
-        }
-        c.append(WorkforceModelJob.configText(ctx.settings()));
-        String config = sha256(c.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        Map<String, Long> versions = new java.util.HashMap<>();
-        for (String t : EVERYTHING) {
-            versions.put(t, ctx.lake().version(t));
-        }
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (String t : ALL_TABLES) {
-            Depends dep = DEPENDS.get(t);
-            StringBuilder sb = new StringBuilder("curate method " + METHOD_VERSION);
-            if (dep.asOf()) {
-                sb.append("; as_of ").append(ctx.asOf());
-            }
-            for (String s : dep.silver()) {
-                sb.append("; ").append(s).append(" v").append(versions.get(s));
-            }
-            sb.append("; config sha256 ").append(config);
-            String contract;
-            try {
-                contract = java.nio.file.Files.readString(
-                        contracts.resolve("gold").resolve(t.substring(5) + ".odcs.yaml"));
-            } catch (java.io.IOException e) {
-                contract = "missing " + t;
-            }
-            sb.append("; contract sha256 ").append(sha256(contract.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            out.put(t, sb.toString());
-        }
-        return out;
-    }
-
-    private static String sha256(byte[] b) {
-        try {
-            return java.util.HexFormat.of()
-                    .formatHex(
-                            java.security.MessageDigest.getInstance("SHA-256").digest(b))
-                    .substring(0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return GoldInputs.of(
+                "curate method " + METHOD_VERSION,
+                DEPENDS,
+                ctx.lake(),
+                ctx.asOf(),
+                GoldInputs.sections(ctx.settings(), CONFIG),
+                contracts);
     }
 
     /** The index names indicators by id; a typo there should stop the run, not publish an index without it. */

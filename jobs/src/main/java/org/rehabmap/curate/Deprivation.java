@@ -2,6 +2,7 @@ package org.rehabmap.curate;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.rehabmap.gold.Geography;
 
 import java.util.List;
 import java.util.Map;

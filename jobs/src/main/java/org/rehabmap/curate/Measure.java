@@ -3,6 +3,8 @@ package org.rehabmap.curate;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.rehabmap.gold.Geography;
+import org.rehabmap.gold.Positions;
 
 /**
  * The raw sums behind one benchmark row, before any statistics: what the Spark side hands to

@@ -4,6 +4,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.rehabmap.gold.Apportionment;
+import org.rehabmap.gold.CurateConfig;
+import org.rehabmap.gold.Geography;
+import org.rehabmap.gold.Positions;
 
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package org.rehabmap.curate;
 
+import org.rehabmap.gold.CurateConfig;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,6 +7,11 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.rehabmap.gold.Apportionment;
+import org.rehabmap.gold.CurateConfig;
+import org.rehabmap.gold.Geography;
+import org.rehabmap.gold.Positions;
+import org.rehabmap.gold.SecondarySuppression;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -177,11 +182,11 @@ final class UnmetNeedTable {
                         "assessments_with_concern",
                         List.of(
                                 // a concern has one domain, so an area's domains add up to its 'all' row
-                                new Disclosure.Siblings(
+                                new SecondarySuppression.Siblings(
                                         List.of(Positions.PERIOD, Geography.AREA_CODE),
                                         col("breakdown").equalTo(DOMAIN)),
                                 // boroughs add up to their STP
-                                new Disclosure.Siblings(
+                                new SecondarySuppression.Siblings(
                                         List.of(Positions.PERIOD, "breakdown", "breakdown_code", Geography.PARENT_CODE),
                                         col(Geography.AREA_LEVEL).equalTo(Geography.BOROUGH))),
                         List.of(Geography.AREA_CODE, "breakdown_code"));

@@ -3,6 +3,11 @@ package org.rehabmap.curate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.rehabmap.gold.Apportionment;
+import org.rehabmap.gold.CurateConfig;
+import org.rehabmap.gold.Denominators;
+import org.rehabmap.gold.Geography;
+import org.rehabmap.gold.Positions;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;

@@ -1,6 +1,6 @@
 package org.rehabmap.generate;
 
-import org.rehabmap.ingest.NhsNumber;
+import org.rehabmap.bronze.NhsNumber;
 
 /**
  * Synthetic NHS numbers: always in the 999 range that NHS numbering keeps for testing, always

@@ -2,6 +2,7 @@ package org.rehabmap.ingest;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.rehabmap.bronze.NhsNumber;
 import org.rehabmap.contracts.ColumnSpec;
 import org.rehabmap.contracts.Contract;
 

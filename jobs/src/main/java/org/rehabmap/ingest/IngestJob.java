@@ -1,10 +1,12 @@
 package org.rehabmap.ingest;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.rehabmap.audit.FileLedger;
+import org.rehabmap.bronze.BronzeSchema;
 import org.rehabmap.config.PseudonymKey;
 import org.rehabmap.contracts.Contract;
 import org.rehabmap.contracts.Contracts;
@@ -13,12 +15,10 @@ import org.rehabmap.pipeline.Step;
 import org.rehabmap.pipeline.StepResult;
 
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -186,11 +186,7 @@ public final class IngestJob implements Step {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DigestUtils.sha256Hex(bytes);
     }
 
     /**

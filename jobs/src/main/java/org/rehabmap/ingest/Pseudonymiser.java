@@ -1,14 +1,12 @@
 package org.rehabmap.ingest;
 
+import org.apache.commons.codec.digest.HmacAlgorithms;
+import org.apache.commons.codec.digest.HmacUtils;
+import org.rehabmap.bronze.NhsNumber;
 import org.rehabmap.config.PseudonymKey;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Replaces NHS numbers with HMAC-SHA256 pseudonyms before anything is written. The same
@@ -19,15 +17,10 @@ public final class Pseudonymiser {
     /** Something shaped like an NHS number anywhere in a cell (3-3-4 digits, spaces optional). */
     private static final Pattern NHS_SHAPED = Pattern.compile("(?<![0-9])[0-9]{3} ?[0-9]{3} ?[0-9]{4}(?![0-9])");
 
-    private final Mac mac;
+    private final HmacUtils hmac;
 
     public Pseudonymiser(PseudonymKey key) {
-        try {
-            mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.bytes(), "HmacSHA256"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-        }
+        hmac = new HmacUtils(HmacAlgorithms.HMAC_SHA_256, key.bytes());
     }
 
     public String pseudonym(String raw) {
@@ -36,7 +29,7 @@ public final class Pseudonymiser {
         }
         String n = NhsNumber.normalise(raw);
         String input = n != null ? n : raw.trim();
-        return HexFormat.of().formatHex(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
+        return hmac.hmacHex(input);
     }
 
     /**

@@ -27,8 +27,8 @@ public final class SparkSessions {
                 // Delta's optimistic commits retry on conflict; the local lake has one writer at a time.
                 .config("spark.databricks.delta.schema.autoMerge.enabled", "false");
         // Only when a crash point is armed (tests, drills): stop a process between any two Delta commits.
-        if (org.rehabmap.ops.CrashPoints.enabled()) {
-            b = b.config("spark.delta.logStore.file.impl", org.rehabmap.ops.CrashPointLogStore.class.getName());
+        if (org.rehabmap.crash.CrashPoints.enabled()) {
+            b = b.config("spark.delta.logStore.file.impl", org.rehabmap.crash.CrashPointLogStore.class.getName());
         }
         // Under spark-submit (scripts/submit.sh) the --master given there wins over the configured one.
         String master = s.getString("spark.master");

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * rehabmap.workforce-model and rehabmap.peer-groups (conf/workforce-model.conf): which assumption
- * set, the years, the scenarios, the sensitivity analysis and the peer-group settings. Read once
+ * rehabmap.workforce-model (conf/workforce-model.conf): which assumption set, the years, the
+ * scenarios and the sensitivity analysis. Read once
  * per run; every problem is a {@link ConfigError} naming the key.
  *
  * @param baseYear          the first year, or null for the year of the comorbidity extract
@@ -28,8 +28,7 @@ public record ModelConfig(
         int endYear,
         int minAssessedPeople,
         List<Scenario> scenarios,
-        SensitivityConfig sensitivity,
-        PeerConfig peers) {
+        SensitivityConfig sensitivity) {
 
     /**
      * One scenario: changes on top of an assumption set.
@@ -41,9 +40,6 @@ public record ModelConfig(
 
     /** @param year the year whose gap is reported, or null for the end year */
     public record SensitivityConfig(String scenario, double changePct, Integer year) {}
-
-    /** @param weights variable → weight, in {@link PeerGroups#VARIABLES} order */
-    public record PeerConfig(int size, double capSd, Map<String, Double> weights, List<String> excluded) {}
 
     public static final String BASELINE = "baseline";
 
@@ -119,46 +115,13 @@ public record ModelConfig(
             }
             Integer sensYear = sens.hasPath("year") ? sens.getInt("year") : null;
 
-            Config p = s.section("peer-groups");
-            int size = p.getInt("size");
-            if (size < 1) {
-                throw new ConfigError("configuration error: rehabmap.peer-groups.size must be >= 1");
-            }
-            double capSd = p.getDouble("cap-sd");
-            if (!(capSd > 0)) {
-                throw new ConfigError("configuration error: rehabmap.peer-groups.cap-sd must be > 0");
-            }
-            Config w = p.getConfig("weights");
-            for (String k : w.root().keySet()) {
-                if (!PeerGroups.VARIABLES.contains(k)) {
-                    throw new ConfigError("configuration error: rehabmap.peer-groups.weights." + k
-                            + " is not a peer variable (" + String.join(", ", PeerGroups.VARIABLES) + ")");
-                }
-            }
-            Map<String, Double> weights = new LinkedHashMap<>();
-            double total = 0;
-            for (String v : PeerGroups.VARIABLES) {
-                double x = w.hasPath(v) ? w.getDouble(v) : 0.0;
-                if (!(x >= 0)) {
-                    throw new ConfigError("configuration error: rehabmap.peer-groups.weights." + v + " must be >= 0");
-                }
-                weights.put(v, x);
-                total += x;
-            }
-            if (!(total > 0)) {
-                throw new ConfigError(
-                        "configuration error: rehabmap.peer-groups.weights: at least one weight must be > 0");
-            }
-            List<String> excluded = List.copyOf(p.getStringList("excluded-boroughs"));
-
             return new ModelConfig(
                     setFile,
                     base,
                     end,
                     minPeople,
                     List.copyOf(scenarios),
-                    new SensitivityConfig(sensScenario, change, sensYear),
-                    new PeerConfig(size, capSd, weights, excluded));
+                    new SensitivityConfig(sensScenario, change, sensYear));
         } catch (ConfigException e) {
             throw new ConfigError("configuration error: " + e.getMessage().replaceAll("\\s*\\R\\s*", " "), e);
         }

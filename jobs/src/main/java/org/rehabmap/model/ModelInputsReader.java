@@ -3,9 +3,10 @@ package org.rehabmap.model;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.rehabmap.curate.Apportionment;
-import org.rehabmap.curate.Denominators;
-import org.rehabmap.curate.Geography;
+import org.rehabmap.gold.Apportionment;
+import org.rehabmap.gold.Denominators;
+import org.rehabmap.gold.Geography;
+import org.rehabmap.gold.SilverInputs;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -240,18 +241,7 @@ public final class ModelInputsReader {
             }
             projected.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getInt(1), r.getDouble(2));
         }
-        return Projections.rebase(projected, census(silver.population(), "census2021_age_65_plus"));
-    }
-
-    /** A Census 2021 column of silver.population by borough. */
-    static Map<String, Double> census(Dataset<Row> population, String column) {
-        Map<String, Double> out = new TreeMap<>();
-        for (Row r : population.select("la_code", column).collectAsList()) {
-            if (!r.isNullAt(0) && !r.isNullAt(1)) {
-                out.put(r.getString(0), r.getDouble(1));
-            }
-        }
-        return out;
+        return Projections.rebase(projected, SilverInputs.byLaCode(silver.population(), "census2021_age_65_plus"));
     }
 
     /** Pay and on-costs, or null when either reference table is absent. */

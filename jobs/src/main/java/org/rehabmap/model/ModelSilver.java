@@ -1,18 +1,11 @@
 package org.rehabmap.model;
 
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.rehabmap.gold.SilverInputs;
 import org.rehabmap.lake.Lake;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 /**
  * The silver tables the model reads besides the curate job's {@code SilverInputs}: HNA rows with
@@ -26,7 +19,7 @@ import static org.apache.spark.sql.functions.lit;
 public record ModelSilver(
         Dataset<Row> hna, Dataset<Row> population, Dataset<Row> projection, Dataset<Row> afcPay, Dataset<Row> oncost) {
 
-    static final StructType HNA = schema(
+    static final StructType HNA = SilverInputs.schema(
             "nhs_number",
             DataTypes.StringType,
             "financial_year",
@@ -37,14 +30,8 @@ public record ModelSilver(
             DataTypes.StringType,
             "concern_score",
             DataTypes.IntegerType);
-    static final StructType POPULATION = schema(
-            "la_code",
-            DataTypes.StringType,
-            "census2021_usual_residents",
-            DataTypes.DoubleType,
-            "census2021_age_65_plus",
-            DataTypes.DoubleType);
-    static final StructType PROJECTION = schema(
+    static final StructType POPULATION = SilverInputs.CENSUS_POPULATION;
+    static final StructType PROJECTION = SilverInputs.schema(
             "la_code",
             DataTypes.StringType,
             "year",
@@ -53,7 +40,7 @@ public record ModelSilver(
             DataTypes.DoubleType,
             "population_65_plus",
             DataTypes.DoubleType);
-    static final StructType AFC_PAY = schema(
+    static final StructType AFC_PAY = SilverInputs.schema(
             "band",
             DataTypes.StringType,
             "entry_gbp",
@@ -62,7 +49,7 @@ public record ModelSilver(
             DataTypes.DoubleType,
             "top_gbp",
             DataTypes.DoubleType);
-    static final StructType ONCOST = schema(
+    static final StructType ONCOST = SilverInputs.schema(
             "item",
             DataTypes.StringType,
             "period",
@@ -74,34 +61,10 @@ public record ModelSilver(
 
     public static ModelSilver read(Lake lake) {
         return new ModelSilver(
-                table(lake, "silver.hna_concern", HNA, true),
-                table(lake, "silver.population", POPULATION, true),
-                table(lake, "silver.population_projection", PROJECTION, false),
-                table(lake, "silver.afc_pay", AFC_PAY, false),
-                table(lake, "silver.employer_oncost", ONCOST, false));
-    }
-
-    private static Dataset<Row> table(Lake lake, String name, StructType schema, boolean emptyWhenMissing) {
-        if (!lake.exists(name)) {
-            return emptyWhenMissing ? lake.spark().createDataFrame(new ArrayList<Row>(), schema) : null;
-        }
-        Dataset<Row> df = lake.read(name);
-        List<String> have = List.of(df.columns());
-        List<Column> cols = new ArrayList<>();
-        for (StructField f : schema.fields()) {
-            // a column the table lacks reads as unknown (e.g. a silver table written before the
-            // column existed): the model then reports the figure as not known instead of failing the step
-            Column c = have.contains(f.name()) ? col(f.name()) : lit(null);
-            cols.add(c.cast(f.dataType()).as(f.name()));
-        }
-        return df.select(cols.toArray(Column[]::new));
-    }
-
-    static StructType schema(Object... nameType) {
-        StructType s = new StructType();
-        for (int i = 0; i < nameType.length; i += 2) {
-            s = s.add((String) nameType[i], (org.apache.spark.sql.types.DataType) nameType[i + 1], true);
-        }
-        return s;
+                SilverInputs.lenient(lake, "silver.hna_concern", HNA, true),
+                SilverInputs.lenient(lake, "silver.population", POPULATION, true),
+                SilverInputs.lenient(lake, "silver.population_projection", PROJECTION, false),
+                SilverInputs.lenient(lake, "silver.afc_pay", AFC_PAY, false),
+                SilverInputs.lenient(lake, "silver.employer_oncost", ONCOST, false));
     }
 }

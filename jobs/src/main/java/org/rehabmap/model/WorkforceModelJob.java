@@ -1,80 +1,108 @@
 package org.rehabmap.model;
 
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.rehabmap.config.Settings;
-import org.rehabmap.curate.Apportionment;
-import org.rehabmap.curate.CurateConfig;
-import org.rehabmap.curate.Denominators;
-import org.rehabmap.curate.Geography;
-import org.rehabmap.curate.GoldWriter;
-import org.rehabmap.lake.Lake;
+import org.rehabmap.gold.CurateConfig;
+import org.rehabmap.gold.Geography;
+import org.rehabmap.gold.GoldInputs;
+import org.rehabmap.gold.GoldWriter;
+import org.rehabmap.gold.SilverInputs;
+import org.rehabmap.pipeline.RunContext;
+import org.rehabmap.pipeline.Step;
+import org.rehabmap.pipeline.StepResult;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
- * The workforce model's part of the curate step: reads its configuration, assumption sets and
- * extra silver tables up front (so a bad assumption file stops the run before any work), then,
- * given the curate job's geography, denominators and apportioned workforce, makes
- * gold.workforce_model (every scenario), gold.workforce_model_sensitivity and gold.peer_groups.
- * The what-if command uses the same pieces and writes nothing.
+ * The model step, run after curate: gold.workforce_model (every scenario) and
+ * gold.workforce_model_sensitivity from silver ({@link ModelRun}). Like curate it rebuilds only the
+ * tables whose inputs changed, and checks them against their contracts before either is written.
  */
-public final class WorkforceModelJob {
+public final class WorkforceModelJob implements Step {
     public static final String MODEL = "gold.workforce_model";
     public static final String SENSITIVITY = "gold.workforce_model_sensitivity";
-    public static final String PEER_GROUPS = "gold.peer_groups";
-    /** The gold tables this job adds to the curate step, in published order. */
-    public static final List<String> TABLES = List.of(MODEL, SENSITIVITY, PEER_GROUPS);
-    /** Silver tables read here that the curate job itself does not read. */
-    public static final List<String> SILVER =
-            List.of("silver.population_projection", "silver.afc_pay", "silver.employer_oncost");
+    /** The model's gold tables, in published order. */
+    public static final List<String> TABLES = List.of(MODEL, SENSITIVITY);
+    /** The silver tables read here: curate's inputs (geography, workforce, HNA, comorbidity...) and the model's own. */
+    public static final List<String> SILVER = Stream.concat(
+                    SilverInputs.TABLES.stream(),
+                    Stream.of("silver.population_projection", "silver.afc_pay", "silver.employer_oncost"))
+            .toList();
     /** Bump when a change to the model's Java changes its tables for the same silver and configuration. */
     static final String METHOD_VERSION = "1";
-    /** Configuration sections read here. */
-    public static final List<String> CONFIG = List.of("workforce-model", "peer-groups");
+    /** Configuration sections read here: the curate settings the model's inputs are made with, and its own. */
+    static final List<String> CONFIG = List.of("curate", "thresholds", "geography", "disclosure", "workforce-model");
 
-    private final ModelConfig config;
-    private final Map<Path, AssumptionSet> sets;
-    private final ModelSilver silver;
-    private final LocalDate asOf;
-
-    public WorkforceModelJob(ModelConfig config, Map<Path, AssumptionSet> sets, ModelSilver silver, LocalDate asOf) {
-        this.config = config;
-        this.sets = sets;
-        this.silver = silver;
-        this.asOf = asOf;
+    @Override
+    public String name() {
+        return "model";
     }
 
-    /** Configuration and assumption sets checked, extra silver tables opened (not yet read). */
-    public static WorkforceModelJob prepare(Settings settings, Lake lake, LocalDate asOf) {
-        ModelConfig config = ModelConfig.from(settings);
-        return new WorkforceModelJob(config, config.loadSets(), ModelSilver.read(lake), asOf);
-    }
-
-    /**
-     * The model's configuration as text, for the curate job's "same inputs, nothing to write"
-     * check: its configuration sections and the content of every assumption set file they name.
-     */
-    public static String configText(Settings settings) {
-        var conf = settings.raw();
-        StringBuilder c = new StringBuilder("workforce model method " + METHOD_VERSION + "\n");
-        for (String k : CONFIG) {
-            if (conf.hasPath(k)) {
-                c.append(k)
-                        .append('=')
-                        .append(conf.getValue(k).render(com.typesafe.config.ConfigRenderOptions.concise()))
-                        .append('\n');
-            }
+    @Override
+    public StepResult run(RunContext ctx) {
+        if (!SilverInputs.anySilver(ctx.lake())) {
+            return StepResult.skipped(name(), "no silver tables yet, nothing to model");
         }
+        CurateConfig cfg = CurateConfig.from(ctx.settings(), ctx.asOf());
+        ModelRun model = ModelRun.prepare(ctx.settings(), ctx.lake(), ctx.asOf());
+        Path contracts = Path.of(ctx.settings().location("paths.contracts"));
+        GoldWriter writer = new GoldWriter(ctx.lake(), contracts);
+        Map<String, String> inputs = inputs(ctx, contracts);
+        List<String> stale =
+                TABLES.stream().filter(t -> !writer.upToDate(t, inputs.get(t))).toList();
+        if (stale.isEmpty()) {
+            return StepResult.skipped(
+                    name(), "silver, configuration and as-of date unchanged: the model's tables are up to date");
+        }
+        SilverInputs in = SilverInputs.read(ctx.lake()).cached();
+        try {
+            Geography geo = Geography.from(in.borough(), in.population(), cfg.londonCode(), cfg.londonName());
+            List<GoldWriter.GoldTable> changed = model.tables(ctx.spark(), model.inputs(in, geo, cfg)).stream()
+                    .filter(t -> stale.contains(t.name()))
+                    .toList();
+            GoldWriter.Written written = writer.writeAll(changed, inputs);
+            long rows = 0;
+            List<String> parts = new ArrayList<>();
+            for (Map.Entry<String, Long> e : written.rows().entrySet()) {
+                rows += e.getValue();
+                parts.add(e.getKey().substring(5) + " " + e.getValue());
+            }
+            return new StepResult(
+                    name(), true, rows, written.versions(), rows + " gold row(s): " + String.join(", ", parts));
+        } finally {
+            in.unpersist();
+        }
+    }
+
+    /** What each of the model's tables is made from ({@link GoldInputs}): every silver table it reads, the as-of date. */
+    static Map<String, String> inputs(RunContext ctx, Path contracts) {
+        Map<String, GoldInputs.Depends> depends = new LinkedHashMap<>();
+        for (String t : TABLES) {
+            // the base year comes from the as-of date when no extract gives one
+            depends.put(t, new GoldInputs.Depends(SILVER, true));
+        }
+        return GoldInputs.of(
+                "workforce model method " + METHOD_VERSION,
+                depends,
+                ctx.lake(),
+                ctx.asOf(),
+                configText(ctx.settings()),
+                contracts);
+    }
+
+    /** The configuration sections read here and the content of every assumption set file they name. */
+    static String configText(Settings settings) {
+        StringBuilder c = new StringBuilder(GoldInputs.sections(settings, CONFIG));
         ModelConfig config = ModelConfig.from(settings);
-        java.util.Set<Path> files = new java.util.TreeSet<>();
+        Set<Path> files = new TreeSet<>();
         files.add(config.assumptionSetFile());
         for (ModelConfig.Scenario s : config.scenarios()) {
             files.add(s.assumptionSetFile());
@@ -83,130 +111,12 @@ public final class WorkforceModelJob {
             try {
                 c.append(f.getFileName())
                         .append('=')
-                        .append(java.nio.file.Files.readString(f))
+                        .append(Files.readString(f))
                         .append('\n');
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 c.append(f.getFileName()).append(" missing\n");
             }
         }
         return c.toString();
-    }
-
-    public ModelConfig config() {
-        return config;
-    }
-
-    public Map<Path, AssumptionSet> sets() {
-        return sets;
-    }
-
-    public ModelSilver silver() {
-        return silver;
-    }
-
-    /** Each borough's peers (gold.peer_groups), from the curate job's geography and people living with cancer. */
-    public List<PeerGroups.Peer> peers(Geography geo, Denominators denominators, Dataset<Row> imd) {
-        ModelConfig.PeerConfig p = config.peers();
-        return PeerGroups.nearest(
-                PeerVariables.of(geo, denominators, imd, silver.population()),
-                PeerVariables.names(geo),
-                p.weights(),
-                p.capSd(),
-                p.size(),
-                new HashSet<>(p.excluded()));
-    }
-
-    /**
-     * The model's inputs from the curate job's pieces.
-     *
-     * @param apportioned       {@code Positions.workforce} rows apportioned to boroughs (every position)
-     * @param currentPosition   the latest position label, or null when there is no survey
-     * @param professionsRef    silver.profession (code, label)
-     */
-    public ModelInputs inputs(
-            Geography geo,
-            Denominators denominators,
-            Dataset<Row> apportioned,
-            String currentPosition,
-            Dataset<Row> professionsRef,
-            CurateConfig cfg) {
-        Dataset<Row> now = currentPosition == null
-                ? null
-                : apportioned.filter(
-                        org.apache.spark.sql.functions.col("period").equalTo(currentPosition));
-        Map<String, String> labels = new TreeMap<>();
-        for (Row r : professionsRef.select("code", "label").collectAsList()) {
-            if (!r.isNullAt(0) && !r.isNullAt(1)) {
-                labels.put(r.getString(0), r.getString(1));
-            }
-        }
-        return ModelInputsReader.read(
-                new ModelInputsReader.Curated(
-                        geo,
-                        denominators,
-                        now,
-                        currentPosition,
-                        cfg.cancerCaseloadShare(),
-                        cfg.highDistressScore(),
-                        cfg.concernProfessions(),
-                        labels),
-                silver,
-                config.baseYear(),
-                asOf);
-    }
-
-    /** The model of every configured scenario, in published order. */
-    public List<ModelRow> scenarios(ModelInputs in) {
-        WorkforceModel model = new WorkforceModel(in, config.minAssessedPeople(), config.endYear());
-        List<ModelRow> rows = new ArrayList<>();
-        for (ModelConfig.Scenario s : config.scenarios()) {
-            rows.addAll(model.rows(s.name(), ModelConfig.assumptions(s, sets, in.professions())));
-        }
-        return rows;
-    }
-
-    /** The sensitivity analysis of the configured scenario and year. */
-    public List<Sensitivity.Entry> sensitivity(ModelInputs in) {
-        WorkforceModel model = new WorkforceModel(in, config.minAssessedPeople(), config.endYear());
-        ModelConfig.Scenario s = config.scenario(config.sensitivity().scenario());
-        List<Integer> years = model.years();
-        int year = config.sensitivity().year() == null
-                ? years.get(years.size() - 1)
-                : config.sensitivity().year();
-        if (!years.contains(year)) {
-            throw new org.rehabmap.config.ConfigError("configuration error: rehabmap.workforce-model.sensitivity.year "
-                    + year + " is not modelled (" + years.get(0) + "–" + years.get(years.size() - 1) + ")");
-        }
-        return Sensitivity.run(
-                model,
-                s.name(),
-                ModelConfig.assumptions(s, sets, in.professions()),
-                config.sensitivity().changePct(),
-                year);
-    }
-
-    /** The three gold tables, ready for the curate job's {@link GoldWriter}. */
-    public List<GoldWriter.GoldTable> tables(SparkSession spark, ModelInputs in, List<PeerGroups.Peer> peers) {
-        return List.of(
-                new GoldWriter.GoldTable(
-                        MODEL,
-                        spark.createDataFrame(
-                                scenarios(in).stream().map(ModelRow::toRow).toList(), ModelRow.SCHEMA)),
-                new GoldWriter.GoldTable(
-                        SENSITIVITY,
-                        spark.createDataFrame(
-                                sensitivity(in).stream()
-                                        .map(Sensitivity.Entry::toRow)
-                                        .toList(),
-                                Sensitivity.SCHEMA)),
-                new GoldWriter.GoldTable(
-                        PEER_GROUPS,
-                        spark.createDataFrame(
-                                peers.stream().map(PeerGroups.Peer::toRow).toList(), PeerGroups.SCHEMA)));
-    }
-
-    /** Apportionment of a workforce frame the way the curate job does it (for the what-if command). */
-    public static Dataset<Row> apportion(Dataset<Row> positions, Geography geo, CurateConfig cfg) {
-        return Apportionment.apportion(positions, "borough_codes", geo.population(), cfg.apportion());
     }
 }

@@ -3,7 +3,7 @@ package org.rehabmap.notebook;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.rehabmap.cli.SqlCommand;
+import org.rehabmap.text.DatasetPrinter;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,7 +49,7 @@ public final class NotebookRunner {
                         df.collect();
                         out.println("(ok)");
                     } else {
-                        SqlCommand.print(df, "table", limit, out);
+                        DatasetPrinter.print(df, "table", limit, out);
                     }
                 } catch (Exception e) {
                     // Spark throws AnalysisException (checked) without declaring it

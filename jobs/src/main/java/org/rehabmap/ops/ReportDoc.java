@@ -1,10 +1,20 @@
 package org.rehabmap.ops;
 
+import org.apache.commons.text.translate.CharSequenceTranslator;
+import org.apache.commons.text.translate.EntityArrays;
+import org.apache.commons.text.translate.LookupTranslator;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /** A small document of headed sections (paragraphs and a table), rendered as Markdown and as HTML. */
 public final class ReportDoc {
+    /**
+     * commons-text's basic entities (&amp; &lt; &gt; &quot;), what the run report has always escaped: its
+     * escapeHtml4 would also turn every non-ASCII character (≤, –, é) into a named entity, changing the report.
+     */
+    private static final CharSequenceTranslator ESCAPE = new LookupTranslator(EntityArrays.BASIC_ESCAPE);
+
     public record Table(List<String> headers, List<List<String>> rows) {
         public static Table of(String[] headers, List<String[]> rows) {
             return new Table(
@@ -105,6 +115,6 @@ public final class ReportDoc {
     }
 
     static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return ESCAPE.translate(s);
     }
 }

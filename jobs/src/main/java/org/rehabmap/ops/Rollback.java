@@ -94,7 +94,7 @@ public final class Rollback {
                             want,
                             lake.version(t),
                             "cannot restore to version " + want + " (are its files older than the VACUUM retention?): "
-                                    + org.rehabmap.cli.Failures.describe(e)));
+                                    + org.rehabmap.text.Failures.describe(e)));
                 }
             }
         }

@@ -1,7 +1,7 @@
 package org.rehabmap.pipeline;
 
 import org.rehabmap.audit.RunAudit;
-import org.rehabmap.ops.CrashPoints;
+import org.rehabmap.crash.CrashPoints;
 import org.rehabmap.ops.GoldGuard;
 import org.rehabmap.ops.RunJournal;
 

@@ -29,13 +29,16 @@ public final class BenchmarkView {
     private final long version;
     private int rowsUsed;
 
-    private BenchmarkView(long version) {
+    private final String londonCode;
+
+    private BenchmarkView(long version, String londonCode) {
         this.version = version;
+        this.londonCode = londonCode;
     }
 
-    public static BenchmarkView of(PublishedTable t) {
+    public static BenchmarkView of(PublishedTable t, String londonCode) {
         if (t == null || !t.has("indicator_id") || !t.has("area_code") || !t.has("value")) {
-            return new BenchmarkView(-1);
+            return new BenchmarkView(-1, londonCode);
         }
         int id = t.index("indicator_id");
         int per = t.index("period");
@@ -55,7 +58,7 @@ public final class BenchmarkView {
                 latestPeriod.put(i, p);
             }
         }
-        BenchmarkView v = new BenchmarkView(t.version());
+        BenchmarkView v = new BenchmarkView(t.version(), londonCode);
         for (int k = 0; k < t.rows().size(); k++) {
             Object[] r = t.rows().get(k);
             String i = str(r[id]);
@@ -126,7 +129,7 @@ public final class BenchmarkView {
     }
 
     public Double london(String indicator) {
-        Point p = get(indicator, Areas.LONDON_CODE);
+        Point p = get(indicator, londonCode);
         if (p != null && p.value() != null) {
             return p.value();
         }

@@ -1,6 +1,6 @@
 package org.rehabmap.publish;
 
-import org.rehabmap.cli.Cells;
+import org.rehabmap.text.Cells;
 
 /**
  * How a published cell reads in a file: a withheld cell is {@code *} (METHODS.md), an unknown one

@@ -4,11 +4,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.rehabmap.contracts.DisclosureSpec;
+import org.rehabmap.gold.SecondarySuppression;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,12 +19,8 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -33,7 +28,7 @@ import static org.apache.spark.sql.functions.when;
  * whatever the curate job already did: counts of min–max people are withheld (0 is shown); a
  * column derived from a withheld count goes with it; a row describing min–max people loses every
  * count and derived value; where exactly one member of a group adding up to a published total is
- * withheld, the next smallest member is withheld too (secondary suppression). A cell already null
+ * withheld, the next smallest member is withheld too ({@link SecondarySuppression}). A cell already null
  * in a row gold marks {@code suppressed} stays withheld.
  *
  * <p>The result keeps the table's columns (withheld cells null, {@code suppressed} true, added at
@@ -100,9 +95,18 @@ public final class Disclosure {
         }
         // one projection per step: long withColumn chains make Spark's analyser the slow part
         df = df.withColumns(step);
-        for (DisclosureSpec.Siblings s : spec.siblings()) {
-            df = secondary(df, s, spec.counts(), flag, tieBreak);
+        List<SecondarySuppression.Protected> protect = new ArrayList<>();
+        for (String c : spec.counts()) {
+            protect.add(new SecondarySuppression.Protected(
+                    flag.get(c), SecondarySuppression.countThenColumns(c, tieBreak, ORDER)));
         }
+        List<SecondarySuppression.Siblings> siblings = new ArrayList<>();
+        for (DisclosureSpec.Siblings s : spec.siblings()) {
+            siblings.add(new SecondarySuppression.Siblings(
+                    s.partition(), s.among() == null ? lit(true) : coalesce(expr(s.among()), lit(false))));
+        }
+        // where exactly one member of a group adding up to a published total is withheld, the next smallest goes too
+        df = SecondarySuppression.apply(df, protect, siblings);
         step.clear();
         for (Map.Entry<String, List<String>> e : spec.derived().entrySet()) {
             Column hit = lit(false);
@@ -127,50 +131,6 @@ public final class Disclosure {
             df = df.drop(DisclosureSpec.PARENT_AREA_CODE);
         }
         return df;
-    }
-
-    /**
-     * Where exactly one member of a group adding up to a published total is withheld, withhold the
-     * next smallest member too, for each count. All counts of one sibling group in one pass.
-     */
-    private Dataset<Row> secondary(
-            Dataset<Row> df,
-            DisclosureSpec.Siblings s,
-            List<String> counts,
-            Map<String, String> flag,
-            List<String> tieBreak) {
-        Column in = s.among() == null ? lit(true) : coalesce(expr(s.among()), lit(false));
-        List<Column> part = new ArrayList<>();
-        for (String p : s.partition()) {
-            part.add(col(p));
-        }
-        // rows outside the group get a partition of their own and are never picked
-        part.add(col("__in"));
-        WindowSpec group = Window.partitionBy(part.toArray(Column[]::new));
-        df = df.withColumn("__in", in);
-        Map<String, Column> ranks = new LinkedHashMap<>();
-        Map<String, Column> picks = new LinkedHashMap<>();
-        List<String> temp = new ArrayList<>(List.of("__in"));
-        for (String c : counts) {
-            String f = flag.get(c);
-            List<Column> order = new ArrayList<>(List.of(col(f).asc(), col(c).asc_nulls_last()));
-            for (String t : tieBreak) {
-                order.add(col(t).asc());
-            }
-            order.add(col(ORDER).asc());
-            ranks.put("__n_" + c, sum(when(col(f), 1).otherwise(0)).over(group));
-            ranks.put("__r_" + c, row_number().over(group.orderBy(order.toArray(Column[]::new))));
-            picks.put(
-                    f,
-                    col(f).or(col("__in")
-                            .and(col("__n_" + c).equalTo(1))
-                            .and(not(col(f)))
-                            .and(col(c).isNotNull())
-                            .and(col("__r_" + c).equalTo(1))));
-            temp.add("__n_" + c);
-            temp.add("__r_" + c);
-        }
-        return df.withColumns(ranks).withColumns(picks).drop(temp.toArray(String[]::new));
     }
 
     private Column small(Column count) {

@@ -1,5 +1,7 @@
 package org.rehabmap.publish;
 
+import org.rehabmap.gold.Geography;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,12 +30,12 @@ public final class HtmlReport {
     /** What the report drew on: rows of gold used, and the Delta versions. */
     public record Drawn(long rows, Map<String, Long> builtFrom) {}
 
-    public Drawn write(Areas.Pack pack, List<PublishedTable> tables, String runId, String date, Path file)
+    public Drawn write(Pack pack, List<PublishedTable> tables, String runId, String date, Path file)
             throws IOException {
         PublishedTable bench = find(tables, "benchmarks");
         PublishedTable model = find(tables, "workforce_model");
         PublishedTable ratios = find(tables, "workforce_ratios");
-        BenchmarkView view = BenchmarkView.of(bench);
+        BenchmarkView view = BenchmarkView.of(bench, ctx.geography().londonCode());
         Map<String, Long> from = new LinkedHashMap<>();
         long rows = 0;
         if (bench != null) {
@@ -80,7 +82,7 @@ public final class HtmlReport {
         return out;
     }
 
-    private void head(StringBuilder b, Areas.Pack pack) {
+    private void head(StringBuilder b, Pack pack) {
         b.append("<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Cancer rehabilitation benchmark pack – ")
@@ -90,7 +92,7 @@ public final class HtmlReport {
                 .append("</style></head>\n<body>\n");
     }
 
-    private void pageOne(StringBuilder b, Areas.Pack pack, BenchmarkView view, String runId, String date) {
+    private void pageOne(StringBuilder b, Pack pack, BenchmarkView view, String runId, String date) {
         b.append("<section class=\"page\" id=\"headlines\">\n<header class=\"band\"><div class=\"kicker\">Cancer "
                         + "rehabilitation benchmark pack</div>")
                 .append("<h1>")
@@ -181,7 +183,7 @@ public final class HtmlReport {
     }
 
     /** Plain sentences from the comparisons: what stands out, with the numbers. */
-    private List<String> messages(Areas.Pack pack, BenchmarkView view, List<String> ids) {
+    private List<String> messages(Pack pack, BenchmarkView view, List<String> ids) {
         List<String> out = new ArrayList<>();
         int better = 0;
         int worse = 0;
@@ -250,7 +252,7 @@ public final class HtmlReport {
         return out;
     }
 
-    private void pageTwo(StringBuilder b, Areas.Pack pack, BenchmarkView view) {
+    private void pageTwo(StringBuilder b, Pack pack, BenchmarkView view) {
         List<String> ids = headline(view);
         b.append("<section class=\"page\" id=\"spine\">\n<h2>How areas compare with London</h2>\n");
         List<SpineChart.Marked> marked = new ArrayList<>();
@@ -258,7 +260,7 @@ public final class HtmlReport {
         if (!pack.isLondon()) {
             marked.add(new SpineChart.Marked(n++, pack.code(), pack.name() + " (alliance)"));
         }
-        for (Areas.Area a : ctx.areas().ofLevel("stp")) {
+        for (Geography.Area a : ctx.geography().ofLevel("stp")) {
             if (pack.areaCodes().contains(a.code())) {
                 marked.add(new SpineChart.Marked(n++, a.code(), a.name()));
             }
@@ -288,7 +290,7 @@ public final class HtmlReport {
                     .append("</th>");
         }
         b.append("</tr></thead><tbody>\n");
-        for (Areas.Area a : ctx.areas().ofLevel("borough")) {
+        for (Geography.Area a : ctx.geography().ofLevel("borough")) {
             if (!pack.areaCodes().contains(a.code())) {
                 continue;
             }
@@ -317,14 +319,14 @@ public final class HtmlReport {
                         + "from London or are similar to it at 95%; white cells are not compared; * = suppressed.</p>\n</section>\n");
     }
 
-    private void pageThree(StringBuilder b, Areas.Pack pack, BenchmarkView view) {
+    private void pageThree(StringBuilder b, Pack pack, BenchmarkView view) {
         b.append("<section class=\"page\" id=\"bars\">\n<h2>Indicators with confidence intervals</h2>\n")
                 .append(
                         "<p class=\"small\">Boroughs at the latest period, highest first. Bars are coloured by the comparison "
                                 + "with London at 95%; whiskers show the 95% confidence interval; the dashed line is "
                                 + "London.</p>\n<div class=\"charts\">\n");
         int drawn = 0;
-        List<Areas.Area> boroughs = ctx.areas().ofLevel("borough").stream()
+        List<Geography.Area> boroughs = ctx.geography().ofLevel("borough").stream()
                 .filter(a -> pack.areaCodes().contains(a.code()))
                 .toList();
         // London's 33 boroughs in three charts must still fit one printed page
@@ -334,7 +336,7 @@ public final class HtmlReport {
                 continue;
             }
             List<BenchmarkView.Point> pts = new ArrayList<>();
-            for (Areas.Area a : boroughs) {
+            for (Geography.Area a : boroughs) {
                 BenchmarkView.Point p = view.get(id, a.code());
                 if (p != null) {
                     pts.add(p);
@@ -362,11 +364,7 @@ public final class HtmlReport {
     }
 
     private void pageFour(
-            StringBuilder b,
-            Areas.Pack pack,
-            BenchmarkView view,
-            WorkforceGap.Result gap,
-            WorkforceGap.Result vacancies)
+            StringBuilder b, Pack pack, BenchmarkView view, WorkforceGap.Result gap, WorkforceGap.Result vacancies)
             throws IOException {
         String id = ctx.mapIndicator();
         b.append("<section class=\"page\" id=\"map\">\n<div class=\"two\">\n<div class=\"mapcol\"><h2>")

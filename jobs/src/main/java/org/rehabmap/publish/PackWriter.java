@@ -30,7 +30,7 @@ public final class PackWriter {
     /** @param written false when the pack on disk was already built from the same content and was left alone */
     public record Written(Path dir, int files, long rows, boolean written) {}
 
-    public Written write(Path extracts, Areas.Pack pack, List<PublishedTable> tables, String runId, String date)
+    public Written write(Path extracts, Pack pack, List<PublishedTable> tables, String runId, String date)
             throws IOException {
         Path parent = extracts.resolve(pack.slug());
         String print = fingerprint(pack, tables);
@@ -82,7 +82,7 @@ public final class PackWriter {
                         "text beginning with = + - @ tab or carriage return is prefixed with an apostrophe"));
 
         // every file of the pack is on disk, none of it visible yet: a kill here loses only this pack's rebuild
-        org.rehabmap.ops.CrashPoints.reached("publish:pack-built:" + pack.slug());
+        org.rehabmap.crash.CrashPoints.reached("publish:pack-built:" + pack.slug());
         Path target = parent.resolve(date);
         Path old = parent.resolve("." + date + ".old-" + runId);
         if (Files.exists(target)) {
@@ -133,7 +133,7 @@ public final class PackWriter {
     }
 
     /** What the pack would be built from: every table's published content and the report's settings. */
-    String fingerprint(Areas.Pack pack, List<PublishedTable> tables) {
+    String fingerprint(Pack pack, List<PublishedTable> tables) {
         StringBuilder b = new StringBuilder(FORMAT)
                 .append('|')
                 .append(pack.slug())
@@ -157,13 +157,7 @@ public final class PackWriter {
                     .append('=')
                     .append(t.fingerprint());
         }
-        try {
-            return java.util.HexFormat.of()
-                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                            .digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.apache.commons.codec.digest.DigestUtils.sha256Hex(b.toString());
     }
 
     static void deleteTree(Path p) throws IOException {

@@ -6,6 +6,7 @@ import org.rehabmap.config.Settings;
 import org.rehabmap.contracts.Contracts;
 import org.rehabmap.contracts.DisclosureSpec;
 import org.rehabmap.contracts.GoldContract;
+import org.rehabmap.gold.Geography;
 import org.rehabmap.lake.Lake;
 import org.rehabmap.pipeline.RunContext;
 import org.rehabmap.pipeline.Step;
@@ -40,7 +41,7 @@ public final class PublishJob implements Step {
         Map<String, GoldContract> contracts =
                 Contracts.load(Path.of(s.location("paths.contracts"))).gold();
         Catalogue catalogue = Catalogue.from(s);
-        Areas areas = Areas.load(Path.of(s.location("paths.reference")).resolve("london_boroughs.csv"));
+        Geography geo = Geography.load(Path.of(s.location("paths.reference")).resolve("london_boroughs.csv"), s);
         Disclosure disclosure = new Disclosure(s.getInt("disclosure.min"), s.getInt("disclosure.max"));
         int maxRows = s.getInt("publish.max-rows-per-table");
 
@@ -58,7 +59,7 @@ public final class PublishJob implements Step {
                         q + " (its contract does not say which columns count people: customProperties disclosure)");
                 continue;
             }
-            published.add(read(lake, q, contract, catalogue, areas, disclosure, maxRows));
+            published.add(read(lake, q, contract, catalogue, geo, disclosure, maxRows));
         }
         for (String w : withheld) {
             ctx.console().progress("  publish: not published: " + w);
@@ -85,7 +86,7 @@ public final class PublishJob implements Step {
         }
 
         Path extracts = Path.of(s.location("paths.extracts"));
-        ReportContext report = ReportContext.from(s, areas, catalogue, disclosure);
+        ReportContext report = ReportContext.from(s, geo, catalogue, disclosure);
         PackWriter writer = new PackWriter(report);
         int tidied = PackWriter.clearLeftovers(extracts);
         if (tidied > 0) {
@@ -93,15 +94,15 @@ public final class PublishJob implements Step {
         }
         long fileRows = 0;
         int packsWritten = 0;
-        List<Areas.Pack> packs = areas.packs();
-        for (Areas.Pack pack : packs) {
+        List<Pack> packs = Pack.all(geo);
+        for (Pack pack : packs) {
             PackWriter.Written w = writer.write(
                     extracts, pack, published, ctx.runId(), ctx.asOf().toString());
             fileRows += w.rows();
             if (w.written()) {
                 packsWritten++;
             }
-            org.rehabmap.ops.CrashPoints.reached("publish:after-extract:" + pack.slug());
+            org.rehabmap.crash.CrashPoints.reached("publish:after-extract:" + pack.slug());
             ctx.console()
                     .progress("  publish: " + extracts.relativize(w.dir())
                             + (w.written() ? " (" + w.files() + " files)" : " unchanged"));
@@ -125,7 +126,7 @@ public final class PublishJob implements Step {
             String q,
             GoldContract contract,
             Catalogue catalogue,
-            Areas areas,
+            Geography geo,
             Disclosure disclosure,
             int maxRows) {
         long version = lake.version(q);
@@ -145,7 +146,7 @@ public final class PublishJob implements Step {
                 spec,
                 catalogue.expand(
                         spec.appliesWhen(), "contract " + contract.file().getFileName()),
-                areas.parents(),
+                geo.parentCodes(),
                 tieBreak);
         return PublishedTable.collect(contract.name(), version, contract, controlled, maxRows);
     }

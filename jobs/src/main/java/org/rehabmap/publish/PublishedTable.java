@@ -1,11 +1,14 @@
 package org.rehabmap.publish;
 
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.rehabmap.contracts.GoldContract;
 
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -109,28 +112,25 @@ public record PublishedTable(
      * equal fingerprints mean an output built from it would not change, so a quiet night can skip it.
      */
     public String fingerprint() {
-        try {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            md.update((name + "\u0000" + columns + "\u0000"
-                            + types.stream().map(DataType::simpleString).toList())
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            for (int r = 0; r < rows.size(); r++) {
-                StringBuilder b = new StringBuilder("\n");
-                for (int i = 0; i < columns.size(); i++) {
-                    b.append(
-                                    masked.get(r)[i]
-                                            ? "\u0001"
-                                            : rows.get(r)[i] == null
-                                                    ? "\u0002"
-                                                    : org.rehabmap.cli.Cells.text(rows.get(r)[i]))
-                            .append('\u0000');
-                }
-                md.update(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        MessageDigest md = DigestUtils.getSha256Digest();
+        DigestUtils.updateDigest(
+                md,
+                name + "\u0000" + columns + "\u0000"
+                        + types.stream().map(DataType::simpleString).toList());
+        for (int r = 0; r < rows.size(); r++) {
+            StringBuilder b = new StringBuilder("\n");
+            for (int i = 0; i < columns.size(); i++) {
+                b.append(
+                                masked.get(r)[i]
+                                        ? "\u0001"
+                                        : rows.get(r)[i] == null
+                                                ? "\u0002"
+                                                : org.rehabmap.text.Cells.text(rows.get(r)[i]))
+                        .append('\u0000');
             }
-            return java.util.HexFormat.of().formatHex(md.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            DigestUtils.updateDigest(md, b.toString());
         }
+        return Hex.encodeHexString(md.digest());
     }
 
     /** The description of a column from the contract, or null. */

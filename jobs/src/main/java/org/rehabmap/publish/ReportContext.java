@@ -1,6 +1,7 @@
 package org.rehabmap.publish;
 
 import org.rehabmap.config.Settings;
+import org.rehabmap.gold.Geography;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Map;
  * @param families workbook sheet name → catalogue kinds of the benchmarks it holds
  */
 public record ReportContext(
-        Areas areas,
+        Geography geography,
         Catalogue catalogue,
         Disclosure disclosure,
         Path referenceDir,
@@ -22,13 +23,13 @@ public record ReportContext(
         List<String> barCharts,
         Map<String, List<String>> families) {
 
-    public static ReportContext from(Settings s, Areas areas, Catalogue catalogue, Disclosure disclosure) {
+    public static ReportContext from(Settings s, Geography geography, Catalogue catalogue, Disclosure disclosure) {
         Map<String, List<String>> families = new java.util.LinkedHashMap<>();
         for (com.typesafe.config.Config f : s.raw().getConfigList("publish.families")) {
             families.put(f.getString("name"), List.copyOf(f.getStringList("kinds")));
         }
         return new ReportContext(
-                areas,
+                geography,
                 catalogue,
                 disclosure,
                 Path.of(s.location("paths.reference")),

@@ -49,8 +49,7 @@ public final class WorkbookWriter {
     record Sheet(String name, String about, PublishedTable table) {}
 
     /** @return data rows written over all sheets */
-    public long write(Areas.Pack pack, List<PublishedTable> tables, String runId, String date, Path file)
-            throws IOException {
+    public long write(Pack pack, List<PublishedTable> tables, String runId, String date, Path file) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Styles st = new Styles(wb);
             List<Sheet> sheets = plan(tables);
@@ -124,7 +123,7 @@ public final class WorkbookWriter {
         return n;
     }
 
-    private void contents(XSSFSheet sh, Areas.Pack pack, List<Sheet> sheets, String runId, String date, Styles st) {
+    private void contents(XSSFSheet sh, Pack pack, List<Sheet> sheets, String runId, String date, Styles st) {
         int r = 0;
         cell(sh.createRow(r++), 0, "Cancer rehabilitation benchmark pack: " + pack.name(), st.title);
         cell(

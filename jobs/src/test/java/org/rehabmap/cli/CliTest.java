@@ -2,6 +2,7 @@ package org.rehabmap.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.rehabmap.testing.Landing;
 import org.rehabmap.testing.SharedSpark;
 
@@ -10,8 +11,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line as a user meets it: exit codes, one-line errors, CSV output with nothing else on stdout. */
@@ -50,6 +53,24 @@ class CliTest {
         assertOneLineError(cli("sql", "--format", "xml", "select 1"), "--format");
         assertOneLineError(cli("generate", "--scale", "0", "--out", "x"), "--scale");
         assertOneLineError(cli("frobnicate"), "frobnicate");
+    }
+
+    /** A stand-in step named on the command line that cannot be made stops the run before any work. */
+    @Test
+    void aStepClassThatCannotBeLoadedIsAnErrorNotASkippedStep() {
+        Path ws = SharedSpark.newWorkspace("cli-step");
+        String lake = ws.resolve("lake").toString();
+        try {
+            System.setProperty("rehabmap.step.curate", "org.rehabmap.NoSuchStep");
+            assertOneLineError(
+                    cli("run", "curate", "--env", "test", "--lake", lake),
+                    "step curate (-Drehabmap.step.curate=org.rehabmap.NoSuchStep): no such class");
+            System.setProperty("rehabmap.step.curate", String.class.getName());
+            assertOneLineError(cli("run", "--env", "test", "--lake", lake), "is not a org.rehabmap.pipeline.Step");
+        } finally {
+            System.clearProperty("rehabmap.step.curate");
+        }
+        assertFalse(Files.exists(ws.resolve("lake/audit/run")), "no run was started");
     }
 
     @Test
@@ -121,6 +142,61 @@ class CliTest {
         assertEquals(Main.FAILED, bad.code());
         assertEquals(1, bad.err().strip().split("\\R").length, bad.err());
         assertTrue(Files.exists(ws.resolve("lake/audit/run/_delta_log")));
+    }
+
+    @Test
+    void generateAndDictionaryTakeTheCommonOptions() throws Exception {
+        assertOneLineError(cli("generate", "--env", "nowhere", "--out", "x"), "conf/nowhere.conf");
+        assertOneLineError(cli("dictionary", "--check", "--env", "nowhere"), "conf/nowhere.conf");
+        assertOneLineError(cli("generate", "--scale", "0.01"), "--out");
+        Path ws = SharedSpark.newWorkspace("cli-generate");
+        Outcome g = cli(
+                "generate",
+                "--scale",
+                "0.005",
+                "--env",
+                "test",
+                "--lake",
+                ws.resolve("lake").toString(),
+                "--landing",
+                ws.resolve("landing").toString(),
+                "--quiet",
+                "--verbose",
+                "--spark-ui");
+        assertEquals(Main.OK, g.code(), g.err());
+        assertTrue(Files.isDirectory(ws.resolve("landing/hna_concerns")), g.out());
+        Outcome d = cli("dictionary", "--check", "--env", "test", "--quiet", "--verbose", "--spark-ui");
+        assertEquals(Main.OK, d.code(), d.out() + d.err());
+        assertTrue(d.out().contains("is current"), d.out());
+    }
+
+    /** scripts/rehabmap passes -Drehabmap.home; a plain java launch has only REHABMAP_HOME, and no project in its folder. */
+    @Test
+    void generateFindsTheProjectThroughRehabmapHome(@TempDir Path elsewhere) throws Exception {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        classpath,
+                        Main.class.getName(),
+                        "generate",
+                        "--scale",
+                        "0.005",
+                        "--out",
+                        elsewhere.resolve("landing").toString())
+                .directory(elsewhere.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(elsewhere.resolve("generate.log").toFile());
+        pb.environment().put("REHABMAP_HOME", SharedSpark.projectHome().toString());
+        Process p = pb.start();
+        boolean done = p.waitFor(5, TimeUnit.MINUTES);
+        if (!done) {
+            p.destroyForcibly();
+        }
+        String log = Files.readString(elsewhere.resolve("generate.log"));
+        assertTrue(done, "generate did not finish: " + log);
+        assertEquals(Main.OK, p.exitValue(), log);
+        assertTrue(Files.isDirectory(elsewhere.resolve("landing/hna_concerns")), log);
     }
 
     static void assumeNoKeyInEnvironment() {

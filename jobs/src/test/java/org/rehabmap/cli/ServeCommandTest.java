@@ -57,4 +57,36 @@ class ServeCommandTest {
             server.stop(0);
         }
     }
+
+    @Test
+    void aSymbolicLinkInsideExtractsDoesNotLeadOutOfIt() throws Exception {
+        Path outside = Files.createTempDirectory("serve-outside");
+        Files.writeString(outside.resolve("secret.html"), "not for the web");
+        Path root = Files.createTempDirectory("serve");
+        Files.createDirectories(root.resolve("london/2025-06-30"));
+        Files.writeString(root.resolve("london/2025-06-30/report.html"), "<p>pack</p>");
+        Files.createSymbolicLink(root.resolve("leak"), outside);
+        Files.createSymbolicLink(root.resolve("secret.html"), outside.resolve("secret.html"));
+        Files.createSymbolicLink(root.resolve("index.html"), outside.resolve("secret.html"));
+        // a link that stays inside is served as what it points at
+        Files.createSymbolicLink(root.resolve("latest"), root.resolve("london/2025-06-30"));
+        HttpServer server = ServeCommand.start(root, 0);
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            HttpClient http = HttpClient.newHttpClient();
+            for (String bad : new String[] {"/leak/secret.html", "/secret.html", "/", "/index.html"}) {
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(base + bad)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(404, r.statusCode(), bad + ": " + r.body());
+            }
+            HttpResponse<String> latest = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/latest/report.html"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, latest.statusCode());
+            assertEquals("<p>pack</p>", latest.body());
+        } finally {
+            server.stop(0);
+        }
+    }
 }

@@ -5,7 +5,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -79,5 +81,25 @@ class SettingsTest {
         assertThrows(
                 ConfigError.class,
                 () -> PseudonymKey.from(Settings.load(dir, "site", Map.of("rehabmap.pseudonymisation.key", "short"))));
+    }
+
+    /** A path in conf/ that nothing reads misleads whoever sets it (rehabmap.paths.logs did: nightly.sh never read it). */
+    @Test
+    void everyPathSettingIsReadBySomething() throws Exception {
+        Path home = Settings.home();
+        StringBuilder code = new StringBuilder();
+        for (Path dir : List.of(home.resolve("jobs/src/main/java"), home.resolve("scripts"))) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    code.append(Files.readString(f)).append('\n');
+                }
+            }
+        }
+        Settings s = Settings.load(home, "local", Map.of());
+        for (String key : s.raw().getConfig("paths").root().keySet()) {
+            assertTrue(
+                    code.indexOf("paths." + key + "\"") >= 0,
+                    "rehabmap.paths." + key + " is in conf/application.conf but no code or script reads it");
+        }
     }
 }

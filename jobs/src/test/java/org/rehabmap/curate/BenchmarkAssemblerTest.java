@@ -2,6 +2,11 @@ package org.rehabmap.curate;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rehabmap.gold.CurateConfig;
+import org.rehabmap.gold.Denominators;
+import org.rehabmap.gold.Geography;
+import org.rehabmap.testing.SharedSpark;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,26 +17,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.rehabmap.curate.CurateFixtures.A;
-import static org.rehabmap.curate.CurateFixtures.ALLIANCE;
-import static org.rehabmap.curate.CurateFixtures.B;
-import static org.rehabmap.curate.CurateFixtures.C;
-import static org.rehabmap.curate.CurateFixtures.D;
-import static org.rehabmap.curate.CurateFixtures.E;
-import static org.rehabmap.curate.CurateFixtures.F;
-import static org.rehabmap.curate.CurateFixtures.LONDON;
-import static org.rehabmap.curate.CurateFixtures.NORTH;
-import static org.rehabmap.curate.CurateFixtures.SOUTH;
-import static org.rehabmap.curate.CurateFixtures.config;
-import static org.rehabmap.curate.CurateFixtures.geography;
 import static org.rehabmap.curate.CurateFixtures.indicator;
 import static org.rehabmap.curate.CurateFixtures.m;
-import static org.rehabmap.curate.CurateFixtures.withComponents;
+import static org.rehabmap.gold.GoldFixtures.A;
+import static org.rehabmap.gold.GoldFixtures.ALLIANCE;
+import static org.rehabmap.gold.GoldFixtures.B;
+import static org.rehabmap.gold.GoldFixtures.C;
+import static org.rehabmap.gold.GoldFixtures.D;
+import static org.rehabmap.gold.GoldFixtures.E;
+import static org.rehabmap.gold.GoldFixtures.F;
+import static org.rehabmap.gold.GoldFixtures.LONDON;
+import static org.rehabmap.gold.GoldFixtures.NORTH;
+import static org.rehabmap.gold.GoldFixtures.SOUTH;
+import static org.rehabmap.gold.GoldFixtures.config;
+import static org.rehabmap.gold.GoldFixtures.geography;
+import static org.rehabmap.gold.GoldFixtures.withComponents;
 
 /**
- * gold.benchmarks statistics on hand-made sums (no Spark). Expected limits come from the
+ * gold.benchmarks statistics on hand-made sums (Spark only for secondary suppression). Expected limits come from the
  * METHODS.md formulas evaluated by hand (z = 1.959964 and 3.090232), written out next to each.
  */
+@ExtendWith(SharedSpark.class)
 class BenchmarkAssemblerTest {
     static final double EPS = 1e-9;
     static final String FY = "2024-25";
@@ -93,7 +99,8 @@ class BenchmarkAssemblerTest {
         ms.add(m("t_wte", POS, "alliance", ALLIANCE, 40, 200_000.0));
         ms.add(m("t_wte", POS, "london", LONDON, 40, 200_000.0));
         // IMD: A 10, D 30, London 20
-        result = new BenchmarkAssembler(catalogue, geo, den, cfg).assemble(ms, Map.of(A, 10.0, D, 30.0, LONDON, 20.0));
+        result = new BenchmarkAssembler(SharedSpark.session(), catalogue, geo, den, cfg)
+                .assemble(ms, Map.of(A, 10.0, D, 30.0, LONDON, 20.0));
     }
 
     static BenchmarkRow row(String id, String period, String code) {

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rehabmap.contracts.Contracts;
 import org.rehabmap.contracts.OutputCheck;
+import org.rehabmap.gold.CurateConfig;
+import org.rehabmap.gold.GoldWriter;
 import org.rehabmap.testing.SharedSpark;
 
 import java.time.LocalDate;
@@ -17,17 +19,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.rehabmap.curate.CurateFixtures.A;
-import static org.rehabmap.curate.CurateFixtures.B;
-import static org.rehabmap.curate.CurateFixtures.C;
-import static org.rehabmap.curate.CurateFixtures.D;
-import static org.rehabmap.curate.CurateFixtures.E;
-import static org.rehabmap.curate.CurateFixtures.LONDON;
-import static org.rehabmap.curate.CurateFixtures.NORTH;
-import static org.rehabmap.curate.CurateFixtures.config;
 import static org.rehabmap.curate.CurateFixtures.indicator;
-import static org.rehabmap.curate.CurateFixtures.settings;
-import static org.rehabmap.curate.CurateFixtures.withoutDisclosure;
+import static org.rehabmap.gold.GoldFixtures.A;
+import static org.rehabmap.gold.GoldFixtures.B;
+import static org.rehabmap.gold.GoldFixtures.C;
+import static org.rehabmap.gold.GoldFixtures.D;
+import static org.rehabmap.gold.GoldFixtures.E;
+import static org.rehabmap.gold.GoldFixtures.LONDON;
+import static org.rehabmap.gold.GoldFixtures.NORTH;
+import static org.rehabmap.gold.GoldFixtures.config;
+import static org.rehabmap.gold.GoldFixtures.settings;
+import static org.rehabmap.gold.GoldFixtures.withoutDisclosure;
 
 /**
  * The five gold tables built from {@link SilverFixture} (in memory, no Delta), every expected

@@ -5,9 +5,14 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.rehabmap.cli.Steps;
+import org.rehabmap.gold.CurateConfig;
+import org.rehabmap.gold.Geography;
+import org.rehabmap.gold.GoldWriter;
+import org.rehabmap.gold.SilverInputs;
 import org.rehabmap.lake.Lake;
+import org.rehabmap.model.ModelRun;
 import org.rehabmap.model.WorkforceModelJob;
-import org.rehabmap.pipeline.Steps;
 import org.rehabmap.testing.SharedSpark;
 import org.rehabmap.testing.TestRuns;
 
@@ -23,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The curate step as `run curate` runs it, on silver Delta tables from {@link SilverFixture}:
- * it fills the five gold tables, a second run with the same inputs writes nothing (another as-of
+ * The curate step as `run curate` runs it (curate, then the workforce model), on silver Delta tables
+ * from {@link SilverFixture}: it fills the gold tables, a second run with the same inputs writes nothing (another as-of
  * date is another input), and the same inputs always give the same rows in the same order.
  */
 @ExtendWith(SharedSpark.class)
@@ -33,6 +38,10 @@ class CurateJobTest {
     static Lake lake;
     static TestRuns.Result first;
     static Map<String, Long> firstVersions = new LinkedHashMap<>();
+    /** What `run curate` writes: curate's tables and the model's. */
+    static final List<String> GOLD = java.util.stream.Stream.concat(
+                    CurateJob.TABLES.stream(), WorkforceModelJob.TABLES.stream())
+            .toList();
 
     @BeforeAll
     static void silverThenCurate() {
@@ -43,7 +52,7 @@ class CurateJobTest {
         assertTrue(
                 first.outcome().succeeded(),
                 () -> String.valueOf(first.outcome().failure()) + "\n" + first.stdout());
-        for (String t : CurateJob.ALL_TABLES) {
+        for (String t : GOLD) {
             firstVersions.put(t, lake.version(t));
         }
     }
@@ -51,7 +60,10 @@ class CurateJobTest {
     @Test
     void runCurateFindsTheJobAndFillsEveryGoldTable() {
         assertEquals(CurateJob.class, Steps.create("curate").getClass());
-        for (String t : CurateJob.ALL_TABLES) {
+        assertEquals(
+                List.of(CurateJob.class, WorkforceModelJob.class),
+                Steps.forTarget("curate").stream().map(Object::getClass).toList());
+        for (String t : GOLD) {
             assertTrue(lake.read(t).count() > 0, t);
         }
         assertTrue(first.stdout().contains("curate: "), first.stdout());
@@ -104,21 +116,29 @@ class CurateJobTest {
         TestRuns.Result again = TestRuns.run(ws, "curate", LocalDate.of(2025, 6, 30));
         assertTrue(again.outcome().succeeded());
         assertTrue(again.stdout().contains("gold is up to date"), again.stdout());
-        for (String t : CurateJob.ALL_TABLES) {
+        assertTrue(again.stdout().contains("the model's tables are up to date"), again.stdout());
+        for (String t : GOLD) {
             assertEquals(firstVersions.get(t), lake.version(t), t);
         }
 
         // determinism: building again from the same silver and as-of date gives the written rows, in order
         var settings = SharedSpark.settings(ws.resolve("lake"), ws.resolve("landing"));
         SilverInputs silver = SilverInputs.read(lake);
-        // (with the workforce model, as the step runs it: its tables and gold.benchmarks' peer values included)
+        // (with the peer groups, as the step runs it: gold.peer_groups and gold.benchmarks' peer values included)
+        CurateConfig cfg = CurateConfig.from(settings, LocalDate.of(2025, 6, 30));
         var rebuilt = CurateJob.build(
                 SharedSpark.session(),
                 silver,
                 IndicatorCatalogue.from(settings),
-                CurateConfig.from(settings, LocalDate.of(2025, 6, 30)),
-                WorkforceModelJob.prepare(settings, lake, LocalDate.of(2025, 6, 30)));
-        for (GoldWriter.GoldTable t : rebuilt.tables()) {
+                cfg,
+                PeerGroupInputs.read(settings, lake));
+        List<GoldWriter.GoldTable> tables = new java.util.ArrayList<>(rebuilt.tables());
+        // and the model step's tables, from the same silver
+        ModelRun model = ModelRun.prepare(settings, lake, LocalDate.of(2025, 6, 30));
+        Geography geo = Geography.from(silver.borough(), silver.population(), cfg.londonCode(), cfg.londonName());
+        tables.addAll(model.tables(SharedSpark.session(), model.inputs(silver, geo, cfg)));
+        assertEquals(GOLD, tables.stream().map(GoldWriter.GoldTable::name).toList());
+        for (GoldWriter.GoldTable t : tables) {
             assertEquals(lake.read(t.name()).collectAsList(), t.rows().collectAsList(), t.name());
         }
         // another as-of date is another input for the tables that read it (the services at risk move
@@ -130,6 +150,6 @@ class CurateJobTest {
         assertEquals(june.get(CurateJob.COMORBIDITY_BURDEN), july.get(CurateJob.COMORBIDITY_BURDEN));
         assertEquals(june.get(CurateJob.WORKFORCE_RATIOS), july.get(CurateJob.WORKFORCE_RATIOS));
         assertEquals(june, CurateJob.inputs(context(LocalDate.of(2025, 6, 30)), contracts(settings)));
-        assertEquals(CurateJob.ALL_TABLES, List.copyOf(june.keySet()));
+        assertEquals(CurateJob.TABLES, List.copyOf(june.keySet()));
     }
 }

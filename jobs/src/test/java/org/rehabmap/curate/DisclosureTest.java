@@ -7,6 +7,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.rehabmap.gold.SecondarySuppression;
 import org.rehabmap.testing.SharedSpark;
 
 import java.util.HashMap;
@@ -38,7 +39,7 @@ class DisclosureTest {
                         List.of("people", "events"),
                         Map.of("rate", List.of("events", "people")),
                         "people",
-                        List.of(new Disclosure.Siblings(
+                        List.of(new SecondarySuppression.Siblings(
                                 List.of("group"), col("kind").equalTo("part"))),
                         List.of("area"));
         Map<String, Row> m = new HashMap<>();

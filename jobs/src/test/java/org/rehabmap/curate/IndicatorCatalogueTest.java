@@ -3,6 +3,8 @@ package org.rehabmap.curate;
 import org.junit.jupiter.api.Test;
 import org.rehabmap.config.ConfigError;
 import org.rehabmap.config.Settings;
+import org.rehabmap.gold.CurateConfig;
+import org.rehabmap.gold.GoldFixtures;
 import org.rehabmap.testing.SharedSpark;
 
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ class IndicatorCatalogueTest {
 
     @Test
     void theShippedCatalogueHasTheTenIndicatorsOfMethods() {
-        IndicatorCatalogue c = IndicatorCatalogue.from(CurateFixtures.settings());
+        IndicatorCatalogue c = IndicatorCatalogue.from(GoldFixtures.settings());
         assertEquals(
                 List.of(
                         "specialist_ahp_wte_per_100k",
@@ -48,7 +50,7 @@ class IndicatorCatalogueTest {
 
     @Test
     void settingsComeFromConfiguration() {
-        CurateConfig cfg = CurateFixtures.config(java.time.LocalDate.of(2025, 6, 30));
+        CurateConfig cfg = GoldFixtures.config(java.time.LocalDate.of(2025, 6, 30));
         assertEquals(7, cfg.highDistressScore());
         assertEquals(365, cfg.fundingRiskDays());
         assertEquals(
@@ -67,7 +69,7 @@ class IndicatorCatalogueTest {
                 cfg.concernProfessions().get("occupational_therapist"));
         assertEquals(
                 "concern_score >= 7 AND action = 'no_action'",
-                cfg.expand(IndicatorCatalogue.from(CurateFixtures.settings())
+                cfg.expand(IndicatorCatalogue.from(GoldFixtures.settings())
                         .get("hna_unaddressed_high_distress_pct")
                         .input("numerator")));
         // an environment overlay or override changes the threshold everywhere it is used

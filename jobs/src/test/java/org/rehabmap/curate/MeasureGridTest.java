@@ -7,13 +7,13 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.rehabmap.curate.CurateFixtures.A;
-import static org.rehabmap.curate.CurateFixtures.B;
-import static org.rehabmap.curate.CurateFixtures.F;
-import static org.rehabmap.curate.CurateFixtures.LONDON;
-import static org.rehabmap.curate.CurateFixtures.NORTH;
-import static org.rehabmap.curate.CurateFixtures.geography;
 import static org.rehabmap.curate.CurateFixtures.m;
+import static org.rehabmap.gold.GoldFixtures.A;
+import static org.rehabmap.gold.GoldFixtures.B;
+import static org.rehabmap.gold.GoldFixtures.F;
+import static org.rehabmap.gold.GoldFixtures.LONDON;
+import static org.rehabmap.gold.GoldFixtures.NORTH;
+import static org.rehabmap.gold.GoldFixtures.geography;
 
 /** The grid of periods × areas around the rows Spark summed. */
 class MeasureGridTest {

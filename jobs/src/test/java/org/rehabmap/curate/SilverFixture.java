@@ -4,20 +4,21 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.rehabmap.gold.SilverInputs;
 import org.rehabmap.testing.SharedSpark;
 
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.rehabmap.curate.CurateFixtures.A;
-import static org.rehabmap.curate.CurateFixtures.B;
-import static org.rehabmap.curate.CurateFixtures.C;
-import static org.rehabmap.curate.CurateFixtures.D;
-import static org.rehabmap.curate.CurateFixtures.E;
-import static org.rehabmap.curate.CurateFixtures.F;
-import static org.rehabmap.curate.CurateFixtures.boroughs;
-import static org.rehabmap.curate.CurateFixtures.population;
+import static org.rehabmap.gold.GoldFixtures.A;
+import static org.rehabmap.gold.GoldFixtures.B;
+import static org.rehabmap.gold.GoldFixtures.C;
+import static org.rehabmap.gold.GoldFixtures.D;
+import static org.rehabmap.gold.GoldFixtures.E;
+import static org.rehabmap.gold.GoldFixtures.F;
+import static org.rehabmap.gold.GoldFixtures.boroughs;
+import static org.rehabmap.gold.GoldFixtures.population;
 
 /**
  * Silver tables for the six-borough London of {@link CurateFixtures}, small enough to work every

@@ -1,7 +1,7 @@
 package org.rehabmap.generate;
 
 import org.junit.jupiter.api.Test;
-import org.rehabmap.ingest.NhsNumber;
+import org.rehabmap.bronze.NhsNumber;
 
 import java.util.HashSet;
 import java.util.List;

@@ -38,8 +38,8 @@ import static org.rehabmap.model.TwoBoroughs.PHYSIO;
 import static org.rehabmap.model.TwoBoroughs.STP;
 
 /**
- * The two-borough London of {@link TwoBoroughSilver} through the real curate step (Spark, Delta,
- * output contracts) and the what-if command. The numbers are those worked out by hand in
+ * The two-borough London of {@link TwoBoroughSilver} through the real curate and model steps (Spark,
+ * Delta, output contracts) and the what-if command. The numbers are those worked out by hand in
  * {@link WorkforceModelTest}: collecting them from silver must not change them.
  *
  * <p>The project home is a copy of conf/ and data-contracts/ with one more environment,
@@ -95,7 +95,7 @@ class ModelEndToEndTest {
                 LocalDate.of(2025, 6, 30),
                 ws.resolve("landing").toString(),
                 new RunContext.Console(out, out, true));
-        curate = new Pipeline(List.of(new CurateJob())).run(ctx, "run curate");
+        curate = new Pipeline(List.of(new CurateJob(), new WorkforceModelJob())).run(ctx, "run curate");
         assertTrue(curate.succeeded(), () -> String.valueOf(curate.failure()));
     }
 

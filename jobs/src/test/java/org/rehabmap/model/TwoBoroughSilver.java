@@ -6,7 +6,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.rehabmap.curate.SilverInputs;
+import org.rehabmap.gold.SilverInputs;
 import org.rehabmap.lake.Lake;
 import org.rehabmap.testing.SharedSpark;
 

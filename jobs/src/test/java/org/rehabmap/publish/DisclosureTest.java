@@ -7,6 +7,7 @@ import org.rehabmap.config.Settings;
 import org.rehabmap.contracts.Contracts;
 import org.rehabmap.contracts.DisclosureSpec;
 import org.rehabmap.contracts.GoldContract;
+import org.rehabmap.gold.Geography;
 import org.rehabmap.lake.Lake;
 import org.rehabmap.testing.SharedSpark;
 
@@ -37,7 +38,7 @@ class DisclosureTest {
         Map<String, GoldContract> contracts =
                 Contracts.load(Path.of(s.location("paths.contracts"))).gold();
         Catalogue cat = Catalogue.from(s);
-        Areas areas = SampleGold.areas();
+        Geography areas = SampleGold.areas();
         disclosure = new Disclosure(s.getInt("disclosure.min"), s.getInt("disclosure.max"));
         bench = PublishJob.read(
                 lake, "gold.benchmarks", contracts.get("gold.benchmarks"), cat, areas, disclosure, 100_000);
@@ -95,12 +96,12 @@ class DisclosureTest {
     @Test
     void theNextSmallestSiblingIsWithheldSoTheSmallCountCannotBeWorkedOut() {
         // City of London's STP is North East London (E54000029); its total is published
-        Areas areas = SampleGold.areas();
-        String stp = areas.get(SampleGold.SMALL).parentCode();
+        Geography areas = SampleGold.areas();
+        String stp = areas.area(SampleGold.SMALL).parentCode();
         Object[] total = row(bench, SampleGold.PEOPLE, "2024-25", stp);
         assertNotNull(total[bench.index("numerator")]);
         List<Object[]> siblings = new ArrayList<>();
-        for (Areas.Area b : areas.ofLevel("borough")) {
+        for (Geography.Area b : areas.ofLevel("borough")) {
             if (b.parentCode().equals(stp)) {
                 siblings.add(row(bench, SampleGold.PEOPLE, "2024-25", b.code()));
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.rehabmap.cli.Steps;
 import org.rehabmap.config.Settings;
 import org.rehabmap.contracts.Contracts;
 import org.rehabmap.contracts.DisclosureSpec;
@@ -14,7 +15,6 @@ import org.rehabmap.notebook.Notebook;
 import org.rehabmap.notebook.NotebookRunner;
 import org.rehabmap.pipeline.Pipeline;
 import org.rehabmap.pipeline.RunContext;
-import org.rehabmap.pipeline.Steps;
 import org.rehabmap.testing.IdentifierScan;
 import org.rehabmap.testing.Landing;
 import org.rehabmap.testing.SharedSpark;
@@ -104,7 +104,7 @@ class PublishEndToEndTest {
         List<String> gold =
                 lake.tables().stream().filter(t -> t.startsWith("gold.")).toList();
         assertFalse(gold.isEmpty());
-        for (Areas.Pack p : SampleGold.areas().packs()) {
+        for (Pack p : Pack.all(SampleGold.areas())) {
             Path dir = extracts().resolve(p.slug()).resolve(AS_OF.toString());
             for (String t : gold) {
                 assertTrue(Files.isRegularFile(dir.resolve(t.substring(5) + ".csv")), dir + " " + t);
@@ -121,7 +121,7 @@ class PublishEndToEndTest {
         Path keep = SharedSpark.projectHome().resolve("jobs/target/report-check/e2e");
         PackWriter.deleteTree(keep);
         Files.createDirectories(keep);
-        for (Areas.Pack p : SampleGold.areas().packs()) {
+        for (Pack p : Pack.all(SampleGold.areas())) {
             Files.copy(
                     extracts().resolve(p.slug()).resolve(AS_OF.toString()).resolve("report.html"),
                     keep.resolve(p.slug() + ".html"));
@@ -199,7 +199,7 @@ class PublishEndToEndTest {
     @Test
     void everyReportOnRealDataPrintsOnFourPages() throws Exception {
         Chromium chromium = new Chromium(TestServices.chromium());
-        for (Areas.Pack p : SampleGold.areas().packs()) {
+        for (Pack p : Pack.all(SampleGold.areas())) {
             Path pdf = ws.resolve(p.slug() + ".pdf");
             chromium.run(
                     extracts().resolve(p.slug()).resolve(AS_OF.toString()).resolve("report.html"),

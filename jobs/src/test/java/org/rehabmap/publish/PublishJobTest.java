@@ -106,8 +106,7 @@ class PublishJobTest {
 
     @Test
     void anAlliancePackHoldsItsOwnAreasAndLondonOnly() throws IOException {
-        Areas areas = SampleGold.areas();
-        Areas.Pack sel = areas.packs().stream()
+        Pack sel = Pack.all(SampleGold.areas()).stream()
                 .filter(p -> p.slug().equals("south-east-london"))
                 .findFirst()
                 .orElseThrow();
@@ -116,7 +115,7 @@ class PublishJobTest {
             seen.add(r.get("area_code"));
         }
         assertEquals(sel.areaCodes(), seen);
-        assertTrue(seen.contains(Areas.LONDON_CODE));
+        assertTrue(seen.contains(SampleGold.LONDON));
         assertEquals(6 + 1 + 1 + 1, seen.size(), "six boroughs, one STP, the alliance and London");
     }
 

@@ -6,6 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.rehabmap.config.Settings;
+import org.rehabmap.gold.Geography;
 import org.rehabmap.lake.Lake;
 import org.rehabmap.stats.Comparison;
 import org.rehabmap.stats.ConfidenceIntervals;
@@ -143,18 +144,29 @@ public final class SampleGold {
         return m;
     }
 
-    public static Areas areas() {
-        return Areas.load(SharedSpark.projectHome().resolve("data/reference/london_boroughs.csv"));
+    public static final String LONDON = "E12000007";
+
+    public static Geography areas() {
+        return Geography.load(
+                SharedSpark.projectHome().resolve("data/reference/london_boroughs.csv"), LONDON, "London");
+    }
+
+    /** London, then every area below it in lookup order (alliances, STPs, boroughs). */
+    static List<Geography.Area> all(Geography areas) {
+        List<Geography.Area> out = new ArrayList<>();
+        out.add(areas.area(areas.londonCode()));
+        out.addAll(areas.within(areas.londonCode()));
+        return out;
     }
 
     /** Writes the four fixture tables into the lake. */
     public static void write(Lake lake, boolean withModel) {
         SparkSession spark = lake.spark();
-        Areas areas = areas();
+        Geography areas = areas();
         save(lake, "gold.benchmarks", spark.createDataFrame(benchmarks(areas), benchmarkSchema()));
         save(lake, "gold.unmet_need", spark.createDataFrame(unmetNeed(areas), unmetSchema()));
         List<Row> wf = new ArrayList<>();
-        for (Areas.Area a : areas.all()) {
+        for (Geography.Area a : all(areas)) {
             int i = 0;
             for (String p : List.of("physiotherapist", "occupational_therapist", "dietitian")) {
                 wf.add(RowFactory.create(a.code(), a.name(), p, 2.5 + (a.code().hashCode() & 7) + i++));
@@ -172,7 +184,7 @@ public final class SampleGold {
                                 .add("wte_in_post", DataTypes.DoubleType)));
         if (withModel) {
             List<Row> m = new ArrayList<>();
-            for (Areas.Area a : areas.all()) {
+            for (Geography.Area a : all(areas)) {
                 if (a.level().equals("borough") || a.level().equals("stp")) {
                     continue;
                 }
@@ -234,13 +246,13 @@ public final class SampleGold {
     }
 
     /** Borough counts rolled up to STP, alliance and London, with statistics from org.rehabmap.stats. */
-    static List<Row> benchmarks(Areas areas) {
+    static List<Row> benchmarks(Geography areas) {
         List<Row> out = new ArrayList<>();
         for (String period : List.of("2023-24", "2024-25")) {
             for (String ind : List.of(WTE, PEOPLE, MULTI)) {
                 Map<String, double[]> counts = new LinkedHashMap<>();
                 int i = 0;
-                for (Areas.Area b : areas.ofLevel("borough")) {
+                for (Geography.Area b : areas.ofLevel("borough")) {
                     i++;
                     double num;
                     double den;
@@ -272,10 +284,10 @@ public final class SampleGold {
                     counts.put(b.code(), new double[] {num, den});
                 }
                 for (String level : List.of("stp", "alliance", "london")) {
-                    for (Areas.Area a : areas.ofLevel(level)) {
+                    for (Geography.Area a : areas.ofLevel(level)) {
                         double n = 0;
                         double d = 0;
-                        for (Areas.Area c : areas.within(a.code())) {
+                        for (Geography.Area c : areas.within(a.code())) {
                             if (c.level().equals("borough")) {
                                 n += counts.get(c.code())[0];
                                 d += counts.get(c.code())[1];
@@ -284,11 +296,11 @@ public final class SampleGold {
                         counts.put(a.code(), new double[] {n, d});
                     }
                 }
-                double[] ldn = counts.get(Areas.LONDON_CODE);
+                double[] ldn = counts.get(LONDON);
                 double mult = ind.equals(WTE) ? 100_000 : 100;
                 double london = ldn[0] / ldn[1] * mult;
                 Polarity pol = ind.equals(PEOPLE) ? Polarity.LOW_IS_GOOD : Polarity.NO_JUDGEMENT;
-                for (Areas.Area a : areas.all()) {
+                for (Geography.Area a : all(areas)) {
                     double[] c = counts.get(a.code());
                     double v = c[0] / c[1] * mult;
                     Double lo = null;
@@ -334,7 +346,7 @@ public final class SampleGold {
         }
         // the unmet-need index: no counts, no interval
         int i = 0;
-        for (Areas.Area a : areas.all()) {
+        for (Geography.Area a : all(areas)) {
             double v = a.level().equals("london") ? 100 : 70 + (i++ * 17) % 65;
             out.add(RowFactory.create(
                     INDEX,
@@ -371,10 +383,10 @@ public final class SampleGold {
     }
 
     /** Ealing (E09000009) describes 5 people; Enfield (E09000010)'s Emotional domain has 4 declined concerns. */
-    static List<Row> unmetNeed(Areas areas) {
+    static List<Row> unmetNeed(Geography areas) {
         List<Row> out = new ArrayList<>();
         int i = 0;
-        for (Areas.Area a : areas.all()) {
+        for (Geography.Area a : all(areas)) {
             i++;
             long assessments = a.code().equals("E09000009") ? 5 : 200 + i * 3;
             long[][] domains = {{assessments * 2, 30}, {assessments, 20 + i % 5}, {assessments / 2, 12}};

@@ -116,7 +116,11 @@ public final class Proc {
 
     public int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
+            // TERM first: a script's trap then stops what it started (cluster-smoke.sh's cluster, for one)
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
             throw new AssertionError("still running after " + timeout + ":\n" + output);
         }
         reader.join(5000);

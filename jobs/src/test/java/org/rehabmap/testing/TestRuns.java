@@ -1,10 +1,10 @@
 package org.rehabmap.testing;
 
+import org.rehabmap.cli.Steps;
 import org.rehabmap.config.Settings;
 import org.rehabmap.lake.Lake;
 import org.rehabmap.pipeline.Pipeline;
 import org.rehabmap.pipeline.RunContext;
-import org.rehabmap.pipeline.Steps;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -35,7 +35,8 @@ public final class TestRuns {
                 s.location("paths.landing"),
                 new RunContext.Console(out, out, false));
         Pipeline.Outcome o = new Pipeline(Steps.forTarget(target)).run(ctx, "run " + target);
-        org.rehabmap.audit.Reconciliation.print(ctx);
+        org.rehabmap.audit.Reconciliation.print(
+                ctx.lake(), ctx.runId(), ctx.console()::result, ctx.console()::progress);
         return new Result(o, ctx, buf.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 

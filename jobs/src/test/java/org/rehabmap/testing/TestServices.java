@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -73,23 +75,44 @@ public final class TestServices {
     }
 
     private static String script(Map<String, String> env, String... cmd) {
+        return script(Duration.ofMinutes(10), env, cmd);
+    }
+
+    /**
+     * Runs a script of the project and returns its stdout. The output goes to a file, not a pipe read to its end:
+     * a pipe would hold the wait until every process holding it ends (a server the script starts, a hung
+     * installer), so the timeout could never apply.
+     */
+    static String script(Duration timeout, Map<String, String> env, String... cmd) {
+        Path out = null;
         try {
+            out = Files.createTempFile("rehabmap-script-", ".out");
             Path home = SharedSpark.projectHome();
-            ProcessBuilder pb =
-                    new ProcessBuilder(cmd).directory(home.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+            ProcessBuilder pb = new ProcessBuilder(cmd)
+                    .directory(home.toFile())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(out.toFile());
             pb.environment().putAll(env);
             Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(
+                        String.join(" ", cmd) + " did not finish within " + timeout + "; run it by hand to see why");
+            }
+            if (p.exitValue() != 0) {
                 throw new IllegalStateException(
                         String.join(" ", cmd) + " failed (exit " + p.exitValue() + "); run it by hand to see why");
             }
-            return out;
+            return Files.readString(out, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + cmd[0] + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            if (out != null) {
+                out.toFile().delete();
+            }
         }
     }
 }

@@ -1,0 +1,106 @@
+package org.rehabmap.gold;
+
+import io.delta.tables.DeltaTable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.rehabmap.contracts.Contracts;
+import org.rehabmap.contracts.GoldContract;
+import org.rehabmap.contracts.OutputCheck;
+import org.rehabmap.lake.Lake;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the gold tables of one run, all or nothing: every table is checked against its output
+ * contract before the first write, so a broken table fails the run with every gold table still
+ * at its previous version; if a write itself fails, the tables already rewritten are restored.
+ * Each table is a full overwrite in one file, in the order its builder sorted it.
+ */
+public final class GoldWriter {
+    /** A gold table ready to write: "gold.x" and its rows, already in their published order. */
+    public record GoldTable(String name, Dataset<Row> rows) {}
+
+    /** What was written: table → Delta version, table → rows. */
+    public record Written(Map<String, Long> versions, Map<String, Long> rows) {}
+
+    /** The rows of one or more tables break their contracts; nothing was written. */
+    public static final class ContractViolation extends RuntimeException {
+        public ContractViolation(String message) {
+            super(message);
+        }
+    }
+
+    private final Lake lake;
+    private final Path contractsDir;
+
+    public GoldWriter(Lake lake, Path contractsDir) {
+        this.lake = lake;
+        this.contractsDir = contractsDir;
+    }
+
+    /**
+     * Whether the table's latest version was written from these inputs: its commit carries the
+     * same {@code inputs} (Delta userMetadata), so writing it again would change nothing.
+     */
+    public boolean upToDate(String name, String inputs) {
+        return inputs.equals(lake.lastUserMetadata(name));
+    }
+
+    /**
+     * Checks every table, then writes them.
+     *
+     * @param inputs table → what it was made from, kept as its commit's userMetadata (see {@link #upToDate})
+     */
+    public Written writeAll(List<GoldTable> tables, Map<String, String> inputs) {
+        List<GoldTable> held = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (GoldTable t : tables) {
+            GoldContract contract = Contracts.load(contractsDir).gold(t.name());
+            // held in memory so the rows checked are the rows written
+            Dataset<Row> rows = t.rows().coalesce(1).cache();
+            held.add(new GoldTable(t.name(), rows));
+            for (String v : OutputCheck.violations(contract, rows)) {
+                problems.add(t.name() + " " + v);
+            }
+        }
+        if (!problems.isEmpty()) {
+            held.forEach(t -> t.rows().unpersist());
+            throw new ContractViolation("gold output breaks its contract, nothing written (" + problems.size()
+                    + " problem(s)): " + String.join("; ", problems));
+        }
+        Map<String, Long> before = new LinkedHashMap<>();
+        for (GoldTable t : held) {
+            before.put(t.name(), lake.version(t.name()));
+        }
+        Map<String, Long> written = new LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try {
+            for (GoldTable t : held) {
+                counts.put(t.name(), t.rows().count());
+                t.rows()
+                        .write()
+                        .format("delta")
+                        .mode("overwrite")
+                        .option("overwriteSchema", "true")
+                        .option("userMetadata", inputs.get(t.name()))
+                        .save(lake.path(t.name()));
+                written.put(t.name(), lake.version(t.name()));
+            }
+        } catch (RuntimeException e) {
+            for (String name : written.keySet()) {
+                long v = before.get(name);
+                if (v >= 0) {
+                    DeltaTable.forPath(lake.spark(), lake.path(name)).restoreToVersion(v);
+                }
+            }
+            throw e;
+        } finally {
+            held.forEach(t -> t.rows().unpersist());
+        }
+        return new Written(written, counts);
+    }
+}

@@ -1,0 +1,63 @@
+package org.rehabmap.gold;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rehabmap.lake.Lake;
+import org.rehabmap.testing.SharedSpark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** All or nothing: a table that breaks its contract stops every write, and the old versions stay. */
+@ExtendWith(SharedSpark.class)
+class GoldWriterTest {
+
+    @Test
+    void aBrokenTableWritesNothingAndEveryTableKeepsItsVersion() throws Exception {
+        Path ws = SharedSpark.newWorkspace("goldwriter");
+        Path contracts = ws.resolve("contracts");
+        Files.createDirectories(contracts.resolve("gold"));
+        for (String t : List.of("t1", "t2")) {
+            Files.writeString(
+                    contracts.resolve("gold/" + t + ".odcs.yaml"),
+                    OutputCheckTest.CONTRACT.replace("name: t\n", "name: " + t + "\n"));
+        }
+        Lake lake = new Lake(SharedSpark.session(), ws.resolve("lake").toString());
+        GoldWriter writer = new GoldWriter(lake, contracts);
+
+        Dataset<Row> good = OutputCheckTest.frame(RowFactory.create("E09000001", "better", 50.0, 40.0));
+        GoldWriter.Written w = writer.writeAll(
+                List.of(new GoldWriter.GoldTable("gold.t1", good), new GoldWriter.GoldTable("gold.t2", good)),
+                Map.of("gold.t1", "inputs A", "gold.t2", "inputs A"));
+        assertEquals(0L, w.versions().get("gold.t1"));
+        assertEquals(1L, w.rows().get("gold.t2"));
+        assertTrue(writer.upToDate("gold.t1", "inputs A") && writer.upToDate("gold.t2", "inputs A"));
+        assertFalse(writer.upToDate("gold.t1", "inputs B"));
+
+        Dataset<Row> changed = OutputCheckTest.frame(RowFactory.create("E09000002", "similar", 10.0, 5.0));
+        Dataset<Row> broken = OutputCheckTest.frame(RowFactory.create("E09000003", "great", 10.0, 5.0));
+        GoldWriter.ContractViolation e = assertThrows(
+                GoldWriter.ContractViolation.class,
+                () -> writer.writeAll(
+                        List.of(
+                                new GoldWriter.GoldTable("gold.t1", changed),
+                                new GoldWriter.GoldTable("gold.t2", broken)),
+                        Map.of("gold.t1", "inputs B", "gold.t2", "inputs B")));
+        assertTrue(e.getMessage().contains("gold.t2 GOLD_T_SIGNIFICANCE_VALID"), e.getMessage());
+        // t1 was fine but is not written either
+        assertEquals(0L, lake.version("gold.t1"));
+        assertEquals(0L, lake.version("gold.t2"));
+        assertEquals("E09000001", lake.read("gold.t1").first().getString(0));
+        assertTrue(writer.upToDate("gold.t1", "inputs A") && writer.upToDate("gold.t2", "inputs A"));
+    }
+}
