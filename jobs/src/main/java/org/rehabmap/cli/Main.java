@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
             RollbackCommand.class,
             RecoverCommand.class,
             ReportCommand.class,
-            TemplateCommand.class
+            TemplateCommand.class,
+            CheckCommand.class
         })
 public final class Main implements Runnable {
     public static final int OK = 0;
@@ -44,7 +45,7 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(
                 new CommandLine(this),
                 "a command is needed: run, status, sql, model, notebook, serve, dictionary, report, maintain, rollback, recover, "
-                        + "generate, template (see --help)");
+                        + "generate, template, check (see --help)");
     }
 
     public static void main(String[] args) {

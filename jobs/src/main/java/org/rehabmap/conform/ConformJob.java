@@ -12,6 +12,7 @@ import org.rehabmap.contracts.ReferenceData;
 import org.rehabmap.pipeline.RunContext;
 import org.rehabmap.pipeline.Step;
 import org.rehabmap.pipeline.StepResult;
+import org.rehabmap.rules.RuleBook;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,10 +28,12 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * Silver: the bronze rows of files not yet conformed are checked against their contract; bad
- * rows go to audit.quarantine, good rows are merged into silver (latest file wins), and the
- * ledger records rows_read = rows_accepted + rows_quarantined per file. Each write is
- * idempotent, and the ledger is written last, so a run killed half-way is simply redone.
+ * Silver: the bronze rows of files not yet conformed are checked against their contract, all pending
+ * files of a source together, by the contract's rule book running inside Spark tasks; bad rows go to
+ * audit.quarantine, good rows are merged into silver (latest file wins), and the ledger records
+ * rows_read = rows_accepted + rows_quarantined per file. One MERGE per silver table, one quarantine write
+ * and one ledger commit per run. Each write is idempotent, and the ledger is written last, so a run
+ * killed half-way is simply redone.
  */
 public final class ConformJob implements Step {
     @Override
@@ -49,9 +52,12 @@ public final class ConformJob implements Step {
             throw new org.rehabmap.config.ConfigError(
                     "no reference-table contracts in " + contractsDir.resolve("reference"));
         }
+        // every contract's rules are built before anything is written: a rule the jobs do not know stops the run here
+        ReferenceData reference = new ReferenceData(referenceDir);
+        Map<String, RuleBook> books = new LinkedHashMap<>();
+        contracts.forEach((name, c) -> books.put(name, RuleBook.of(c, reference, ctx.asOf())));
         Map<String, Long> versions =
                 new LinkedHashMap<>(ReferenceTables.load(ctx.lake(), referenceDir, all.references(), ctx.runId()));
-        ReferenceData reference = new ReferenceData(referenceDir);
         FileLedger ledger = new FileLedger(ctx.lake());
 
         Map<String, List<String>> pendingBySource = new LinkedHashMap<>();
@@ -68,27 +74,30 @@ public final class ConformJob implements Step {
             }
         }
         Map<String, FileLedger.Counts> counts = new LinkedHashMap<>();
+        List<Dataset<Row>> validatedSources = new ArrayList<>();
+        List<Dataset<Row>> quarantine = new ArrayList<>();
+        List<String> shasConformed = new ArrayList<>();
         long accepted = 0;
         long quarantined = 0;
-        for (Map.Entry<String, List<String>> e : pendingBySource.entrySet()) {
-            Contract contract = contracts.get(e.getKey());
-            if (contract == null) {
-                throw new org.rehabmap.config.ConfigError(
-                        "no contract for source '" + e.getKey() + "' in data-contracts/sources");
-            }
-            List<String> shas = e.getValue();
-            Dataset<Row> bronze = ctx.lake()
-                    .read(BronzeSchema.table(contract))
-                    .filter(col(BronzeSchema.FILE_SHA).isin(shas.toArray()));
-            Dataset<Row> validated = new RowValidator(contract, reference, ctx.asOf())
-                    .validate(bronze)
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            try {
+        try {
+            for (Map.Entry<String, List<String>> e : pendingBySource.entrySet()) {
+                Contract contract = contracts.get(e.getKey());
+                if (contract == null) {
+                    throw new org.rehabmap.config.ConfigError(
+                            "no contract for source '" + e.getKey() + "' in data-contracts/sources");
+                }
+                List<String> shas = e.getValue();
+                Dataset<Row> bronze = ctx.lake()
+                        .read(BronzeSchema.table(contract))
+                        .filter(col(BronzeSchema.FILE_SHA).isin(shas.toArray()));
+                Dataset<Row> validated = ValidatedRows.validate(bronze, contract, books.get(contract.name()))
+                        .persist(StorageLevel.MEMORY_AND_DISK());
+                validatedSources.add(validated);
                 for (Row c : validated
                         .groupBy(BronzeSchema.FILE_SHA)
                         .agg(
                                 count(lit(1)),
-                                sum(when(size(col(RowValidator.FAILURES)).gt(0), 1)
+                                sum(when(size(col(ValidatedRows.FAILURES)).gt(0), 1)
                                         .otherwise(0)))
                         .collectAsList()) {
                     long read = c.getLong(1);
@@ -100,16 +109,22 @@ public final class ConformJob implements Step {
                 for (String sha : shas) {
                     counts.putIfAbsent(sha, new FileLedger.Counts(0, 0, 0));
                 }
-                QuarantineWriter.write(
-                        ctx.lake(), QuarantineWriter.toQuarantine(validated, contract, ctx.runId(), sheetBySha), shas);
+                quarantine.add(QuarantineWriter.toQuarantine(validated, contract, ctx.runId(), sheetBySha));
+                shasConformed.addAll(shas);
                 Dataset<Row> good = validated
-                        .filter(size(col(RowValidator.FAILURES)).equalTo(0))
+                        .filter(size(col(ValidatedRows.FAILURES)).equalTo(0))
                         .select(silverColumns(contract));
                 versions.put("silver." + contract.silverTable(), SilverWriter.merge(ctx.lake(), contract, good));
                 ctx.console().progress("  " + contract.name() + ": " + shas.size() + " file(s) conformed");
-            } finally {
-                validated.unpersist();
             }
+            if (!quarantine.isEmpty()) {
+                QuarantineWriter.write(
+                        ctx.lake(),
+                        quarantine.stream().reduce(Dataset::unionByName).orElseThrow(),
+                        shasConformed);
+            }
+        } finally {
+            validatedSources.forEach(Dataset::unpersist);
         }
         if (!counts.isEmpty()) {
             versions.put(Quarantine.TABLE, ctx.lake().version(Quarantine.TABLE));

@@ -40,8 +40,8 @@ public final class QuarantineWriter {
             kv.add(lit(c.name()));
             kv.add(
                     c.isIdentifier()
-                            ? when(col("_raw_" + c.name()).isNotNull(), lit(Quarantine.MASK))
-                            : col("_raw_" + c.name()));
+                            ? when(col(ValidatedRows.RAW + c.name()).isNotNull(), lit(Quarantine.MASK))
+                            : col(ValidatedRows.RAW + c.name()));
         }
         Column values = map(kv.toArray(new Column[0]));
         Column row =
@@ -55,19 +55,19 @@ public final class QuarantineWriter {
                 ? lit(null).cast("string")
                 : map(shaToSheet.toArray(new Column[0])).getItem(col(BronzeSchema.FILE_SHA));
         return validated
-                .filter(size(col(RowValidator.FAILURES)).gt(0))
+                .filter(size(col(ValidatedRows.FAILURES)).gt(0))
                 .select(
                         lit(contract.name()).as("source"),
                         col(BronzeSchema.FILE_NAME).as("file_name"),
                         col(BronzeSchema.FILE_SHA).as("file_sha256"),
                         col(BronzeSchema.ROW_NUMBER).as("row_number"),
-                        col(RowValidator.FAILURES)
+                        col(ValidatedRows.FAILURES)
                                 .getItem(0)
                                 .getField("rule_id")
                                 .as("rule_id"),
-                        transform(col(RowValidator.FAILURES), f -> f.getField("rule_id"))
+                        transform(col(ValidatedRows.FAILURES), f -> f.getField("rule_id"))
                                 .as("rule_ids"),
-                        array_join(transform(col(RowValidator.FAILURES), f -> f.getField("reason")), "; ")
+                        array_join(transform(col(ValidatedRows.FAILURES), f -> f.getField("reason")), "; ")
                                 .as("reason"),
                         row.as("row"),
                         lit(runId).as("run_id"),

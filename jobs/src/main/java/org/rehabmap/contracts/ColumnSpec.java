@@ -52,7 +52,7 @@ public record ColumnSpec(
     /** The literal values a column-level valid-values rule allows (gold enumerations), or null. */
     public List<String> validValues() {
         for (ValueRule r : valueRules) {
-            if (r.isValidValues() && r.validValuesReference() == null) {
+            if (r.validValuesReference() == null) {
                 return r.validValues();
             }
         }
@@ -62,7 +62,7 @@ public record ColumnSpec(
     /** The id of the rule that holds {@link #validValues()}, or null. */
     public String validValuesId() {
         for (ValueRule r : valueRules) {
-            if (r.isValidValues() && r.validValuesReference() == null) {
+            if (r.validValuesReference() == null) {
                 return r.id();
             }
         }

@@ -94,8 +94,6 @@ final class Columns {
                 q.arguments().containsKey("validValuesReference")
                         ? q.arguments().get("validValuesReference").asText()
                         : null,
-                "library",
-                null,
                 q.description());
     }
 

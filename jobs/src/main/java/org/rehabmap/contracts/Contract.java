@@ -19,7 +19,7 @@ public record Contract(
         List<String> supersessionKey,
         String financialYearFrom,
         List<ColumnSpec> columns,
-        List<RowRule> rowRules,
+        List<CustomRule> customRules,
         String description,
         java.nio.file.Path file) {
 
@@ -75,7 +75,7 @@ public record Contract(
                 ids.add(v.id());
             }
         }
-        for (RowRule r : rowRules) {
+        for (CustomRule r : customRules) {
             ids.add(r.id());
         }
         return ids;

@@ -9,11 +9,16 @@ import org.rehabmap.contracts.odcs.OdcsSchemaObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Reads a landing contract (data-contracts/sources) from its bound YAML. */
 final class SourceContracts {
+    /** The one engine of landing rules: the rule kinds of org.rehabmap.rules. */
+    static final String ENGINE = "rehabmap";
+
     private SourceContracts() {}
 
     static Contract from(Path file, OdcsContract root) {
@@ -25,7 +30,7 @@ final class SourceContracts {
         List<String> key = custom.strings("supersessionKey");
         OdcsSchemaObject obj = root.schema().get(0);
         List<ColumnSpec> columns = new ArrayList<>();
-        List<RowRule> rowRules = new ArrayList<>();
+        List<CustomRule> customRules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (OdcsProperty p : obj.properties()) {
             String col = Columns.name(p, where);
@@ -39,31 +44,12 @@ final class SourceContracts {
                 }
                 if (Columns.isValidValues(q)) {
                     vr.add(Columns.validValues(q, col));
-                } else if ("custom".equals(q.type()) && "rehabmap".equals(q.engine())) {
-                    vr.add(new ValueRule(
-                            id,
-                            col,
-                            List.of(),
-                            null,
-                            "rehabmap",
-                            need(q.implementation(), "implementation", pw),
-                            q.description()));
-                } else if ("custom".equals(q.type()) && "spark-sql".equals(q.engine())) {
-                    // a column-level SQL rule is a row rule that happens to live on its column
-                    rowRules.add(new RowRule(
-                            id,
-                            "spark-sql",
-                            need(q.implementation(), "implementation", pw),
-                            q.description(),
-                            List.of(),
-                            col));
                 } else {
-                    throw new ConfigError(
-                            pw + ": rule " + id + " has a type the jobs cannot enforce (" + q.type() + ")");
+                    customRules.add(custom(q, id, col, pw));
                 }
             }
             Props cp = new Props(p.customProperties());
-            String normalise = cp.text("normalise", vr.stream().anyMatch(ValueRule::isValidValues) ? "lower" : "none");
+            String normalise = cp.text("normalise", vr.isEmpty() ? "none" : "lower");
             columns.add(Columns.base(p, pw, type, normalise, vr, null, null));
         }
         if (columns.isEmpty()) {
@@ -74,14 +60,7 @@ final class SourceContracts {
             if (!ids.add(id)) {
                 throw new ConfigError(where + ": rule id " + id + " is used twice");
             }
-            Props cp = new Props(q.customProperties());
-            rowRules.add(new RowRule(
-                    id,
-                    need(q.engine(), "engine", where + ", rule " + id),
-                    need(q.implementation(), "implementation", where + ", rule " + id),
-                    q.description(),
-                    cp.strings("groupBy"),
-                    cp.text("column")));
+            customRules.add(custom(q, id, null, where));
         }
         Set<String> names = new HashSet<>();
         columns.forEach(c -> names.add(c.name()));
@@ -102,9 +81,39 @@ final class SourceContracts {
                 key,
                 fy,
                 List.copyOf(columns),
-                List.copyOf(rowRules),
+                List.copyOf(customRules),
                 Props.description(root.description()),
                 file);
+    }
+
+    /**
+     * A custom rule: engine rehabmap and a kind named by implementation (org.rehabmap.rules turns it into
+     * the rule; an implementation it does not know stops the run there). Rules in another engine's language
+     * (the Spark SQL expressions landing contracts once held) are refused here, when the contract is read.
+     */
+    private static CustomRule custom(OdcsQuality q, String id, String column, String where) {
+        String w = where + ", rule " + id;
+        if (!"custom".equals(q.type())) {
+            throw new ConfigError(w + " has a type the jobs cannot enforce (" + q.type() + ")");
+        }
+        String engine = need(q.engine(), "engine", w);
+        if (!ENGINE.equals(engine)) {
+            throw new ConfigError(w + ": engine '" + engine + "' is not one the jobs run on landing rows; use engine "
+                    + ENGINE + " with one of its rule kinds (data-contracts/README.md)");
+        }
+        Map<String, List<String>> properties = new LinkedHashMap<>();
+        Props cp = new Props(q.customProperties());
+        for (var p : q.customProperties()) {
+            properties.put(p.property(), cp.strings(p.property()));
+        }
+        if (column != null) {
+            if (properties.containsKey("column") && !properties.get("column").equals(List.of(column))) {
+                throw new ConfigError(
+                        w + ": declared on column " + column + " but names column " + properties.get("column"));
+            }
+            properties.put("column", List.of(column));
+        }
+        return new CustomRule(id, need(q.implementation(), "implementation", w), q.description(), properties);
     }
 
     static String need(String v, String field, String where) {

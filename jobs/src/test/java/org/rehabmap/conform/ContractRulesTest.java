@@ -11,11 +11,13 @@ import org.rehabmap.config.Settings;
 import org.rehabmap.contracts.ColumnSpec;
 import org.rehabmap.contracts.Contract;
 import org.rehabmap.contracts.Contracts;
+import org.rehabmap.contracts.CustomRule;
 import org.rehabmap.contracts.ReferenceData;
 import org.rehabmap.contracts.ValueRule;
 import org.rehabmap.ingest.BronzeRowBuilder;
 import org.rehabmap.ingest.ParsedTable;
 import org.rehabmap.ingest.Pseudonymiser;
+import org.rehabmap.rules.RuleBook;
 import org.rehabmap.testing.SharedSpark;
 
 import java.nio.charset.StandardCharsets;
@@ -39,13 +41,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * to a contract without a case here fails {@link #everyContractRuleHasACase()}.
  */
 @ExtendWith(SharedSpark.class)
-class ContractRulesTest {
+public class ContractRulesTest {
     static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
     static Map<String, Contract> contracts;
     static ReferenceData reference;
     static final Set<String> exercised = new HashSet<>();
 
-    static final Map<String, Map<String, String>> VALID = Map.of(
+    public static final Map<String, Map<String, String>> VALID = Map.of(
             "provider_returns",
                     row(
                             "return_period",
@@ -155,7 +157,7 @@ class ContractRulesTest {
         reference = new ReferenceData(Settings.home().resolve("data/reference"));
     }
 
-    record Case(String expectedRule, Map<String, String> values, int extraCells) {}
+    public record Case(String expectedRule, Map<String, String> values, int extraCells) {}
 
     static Map<String, String> row(String... kv) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -166,7 +168,7 @@ class ContractRulesTest {
     }
 
     /** One broken row per rule the contract declares, built from the kind of rule. */
-    static List<Case> casesFor(Contract c) {
+    public static List<Case> casesFor(Contract c) {
         Map<String, String> base = VALID.get(c.name());
         List<Case> cases = new ArrayList<>();
         cases.add(new Case(null, base, 0));
@@ -197,11 +199,15 @@ class ContractRulesTest {
                 cases.add(new Case(
                         c.derivedRuleId(col.name(), "RANGE"), with(base, col.name(), num(col.minimum() - 1)), 0));
             }
+            for (CustomRule r : c.customRules()) {
+                if ("nhsNumberModulus11".equals(r.implementation())
+                        && col.name().equals(r.column())) {
+                    cases.add(new Case(r.id(), with(base, col.name(), "9434765918"), 0));
+                    cases.add(new Case(r.id(), with(base, col.name(), "94347659"), 0));
+                }
+            }
             for (ValueRule v : col.valueRules()) {
-                if ("nhsNumberModulus11".equals(v.implementation())) {
-                    cases.add(new Case(v.id(), with(base, col.name(), "9434765918"), 0));
-                    cases.add(new Case(v.id(), with(base, col.name(), "94347659"), 0));
-                } else if (col.unknownValue() == null) {
+                if (col.unknownValue() == null) {
                     String value = col.isList() ? base.get(col.name()) + ";zz_not_valid" : "zz_not_valid";
                     cases.add(new Case(v.id(), with(base, col.name(), value), 0));
                 }
@@ -228,7 +234,7 @@ class ContractRulesTest {
         return cases;
     }
 
-    static Map<String, String> with(Map<String, String> base, String k, String v) {
+    public static Map<String, String> with(Map<String, String> base, String k, String v) {
         Map<String, String> m = new LinkedHashMap<>(base);
         m.put(k, v);
         return m;
@@ -256,8 +262,10 @@ class ContractRulesTest {
                 c, new Pseudonymiser(new PseudonymKey("test-key-0123456789".getBytes(StandardCharsets.UTF_8), true)));
         List<Row> bronze =
                 b.build(new ParsedTable(header, rows, "csv", true), header, "run", "f.csv", "sha", 1, new Timestamp(0));
-        return new RowValidator(c, reference, AS_OF)
-                .validate(SharedSpark.session().createDataFrame(bronze, BronzeSchema.forContract(c)));
+        return ValidatedRows.validate(
+                SharedSpark.session().createDataFrame(bronze, BronzeSchema.forContract(c)),
+                c,
+                RuleBook.of(c, reference, AS_OF));
     }
 
     void check(String source) {
@@ -267,7 +275,7 @@ class ContractRulesTest {
         assertEquals(cases.size(), out.size());
         for (int i = 0; i < cases.size(); i++) {
             List<String> ids = new ArrayList<>();
-            for (Row f : out.get(i).<Row>getList(out.get(i).fieldIndex(RowValidator.FAILURES))) {
+            for (Row f : out.get(i).<Row>getList(out.get(i).fieldIndex(ValidatedRows.FAILURES))) {
                 ids.add(f.getString(0));
             }
             Case k = cases.get(i);
@@ -329,7 +337,7 @@ class ContractRulesTest {
                     "unknown",
                     r.getAs("residence_borough_code"),
                     "out-of-London or missing residence is kept as unknown");
-            assertEquals(0, r.getList(r.fieldIndex(RowValidator.FAILURES)).size());
+            assertEquals(0, r.getList(r.fieldIndex(ValidatedRows.FAILURES)).size());
             assertEquals("2024-25", r.getAs("financial_year"));
             assertNotEquals("9434765919", r.getAs("nhs_number"));
             assertEquals(64, ((String) r.getAs("nhs_number")).length());
@@ -355,14 +363,14 @@ class ContractRulesTest {
                 .collectAsList();
         for (int i = 0; i < 2; i++) {
             Row f = rows.get(i)
-                    .<Row>getList(rows.get(i).fieldIndex(RowValidator.FAILURES))
+                    .<Row>getList(rows.get(i).fieldIndex(ValidatedRows.FAILURES))
                     .get(0);
             assertEquals("COMORB_DENOMINATOR_MISMATCH", f.getString(0), "both rows of the disagreeing cell");
         }
         assertEquals(
                 0,
                 rows.get(2)
-                        .getList(rows.get(2).fieldIndex(RowValidator.FAILURES))
+                        .getList(rows.get(2).fieldIndex(ValidatedRows.FAILURES))
                         .size(),
                 "another cell is untouched");
         assertEquals(Boolean.TRUE, rows.get(2).getAs("with_condition_count_suppressed"));
@@ -382,7 +390,7 @@ class ContractRulesTest {
                         .first();
                 assertEquals(
                         c.derivedRuleId("provider_code", "PATTERN"),
-                        r.<Row>getList(r.fieldIndex(RowValidator.FAILURES))
+                        r.<Row>getList(r.fieldIndex(ValidatedRows.FAILURES))
                                 .get(0)
                                 .getString(0),
                         c.name());
