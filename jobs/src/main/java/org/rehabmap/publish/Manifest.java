@@ -42,6 +42,7 @@ public final class Manifest {
             Pack pack,
             String runId,
             String asOf,
+            java.time.Instant generatedAt,
             String contentSha256,
             Map<String, Long> versions,
             Map<String, Object> extra)
@@ -52,7 +53,7 @@ public final class Manifest {
         root.put("area_name", pack.name());
         root.put("run_id", runId);
         root.put("as_of", asOf);
-        root.put("generated_at", java.time.Instant.now().toString());
+        root.put("generated_at", generatedAt.toString());
         root.put("content_sha256", contentSha256);
         ObjectNode src = root.putObject("gold_versions");
         versions.forEach(src::put);

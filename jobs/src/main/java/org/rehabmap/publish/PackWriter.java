@@ -22,13 +22,34 @@ public final class PackWriter {
     static final String FORMAT = "pack-format-2";
 
     private final ReportContext report;
+    private final java.time.Instant generatedAt;
 
-    public PackWriter(ReportContext report) {
+    /** @param generatedAt the run's start, which every manifest of the run gives, whichever pack finished first */
+    public PackWriter(ReportContext report, java.time.Instant generatedAt) {
         this.report = report;
+        this.generatedAt = generatedAt;
     }
 
     /** @param written false when the pack on disk was already built from the same content and was left alone */
     public record Written(Path dir, int files, long rows, boolean written) {}
+
+    /**
+     * Every pack, up to the pool's size at once, in the given order. Each pack reads the same tables and writes
+     * only its own folder, so the files are byte for byte those of a run one pack after another.
+     */
+    public List<Written> writeAll(
+            Parallel pool, Path extracts, List<Pack> packs, List<PublishedTable> tables, String runId, String date)
+            throws Exception {
+        List<java.util.concurrent.Callable<Written>> work = new ArrayList<>();
+        for (Pack pack : packs) {
+            work.add(() -> {
+                Written w = write(extracts, pack, tables, runId, date);
+                org.rehabmap.crash.CrashPoints.reached("publish:after-extract:" + pack.slug());
+                return w;
+            });
+        }
+        return pool.all(work);
+    }
 
     public Written write(Path extracts, Pack pack, List<PublishedTable> tables, String runId, String date)
             throws IOException {
@@ -71,6 +92,7 @@ public final class PackWriter {
                 pack,
                 runId,
                 date,
+                generatedAt,
                 print,
                 versions,
                 Map.of(

@@ -15,12 +15,19 @@ import org.rehabmap.pipeline.StepResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
 
 /**
  * The publish step: every gold table that has an output contract, through disclosure control, to
  * the BI warehouse (when configured) and to the alliance packs and their index page. Generic over
  * the gold tables in the lake: a new gold table with a contract is published without a code change.
+ *
+ * <p>The gold tables are read side by side, then the packs are built side by side while the
+ * warehouse loads on a thread of its own: every output reads the same rows held on the driver, and
+ * each pack goes to its own folder, so the order they finish in changes nothing on disk.
  */
 public final class PublishJob implements Step {
     @Override
@@ -28,90 +35,143 @@ public final class PublishJob implements Step {
         return "publish";
     }
 
+    /** What every table is published with, loaded once per run. */
+    record Inputs(
+            Map<String, GoldContract> contracts,
+            Catalogue catalogue,
+            Geography geography,
+            Disclosure disclosure,
+            int maxRows) {}
+
+    /** The gold tables to publish (qualified name → contract), and the ones held back with the reason. */
+    record Selection(Map<String, GoldContract> publish, List<String> withheld) {}
+
+    /** What a sink did: its line for the summary, whether it changed anything, the rows it wrote. */
+    record Outcome(String summary, boolean changed, long rows) {}
+
     @Override
     public StepResult run(RunContext ctx) throws Exception {
-        Settings s = ctx.settings();
-        Lake lake = ctx.lake();
-        List<String> gold =
-                lake.tables().stream().filter(t -> t.startsWith("gold.")).toList();
+        List<String> gold = goldTables(ctx.lake());
         if (gold.isEmpty()) {
             return StepResult.skipped(name(), "no gold tables yet, nothing to publish");
         }
+        Inputs in = inputs(ctx.settings());
+        Selection chosen = select(gold, in.contracts());
+        sayWithheld(ctx, chosen.withheld());
 
-        Map<String, GoldContract> contracts =
-                Contracts.load(Path.of(s.location("paths.contracts"))).gold();
-        Catalogue catalogue = Catalogue.from(s);
-        Geography geo = Geography.load(Path.of(s.location("paths.reference")).resolve("london_boroughs.csv"), s);
-        Disclosure disclosure = new Disclosure(s.getInt("disclosure.min"), s.getInt("disclosure.max"));
-        int maxRows = s.getInt("publish.max-rows-per-table");
-
-        List<PublishedTable> published = new ArrayList<>();
-        List<String> withheld = new ArrayList<>();
-        for (String q : gold) {
-            String table = q.substring("gold.".length());
-            GoldContract contract = contracts.get(q);
-            if (contract == null) {
-                withheld.add(q + " (no output contract data-contracts/gold/" + table + ".odcs.yaml)");
-                continue;
-            }
-            if (contract.disclosure() == null) {
-                withheld.add(
-                        q + " (its contract does not say which columns count people: customProperties disclosure)");
-                continue;
-            }
-            published.add(read(lake, q, contract, catalogue, geo, disclosure, maxRows));
-        }
-        for (String w : withheld) {
-            ctx.console().progress("  publish: not published: " + w);
-        }
-
-        List<String> done = new ArrayList<>();
-        boolean changed = false;
-        Warehouse warehouse = Warehouse.from(s);
-        if (warehouse.configured()) {
-            List<Integer> loaded = new WarehouseLoader(warehouse).load(published, ctx.runId());
-            long rows = loaded.stream()
-                    .filter(n -> n >= 0)
-                    .mapToLong(Integer::longValue)
-                    .sum();
-            long tables = loaded.stream().filter(n -> n >= 0).count();
-            changed |= tables > 0;
-            done.add(tables + " table(s), " + rows + " rows to " + warehouse.where() + " schema " + warehouse.schema()
-                    + (tables < loaded.size() ? " (" + (loaded.size() - tables) + " unchanged)" : ""));
-        } else {
+        Warehouse warehouse = Warehouse.from(ctx.settings());
+        if (!warehouse.configured()) {
             ctx.console()
                     .progress(
                             "  publish: no warehouse configured (rehabmap.warehouse.url / REHABMAP_WAREHOUSE_URL), skipped "
                                     + "loading PostgreSQL");
         }
+        Outcome loaded = null;
+        Outcome packs;
+        Timings took = new Timings();
+        try (Parallel work = new Parallel("work", Parallel.cores());
+                Parallel loader = new Parallel("warehouse", 1)) {
+            List<PublishedTable> published = took.time("read", () -> readAll(work, ctx.lake(), chosen, in));
+            Future<Outcome> loading = warehouse.configured()
+                    ? loader.submit(() -> took.time("warehouse", () -> load(warehouse, published, ctx.runId())))
+                    : null;
+            packs = took.time("packs", () -> writePacks(ctx, work, in, published));
+            if (loading != null) {
+                loaded = Parallel.join(loading);
+            }
+        }
+        ctx.console().progress("  publish: took " + took);
+        return result(loaded, packs, chosen.withheld());
+    }
 
+    private static List<String> goldTables(Lake lake) {
+        return lake.tables().stream().filter(t -> t.startsWith("gold.")).toList();
+    }
+
+    static Inputs inputs(Settings s) {
+        Geography geo = Geography.load(Path.of(s.location("paths.reference")).resolve("london_boroughs.csv"), s);
+        return new Inputs(
+                Contracts.load(Path.of(s.location("paths.contracts"))).gold(),
+                Catalogue.from(s),
+                geo,
+                new Disclosure(s.getInt("disclosure.min"), s.getInt("disclosure.max")),
+                s.getInt("publish.max-rows-per-table"));
+    }
+
+    /** Fail closed: a table is published only when its contract says which of its columns count people. */
+    static Selection select(List<String> gold, Map<String, GoldContract> contracts) {
+        Map<String, GoldContract> publish = new java.util.LinkedHashMap<>();
+        List<String> withheld = new ArrayList<>();
+        for (String q : gold) {
+            GoldContract contract = contracts.get(q);
+            if (contract == null) {
+                withheld.add(q + " (no output contract data-contracts/gold/" + q.substring("gold.".length())
+                        + ".odcs.yaml)");
+            } else if (contract.disclosure() == null) {
+                withheld.add(
+                        q + " (its contract does not say which columns count people: customProperties disclosure)");
+            } else {
+                publish.put(q, contract);
+            }
+        }
+        return new Selection(publish, withheld);
+    }
+
+    private static void sayWithheld(RunContext ctx, List<String> withheld) {
+        for (String w : withheld) {
+            ctx.console().progress("  publish: not published: " + w);
+        }
+    }
+
+    /** Every chosen table, read side by side: each is a few small Spark jobs, mostly waiting on the driver. */
+    private static List<PublishedTable> readAll(Parallel work, Lake lake, Selection chosen, Inputs in)
+            throws Exception {
+        List<Callable<PublishedTable>> reads = new ArrayList<>();
+        chosen.publish()
+                .forEach((q, contract) -> reads.add(
+                        () -> read(lake, q, contract, in.catalogue(), in.geography(), in.disclosure(), in.maxRows())));
+        return work.all(reads);
+    }
+
+    private static Outcome load(Warehouse warehouse, List<PublishedTable> published, String runId) throws Exception {
+        List<Integer> loaded = new WarehouseLoader(warehouse).load(published, runId);
+        long rows = loaded.stream()
+                .filter(n -> n >= 0)
+                .mapToLong(Integer::longValue)
+                .sum();
+        long tables = loaded.stream().filter(n -> n >= 0).count();
+        String summary = tables + " table(s), " + rows + " rows to " + warehouse.where() + " schema "
+                + warehouse.schema()
+                + (tables < loaded.size() ? " (" + (loaded.size() - tables) + " unchanged)" : "");
+        return new Outcome(summary, tables > 0, rows);
+    }
+
+    private static Outcome writePacks(RunContext ctx, Parallel work, Inputs in, List<PublishedTable> published)
+            throws Exception {
+        Settings s = ctx.settings();
         Path extracts = Path.of(s.location("paths.extracts"));
-        ReportContext report = ReportContext.from(s, geo, catalogue, disclosure);
-        PackWriter writer = new PackWriter(report);
         int tidied = PackWriter.clearLeftovers(extracts);
         if (tidied > 0) {
             ctx.console().progress("  publish: tidied " + tidied + " half-written pack folder(s) left by a killed run");
         }
-        long fileRows = 0;
-        int packsWritten = 0;
-        List<Pack> packs = Pack.all(geo);
-        for (Pack pack : packs) {
-            PackWriter.Written w = writer.write(
-                    extracts, pack, published, ctx.runId(), ctx.asOf().toString());
-            fileRows += w.rows();
-            if (w.written()) {
-                packsWritten++;
-            }
-            org.rehabmap.crash.CrashPoints.reached("publish:after-extract:" + pack.slug());
+        PackWriter writer =
+                new PackWriter(ReportContext.from(s, in.geography(), in.catalogue(), in.disclosure()), ctx.startedAt());
+        List<Pack> packs = Pack.all(in.geography());
+        List<PackWriter.Written> written = writer.writeAll(
+                work, extracts, packs, published, ctx.runId(), ctx.asOf().toString());
+        long rows = 0;
+        int changed = 0;
+        for (PackWriter.Written w : written) {
+            rows += w.rows();
+            changed += w.written() ? 1 : 0;
             ctx.console()
                     .progress("  publish: " + extracts.relativize(w.dir())
                             + (w.written() ? " (" + w.files() + " files)" : " unchanged"));
         }
-        changed |= packsWritten > 0;
         int listed = IndexPage.write(extracts);
         // feedback to each supplier on their own rows, and what no supplier can be given (docs/suppliers.md)
         SupplierFeedback.Written feedback = SupplierFeedback.write(
-                lake,
+                ctx.lake(),
                 extracts,
                 Contracts.load(Path.of(s.location("paths.contracts"))).sources(),
                 ctx.asOf(),
@@ -121,15 +181,26 @@ public final class PublishJob implements Step {
                     .progress("  publish: feedback for " + feedback.providers() + " supplier(s) in "
                             + extracts.relativize(extracts.resolve(SupplierFeedback.DIR)));
         }
-        done.add(packsWritten + " of " + packs.size() + " packs written in " + extracts + " (index lists " + listed
-                + ")");
+        return new Outcome(
+                changed + " of " + packs.size() + " packs written in " + extracts + " (index lists " + listed + ")",
+                changed > 0,
+                rows);
+    }
+
+    private StepResult result(Outcome warehouse, Outcome packs, List<String> withheld) {
+        List<String> done = new ArrayList<>();
+        if (warehouse != null) {
+            done.add(warehouse.summary());
+        }
+        done.add(packs.summary());
         if (!withheld.isEmpty()) {
             done.add(withheld.size() + " table(s) not published");
         }
+        boolean changed = packs.changed() || (warehouse != null && warehouse.changed());
         if (!changed) {
             return new StepResult(name(), false, 0, Map.of(), "nothing new to publish: " + String.join("; ", done));
         }
-        return new StepResult(name(), true, fileRows, Map.of(), String.join("; ", done));
+        return new StepResult(name(), true, packs.rows(), Map.of(), String.join("; ", done));
     }
 
     /** One gold table at its current version, with disclosure control applied, collected for the writers. */
@@ -161,5 +232,28 @@ public final class PublishJob implements Step {
                 geo.parentCodes(),
                 tieBreak);
         return PublishedTable.collect(contract.name(), version, contract, controlled, maxRows);
+    }
+
+    /** Wall time of each part of the step, for its progress line (parts may overlap: the warehouse runs beside the packs). */
+    static final class Timings {
+        private final Map<String, Long> millis = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+
+        <T> T time(String part, Callable<T> work) throws Exception {
+            long start = System.nanoTime();
+            try {
+                return work.call();
+            } finally {
+                millis.put(part, (System.nanoTime() - start) / 1_000_000);
+            }
+        }
+
+        @Override
+        public String toString() {
+            List<String> parts = new ArrayList<>();
+            synchronized (millis) {
+                millis.forEach((k, v) -> parts.add(k + " " + String.format(Locale.ROOT, "%.1f s", v / 1000.0)));
+            }
+            return String.join(", ", parts);
+        }
     }
 }

@@ -11,20 +11,18 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
 /**
- * Loads published tables into the PostgreSQL warehouse, each atomically: the rows go into a
- * staging table with its comments first, then one transaction replaces the live table with it
- * and records the load in {@code _publication}. A BI query sees the old table or the new one,
- * never half of either; a failed load leaves the live table as it was.
+ * Loads published tables into the PostgreSQL warehouse, each in one transaction with COPY
+ * ({@link CopyRows}): the rows, the comments and the record in {@code _publication} commit together.
+ * A BI query sees the old rows or the new ones, never half of either; a failed load leaves the live
+ * table as it was.
  */
 public final class WarehouseLoader {
     public static final String PUBLICATION = "_publication";
-    private static final int BATCH = 1000;
 
     private final Warehouse warehouse;
 
@@ -37,8 +35,6 @@ public final class WarehouseLoader {
         p.setProperty("user", warehouse.user());
         p.setProperty("password", warehouse.password());
         p.setProperty("ApplicationName", "rehabmap publish");
-        // many single-row INSERTs become one multi-row statement per batch
-        p.setProperty("reWriteBatchedInserts", "true");
         return DriverManager.getConnection(warehouse.url(), p);
     }
 
@@ -97,47 +93,24 @@ public final class WarehouseLoader {
         }
     }
 
+    /**
+     * One table in one transaction. When the live table already has the published columns and types, its rows
+     * are replaced in place (DELETE, then COPY): under MVCC every reader keeps seeing the old rows until the
+     * commit, then the new ones, and since neither statement takes a lock that conflicts with a reader's, a long
+     * BI query neither blocks the load nor is blocked by it (nor are views or grants on the table disturbed).
+     * When the shape changed (a new contract column), the rows are copied into a staging table and swapped in by
+     * DROP and RENAME inside the same transaction: a reader waits only for that instant, then sees the new table.
+     */
     private int loadOne(Connection c, PublishedTable t, String runId, String print) throws SQLException {
-        String s = ident(warehouse.schema());
-        String live = s + "." + ident(t.name());
-        String stage = s + "." + ident("_stage_" + t.name());
         c.setAutoCommit(false);
         try {
-            try (Statement st = c.createStatement()) {
-                st.execute("DROP TABLE IF EXISTS " + stage);
-                List<String> defs = new ArrayList<>();
-                for (int i = 0; i < t.columns().size(); i++) {
-                    defs.add(ident(t.columns().get(i)) + " " + pgType(t.types().get(i)));
-                }
-                st.execute("CREATE TABLE " + stage + " (" + String.join(", ", defs) + ")");
-                for (String comment : comments(t, stage)) {
-                    st.execute(comment);
-                }
+            if (sameShape(c, t)) {
+                replaceRows(c, t);
+            } else {
+                swapIn(c, t);
             }
-            insert(c, t, stage);
-            c.commit();
-            // the swap: readers block for the instant of the rename, then see the new rows
-            try (Statement st = c.createStatement()) {
-                st.execute("DROP TABLE IF EXISTS " + live);
-                st.execute("ALTER TABLE " + stage + " RENAME TO " + ident(t.name()));
-                if (!warehouse.readers().isEmpty()) {
-                    st.execute("GRANT SELECT ON " + live + " TO " + ident(warehouse.readers()));
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + s + "." + PUBLICATION
-                    + " (table_name, run_id, gold_table, delta_version, row_count, published_at, content_sha256) VALUES (?, ?, ?, "
-                    + "?, ?, now(), ?) "
-                    + "ON CONFLICT (table_name) DO UPDATE SET run_id = EXCLUDED.run_id, gold_table = EXCLUDED.gold_table, "
-                    + "delta_version = EXCLUDED.delta_version, row_count = EXCLUDED.row_count, published_at = EXCLUDED.published_at, "
-                    + "content_sha256 = EXCLUDED.content_sha256")) {
-                ps.setString(1, t.name());
-                ps.setString(2, runId);
-                ps.setString(3, t.qualifiedName());
-                ps.setLong(4, t.version());
-                ps.setLong(5, t.rows().size());
-                ps.setString(6, print);
-                ps.executeUpdate();
-            }
+            grantReaders(c, t);
+            record(c, t, runId, print);
             c.commit();
             return t.rows().size();
         } catch (SQLException | RuntimeException e) {
@@ -148,42 +121,92 @@ public final class WarehouseLoader {
         }
     }
 
-    private void insert(Connection c, PublishedTable t, String stage) throws SQLException {
-        int n = t.columns().size();
-        String marks = String.join(", ", java.util.Collections.nCopies(n, "?"));
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + stage + " VALUES (" + marks + ")")) {
-            int pending = 0;
-            for (Object[] row : t.rows()) {
-                for (int i = 0; i < n; i++) {
-                    bind(c, ps, i + 1, row[i], t.types().get(i));
-                }
-                ps.addBatch();
-                if (++pending == BATCH) {
-                    ps.executeBatch();
-                    pending = 0;
-                }
+    private void replaceRows(Connection c, PublishedTable t) throws SQLException {
+        String live = live(t);
+        try (Statement st = c.createStatement()) {
+            st.execute("DELETE FROM " + live);
+            for (String comment : comments(t, live)) {
+                st.execute(comment);
             }
-            if (pending > 0) {
-                ps.executeBatch();
+        }
+        CopyRows.copy(c, live, t);
+    }
+
+    private void swapIn(Connection c, PublishedTable t) throws SQLException {
+        String stage = ident(warehouse.schema()) + "." + ident("_stage_" + t.name());
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS " + stage);
+            List<String> defs = new ArrayList<>();
+            for (int i = 0; i < t.columns().size(); i++) {
+                defs.add(ident(t.columns().get(i)) + " " + pgType(t.types().get(i)));
             }
+            st.execute("CREATE TABLE " + stage + " (" + String.join(", ", defs) + ")");
+            for (String comment : comments(t, stage)) {
+                st.execute(comment);
+            }
+        }
+        CopyRows.copy(c, stage, t);
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS " + live(t));
+            st.execute("ALTER TABLE " + stage + " RENAME TO " + ident(t.name()));
         }
     }
 
-    private static void bind(Connection c, PreparedStatement ps, int i, Object v, DataType type) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, sqlType(type));
-        } else if (type instanceof ArrayType a) {
-            List<Object> items = new ArrayList<>();
-            scala.collection.Iterator<?> it = ((scala.collection.Iterable<?>) v).iterator();
-            while (it.hasNext()) {
-                items.add(it.next());
-            }
-            ps.setArray(i, c.createArrayOf(pgType(a.elementType()).replace(" precision", ""), items.toArray()));
-        } else if (type.equals(DataTypes.StringType)) {
-            ps.setString(i, v.toString());
-        } else {
-            ps.setObject(i, v);
+    /** Whether the live table exists with exactly the published columns, in order, of the published types. */
+    private boolean sameShape(Connection c, PublishedTable t) throws SQLException {
+        List<String> want = new ArrayList<>();
+        for (int i = 0; i < t.columns().size(); i++) {
+            want.add(t.columns().get(i) + " " + formatType(pgType(t.types().get(i))));
         }
+        List<String> have = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.attname, format_type(a.atttypid, a.atttypmod) "
+                + "FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid JOIN pg_namespace n ON n.oid = r.relnamespace "
+                + "WHERE n.nspname = ? AND r.relname = ? AND r.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped "
+                + "ORDER BY a.attnum")) {
+            ps.setString(1, warehouse.schema());
+            ps.setString(2, t.name());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    have.add(rs.getString(1) + " " + rs.getString(2));
+                }
+            }
+        }
+        return have.equals(want);
+    }
+
+    /** {@link #pgType} as PostgreSQL's format_type names it. */
+    static String formatType(String pgType) {
+        return pgType.replace("timestamptz", "timestamp with time zone");
+    }
+
+    private void grantReaders(Connection c, PublishedTable t) throws SQLException {
+        if (warehouse.readers().isEmpty()) {
+            return;
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("GRANT SELECT ON " + live(t) + " TO " + ident(warehouse.readers()));
+        }
+    }
+
+    private void record(Connection c, PublishedTable t, String runId, String print) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + ident(warehouse.schema()) + "." + PUBLICATION
+                + " (table_name, run_id, gold_table, delta_version, row_count, published_at, content_sha256) VALUES (?, ?, ?, "
+                + "?, ?, now(), ?) "
+                + "ON CONFLICT (table_name) DO UPDATE SET run_id = EXCLUDED.run_id, gold_table = EXCLUDED.gold_table, "
+                + "delta_version = EXCLUDED.delta_version, row_count = EXCLUDED.row_count, published_at = EXCLUDED.published_at, "
+                + "content_sha256 = EXCLUDED.content_sha256")) {
+            ps.setString(1, t.name());
+            ps.setString(2, runId);
+            ps.setString(3, t.qualifiedName());
+            ps.setLong(4, t.version());
+            ps.setLong(5, t.rows().size());
+            ps.setString(6, print);
+            ps.executeUpdate();
+        }
+    }
+
+    private String live(PublishedTable t) {
+        return ident(warehouse.schema()) + "." + ident(t.name());
     }
 
     static String pgType(DataType t) {
@@ -221,34 +244,6 @@ public final class WarehouseLoader {
             return pgType(a.elementType()) + "[]";
         }
         throw new IllegalArgumentException("no warehouse type for " + t.simpleString());
-    }
-
-    private static int sqlType(DataType t) {
-        if (t.equals(DataTypes.StringType)) {
-            return Types.VARCHAR;
-        }
-        if (t.equals(DataTypes.LongType)) {
-            return Types.BIGINT;
-        }
-        if (t.equals(DataTypes.IntegerType)) {
-            return Types.INTEGER;
-        }
-        if (t.equals(DataTypes.DoubleType)) {
-            return Types.DOUBLE;
-        }
-        if (t.equals(DataTypes.BooleanType)) {
-            return Types.BOOLEAN;
-        }
-        if (t.equals(DataTypes.DateType)) {
-            return Types.DATE;
-        }
-        if (t.equals(DataTypes.TimestampType)) {
-            return Types.TIMESTAMP_WITH_TIMEZONE;
-        }
-        if (t instanceof ArrayType) {
-            return Types.ARRAY;
-        }
-        return Types.OTHER;
     }
 
     /** COMMENT ON statements from the contract, so BI tools show the dictionary beside the data. */

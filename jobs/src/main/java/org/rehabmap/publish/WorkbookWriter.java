@@ -21,8 +21,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -64,9 +62,15 @@ public final class WorkbookWriter {
             Notes.write(notes, ctx, st.wrap, st.heading);
             wb.getProperties().getCoreProperties().setTitle("Cancer rehabilitation benchmark pack: " + pack.name());
             wb.getProperties().getCoreProperties().setCreator("rehabmap " + runId);
-            try (OutputStream out = Files.newOutputStream(file)) {
-                wb.write(out);
-            }
+            // the as-of date, not the clock: the same pack content gives the same bytes (StableZip)
+            long asOf = java.time.LocalDate.parse(date)
+                    .atStartOfDay(java.time.ZoneOffset.UTC)
+                    .toInstant()
+                    .toEpochMilli();
+            wb.getProperties().getCoreProperties().setCreated(java.util.Optional.of(new java.util.Date(asOf)));
+            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+            wb.write(buf);
+            StableZip.write(buf.toByteArray(), asOf, file);
             return rows;
         }
     }

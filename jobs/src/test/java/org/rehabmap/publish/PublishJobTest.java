@@ -317,6 +317,46 @@ class PublishJobTest {
     }
 
     @Test
+    void packsBuiltSideBySideAreByteForByteThePacksBuiltOneAtATime() throws Exception {
+        PublishJob.Inputs in = PublishJob.inputs(settings);
+        List<String> gold =
+                run.lake().tables().stream().filter(t -> t.startsWith("gold.")).toList();
+        List<PublishedTable> tables = new ArrayList<>();
+        PublishJob.select(gold, in.contracts())
+                .publish()
+                .forEach((q, c) -> tables.add(
+                        PublishJob.read(run.lake(), q, c, in.catalogue(), in.geography(), in.disclosure(), 100_000)));
+        PackWriter writer = new PackWriter(
+                ReportContext.from(settings, in.geography(), in.catalogue(), in.disclosure()), java.time.Instant.now());
+        List<Pack> packs = Pack.all(in.geography());
+        Path ws = SharedSpark.newWorkspace("packs-side-by-side");
+        try (Parallel one = new Parallel("one", 1);
+                Parallel four = new Parallel("four", 4)) {
+            writer.writeAll(one, ws.resolve("sequential"), packs, tables, "run-x", AS_OF.toString());
+            // past the 2-second resolution of a zip entry's time: a file stamped with the clock would differ
+            Thread.sleep(2100);
+            writer.writeAll(four, ws.resolve("parallel"), packs, tables, "run-x", AS_OF.toString());
+        }
+        java.util.Map<String, String> sequential = digests(ws.resolve("sequential"));
+        assertEquals(
+                packs.size() * (tables.size() + 3),
+                sequential.size(),
+                sequential.keySet().toString());
+        assertEquals(sequential, digests(ws.resolve("parallel")));
+    }
+
+    /** Every file under a folder: its relative path → SHA-256 of its bytes. */
+    static java.util.Map<String, String> digests(Path root) throws IOException {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        try (var files = Files.walk(root)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                out.put(root.relativize(f).toString(), Manifest.sha256(f));
+            }
+        }
+        return out;
+    }
+
+    @Test
     void aQuietNightChangesNothing() throws Exception {
         PublishRuns.Result again = PublishRuns.run(settings, AS_OF);
         assertFalse(again.step().changed(), again.console());
