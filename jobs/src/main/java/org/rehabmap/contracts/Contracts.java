@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -90,6 +91,11 @@ public final class Contracts {
     /** Gold contracts keyed by qualified table name (gold.benchmarks), in file-name order. */
     public Map<String, GoldContract> gold() {
         return gold;
+    }
+
+    /** The gold contracts the named step makes (customProperties.step), in file-name order. */
+    public List<GoldContract> goldMadeBy(String step) {
+        return gold.values().stream().filter(c -> c.step().equals(step)).toList();
     }
 
     /** The contract of one gold table, named gold.x or x. */

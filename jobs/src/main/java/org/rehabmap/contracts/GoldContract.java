@@ -20,6 +20,8 @@ import java.util.List;
  *     and only that, makes the next run rebuild the table
  * @param readsAsOf whether the table also depends on the run's as-of date (customProperties.readsAsOf)
  * @param partitionBy the Delta partition columns (customProperties.partitionBy), usually none
+ * @param step the step that makes the table (customProperties.step): {@link #CURATE} unless it says
+ *     otherwise, so a new table needs no list of tables in the step that builds it
  */
 public record GoldContract(
         String name,
@@ -35,7 +37,11 @@ public record GoldContract(
         DisclosureSpec disclosure,
         List<String> inputs,
         boolean readsAsOf,
-        List<String> partitionBy) {
+        List<String> partitionBy,
+        String step) {
+
+    /** The step that makes a gold table whose contract does not name one. */
+    public static final String CURATE = "curate";
 
     public List<String> columnNames() {
         return columns.stream().map(ColumnSpec::name).toList();

@@ -97,6 +97,10 @@ final class GoldContracts {
                 throw new ConfigError(where + ": partitionBy names unknown column " + c);
             }
         }
+        String step = custom.text("step", GoldContract.CURATE);
+        if (!step.matches("[a-z]+")) {
+            throw new ConfigError(where + ": step must name a step (curate, model), got '" + step + "'");
+        }
         String title = obj.businessName();
         String description = Props.description(root.description());
         if (description == null) {
@@ -116,6 +120,7 @@ final class GoldContracts {
                 DisclosureSpec.from(where, custom, cols),
                 inputs,
                 custom.bool("readsAsOf"),
-                partitionBy);
+                partitionBy,
+                step);
     }
 }

@@ -5,6 +5,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.rehabmap.contracts.GoldContract;
 import org.rehabmap.gold.CurateConfig;
 import org.rehabmap.gold.Denominators;
 import org.rehabmap.gold.Geography;
@@ -39,6 +40,7 @@ public final class BenchmarkAssembler {
     static final String NOT_COMPARED = "not_compared";
 
     private final SparkSession spark;
+    private final GoldContract benchmarks;
     private final IndicatorCatalogue catalogue;
     private final Geography geography;
     private final Denominators denominators;
@@ -52,13 +54,16 @@ public final class BenchmarkAssembler {
      */
     public record Result(List<BenchmarkRow> rows, List<UnmetNeedIndex.Entry> index, String indexPeriod) {}
 
+    /** @param benchmarks the contract of gold.benchmarks, whose columns the rows are built by */
     public BenchmarkAssembler(
             SparkSession spark,
+            GoldContract benchmarks,
             IndicatorCatalogue catalogue,
             Geography geography,
             Denominators denominators,
             CurateConfig cfg) {
         this.spark = spark;
+        this.benchmarks = benchmarks;
         this.catalogue = catalogue;
         this.geography = geography;
         this.denominators = denominators;
@@ -159,28 +164,13 @@ public final class BenchmarkAssembler {
                             .orElse(null);
                     for (UnmetNeedIndex.Entry e : index) {
                         Geography.Area a = areaByCode.get(e.areaCode());
-                        rows.add(new BenchmarkRow(
-                                def.id(),
-                                indexPeriod,
-                                a.level(),
-                                a.code(),
-                                a.name(),
-                                null,
-                                null,
-                                e.index(),
-                                null,
-                                null,
-                                null,
-                                null,
-                                londonIndex,
-                                NOT_COMPARED,
-                                NOT_COMPARED,
-                                null,
-                                null,
-                                null,
-                                null,
-                                false,
-                                e.note()));
+                        rows.add(identity(def, indexPeriod, a)
+                                .set("value", e.index())
+                                .set("london_value", londonIndex)
+                                .set("significance", NOT_COMPARED)
+                                .set("significance_998", NOT_COMPARED)
+                                .set("suppressed", false)
+                                .set("note", e.note()));
                     }
                 }
             }
@@ -326,28 +316,12 @@ public final class BenchmarkAssembler {
                             ? "suppressed: a count of " + cfg.disclosureMin() + "–" + cfg.disclosureMax()
                                     + " (disclosure control)"
                             : "suppressed: protects a small count in a neighbouring area (disclosure control)");
-            return new BenchmarkRow(
-                    d.id(),
-                    c.period,
-                    c.area.level(),
-                    c.area.code(),
-                    c.area.name(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    londonValue,
-                    NOT_COMPARED,
-                    NOT_COMPARED,
-                    null,
-                    null,
-                    null,
-                    null,
-                    true,
-                    String.join("; ", notes));
+            return identity(d, c.period, c.area)
+                    .set("london_value", londonValue)
+                    .set("significance", NOT_COMPARED)
+                    .set("significance_998", NOT_COMPARED)
+                    .set("suppressed", true)
+                    .set("note", String.join("; ", notes));
         }
         String sig95 = NOT_COMPARED;
         String sig998 = NOT_COMPARED;
@@ -355,28 +329,29 @@ public final class BenchmarkAssembler {
             sig95 = Comparison.compare(c.ci95.lower(), c.ci95.upper(), londonValue, d.polarity());
             sig998 = Comparison.compare(c.ci998.lower(), c.ci998.upper(), londonValue, d.polarity());
         }
-        return new BenchmarkRow(
-                d.id(),
-                c.period,
-                c.area.level(),
-                c.area.code(),
-                c.area.name(),
-                c.numerator,
-                c.denominator,
-                c.value,
-                lower(c.ci95),
-                upper(c.ci95),
-                lower(c.ci998),
-                upper(c.ci998),
-                londonValue,
-                sig95,
-                sig998,
-                null,
-                null,
-                null,
-                null,
-                false,
-                notes.isEmpty() ? null : String.join("; ", notes));
+        return identity(d, c.period, c.area)
+                .set("numerator", c.numerator)
+                .set("denominator", c.denominator)
+                .set("value", c.value)
+                .set("lower_ci95", lower(c.ci95))
+                .set("upper_ci95", upper(c.ci95))
+                .set("lower_ci998", lower(c.ci998))
+                .set("upper_ci998", upper(c.ci998))
+                .set("london_value", londonValue)
+                .set("significance", sig95)
+                .set("significance_998", sig998)
+                .set("suppressed", false)
+                .set("note", notes.isEmpty() ? null : String.join("; ", notes));
+    }
+
+    /** A row naming its indicator, period and area; every other column is null until set. */
+    private BenchmarkRow identity(IndicatorDefinition d, String period, Geography.Area area) {
+        return new BenchmarkRow(benchmarks)
+                .set("indicator_id", d.id())
+                .set("period", period)
+                .set("area_level", area.level())
+                .set("area_code", area.code())
+                .set("area_name", area.name());
     }
 
     /** Rank and quintile among the areas of one level, indicator and period. */
@@ -395,7 +370,7 @@ public final class BenchmarkAssembler {
             Integer[] ranks = Ranking.rank(values, d.polarity());
             Integer[] quintiles = Ranking.quintile(values, d.polarity());
             for (int k = 0; k < idx.size(); k++) {
-                out.set(idx.get(k), rows.get(idx.get(k)).withRanking(ranks[k], quintiles[k]));
+                out.set(idx.get(k), rows.get(idx.get(k)).set("rank", ranks[k]).set("quintile", quintiles[k]));
             }
         }
         return out;
@@ -415,7 +390,7 @@ public final class BenchmarkAssembler {
             for (Integer i : periods.values()) {
                 BenchmarkRow r = rows.get(i);
                 Double prev = previous == null ? null : rows.get(previous).value();
-                out.set(i, out.get(i).withPrevious(prev, Trend.trend(r.value(), prev)));
+                out.set(i, out.get(i).set("previous_value", prev).set("trend", Trend.trend(r.value(), prev)));
                 previous = i;
             }
         }

@@ -1,129 +1,108 @@
 package org.rehabmap.curate;
 
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import org.rehabmap.contracts.GoldContract;
+import org.rehabmap.contracts.RowBuilder;
 
-/** One row of gold.benchmarks, with exactly the columns METHODS.md lists, in its order. */
-public record BenchmarkRow(
-        String indicatorId,
-        String period,
-        String areaLevel,
-        String areaCode,
-        String areaName,
-        Double numerator,
-        Double denominator,
-        Double value,
-        Double lowerCi95,
-        Double upperCi95,
-        Double lowerCi998,
-        Double upperCi998,
-        Double londonValue,
-        String significance,
-        String significance998,
-        Integer rank,
-        Integer quintile,
-        Double previousValue,
-        String trend,
-        boolean suppressed,
-        String note) {
+/**
+ * One row of gold.benchmarks while it is assembled, set column by column by name against
+ * data-contracts/gold/benchmarks.odcs.yaml. The accessors are the columns the assembly reads back
+ * (ranking, trend, order, peer values); a column nothing reads back needs none.
+ */
+public final class BenchmarkRow {
+    private final RowBuilder row;
 
-    public static final StructType SCHEMA = new StructType()
-            .add("indicator_id", DataTypes.StringType, false)
-            .add("period", DataTypes.StringType, false)
-            .add("area_level", DataTypes.StringType, false)
-            .add("area_code", DataTypes.StringType, false)
-            .add("area_name", DataTypes.StringType, false)
-            .add("numerator", DataTypes.DoubleType, true)
-            .add("denominator", DataTypes.DoubleType, true)
-            .add("value", DataTypes.DoubleType, true)
-            .add("lower_ci95", DataTypes.DoubleType, true)
-            .add("upper_ci95", DataTypes.DoubleType, true)
-            .add("lower_ci998", DataTypes.DoubleType, true)
-            .add("upper_ci998", DataTypes.DoubleType, true)
-            .add("london_value", DataTypes.DoubleType, true)
-            .add("significance", DataTypes.StringType, false)
-            .add("significance_998", DataTypes.StringType, false)
-            .add("rank", DataTypes.IntegerType, true)
-            .add("quintile", DataTypes.IntegerType, true)
-            .add("previous_value", DataTypes.DoubleType, true)
-            .add("trend", DataTypes.StringType, true)
-            .add("suppressed", DataTypes.BooleanType, false)
-            .add("note", DataTypes.StringType, true);
+    /** A row of the table with every column null: set the ones it has. */
+    public BenchmarkRow(GoldContract benchmarks) {
+        this.row = benchmarks.newRow();
+    }
+
+    public BenchmarkRow set(String column, Object value) {
+        row.set(column, value);
+        return this;
+    }
 
     public Row toRow() {
-        return RowFactory.create(
-                indicatorId,
-                period,
-                areaLevel,
-                areaCode,
-                areaName,
-                numerator,
-                denominator,
-                value,
-                lowerCi95,
-                upperCi95,
-                lowerCi998,
-                upperCi998,
-                londonValue,
-                significance,
-                significance998,
-                rank,
-                quintile,
-                previousValue,
-                trend,
-                suppressed,
-                note);
+        return row.toRow();
     }
 
-    public BenchmarkRow withRanking(Integer rank, Integer quintile) {
-        return new BenchmarkRow(
-                indicatorId,
-                period,
-                areaLevel,
-                areaCode,
-                areaName,
-                numerator,
-                denominator,
-                value,
-                lowerCi95,
-                upperCi95,
-                lowerCi998,
-                upperCi998,
-                londonValue,
-                significance,
-                significance998,
-                rank,
-                quintile,
-                previousValue,
-                trend,
-                suppressed,
-                note);
+    public String indicatorId() {
+        return (String) row.get("indicator_id");
     }
 
-    public BenchmarkRow withPrevious(Double previousValue, String trend) {
-        return new BenchmarkRow(
-                indicatorId,
-                period,
-                areaLevel,
-                areaCode,
-                areaName,
-                numerator,
-                denominator,
-                value,
-                lowerCi95,
-                upperCi95,
-                lowerCi998,
-                upperCi998,
-                londonValue,
-                significance,
-                significance998,
-                rank,
-                quintile,
-                previousValue,
-                trend,
-                suppressed,
-                note);
+    public String period() {
+        return (String) row.get("period");
+    }
+
+    public String areaLevel() {
+        return (String) row.get("area_level");
+    }
+
+    public String areaCode() {
+        return (String) row.get("area_code");
+    }
+
+    public Double numerator() {
+        return (Double) row.get("numerator");
+    }
+
+    public Double denominator() {
+        return (Double) row.get("denominator");
+    }
+
+    public Double value() {
+        return (Double) row.get("value");
+    }
+
+    public Double lowerCi95() {
+        return (Double) row.get("lower_ci95");
+    }
+
+    public Double upperCi95() {
+        return (Double) row.get("upper_ci95");
+    }
+
+    public Double lowerCi998() {
+        return (Double) row.get("lower_ci998");
+    }
+
+    public Double upperCi998() {
+        return (Double) row.get("upper_ci998");
+    }
+
+    public Double londonValue() {
+        return (Double) row.get("london_value");
+    }
+
+    public String significance() {
+        return (String) row.get("significance");
+    }
+
+    public String significance998() {
+        return (String) row.get("significance_998");
+    }
+
+    public Integer rank() {
+        return (Integer) row.get("rank");
+    }
+
+    public Integer quintile() {
+        return (Integer) row.get("quintile");
+    }
+
+    public Double previousValue() {
+        return (Double) row.get("previous_value");
+    }
+
+    public String trend() {
+        return (String) row.get("trend");
+    }
+
+    public boolean suppressed() {
+        return Boolean.TRUE.equals(row.get("suppressed"));
+    }
+
+    public String note() {
+        return (String) row.get("note");
     }
 }

@@ -4,6 +4,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.rehabmap.config.ConfigError;
+import org.rehabmap.contracts.Contracts;
+import org.rehabmap.contracts.GoldContract;
 import org.rehabmap.gold.Apportionment;
 import org.rehabmap.gold.CurateConfig;
 import org.rehabmap.gold.Denominators;
@@ -26,9 +28,10 @@ import static org.apache.spark.sql.functions.col;
 /**
  * Gold: silver → benchmarks, workforce ratios, unmet need, service map, comorbidity burden (METHODS.md)
  * and the peer groups that benchmarks compare each borough with. Orchestration only; each table is
- * made by its own builder from DataFrames. Only the tables whose inputs changed are rebuilt
- * ({@link #DEPENDS}), and all of those are checked against their contracts before any is written.
- * The workforce model is a step of its own, run after this one.
+ * made by its own builder from DataFrames. It writes every gold table whose contract does not name
+ * another step (data-contracts/gold); only those whose inputs changed (the contract's {@code inputs}
+ * and {@code readsAsOf}) are rebuilt, and all of those are checked against their contracts before any
+ * is written. The workforce model is a step of its own, run after this one.
  */
 public final class CurateJob implements Step {
     public static final String BENCHMARKS = "gold.benchmarks";
@@ -40,13 +43,6 @@ public final class CurateJob implements Step {
 
     /** Bump when a change to the methods changes gold for the same silver, so the next run rewrites it. */
     static final String METHOD_VERSION = "2";
-
-    /** The curate job's gold tables, in published order. */
-    public static final List<String> TABLES =
-            List.of(BENCHMARKS, WORKFORCE_RATIOS, UNMET_NEED, SERVICE_MAP, COMORBIDITY_BURDEN, PEER_GROUPS);
-
-    /** The silver tables curate reads. */
-    public static final List<String> SILVER = SilverInputs.TABLES;
 
     /** Configuration sections read here (the peer groups' included: gold.benchmarks carries peer values). */
     static final List<String> CONFIG =
@@ -65,14 +61,19 @@ public final class CurateJob implements Step {
         IndicatorCatalogue catalogue = IndicatorCatalogue.from(ctx.settings());
         CurateConfig cfg = CurateConfig.from(ctx.settings(), ctx.asOf());
         checkIndexComponents(catalogue, cfg);
-        Path contracts = Path.of(ctx.settings().location("paths.contracts"));
-        GoldWriter writer = new GoldWriter(ctx.lake(), contracts);
-        // gold.data_quality (issue 13) is made from audit and silver on its own terms: see DataQualityGold
-        DataQualityGold.Result quality = DataQualityGold.refresh(ctx, contracts, writer);
+        Path dir = Path.of(ctx.settings().location("paths.contracts"));
+        Contracts contracts = Contracts.load(dir);
+        List<GoldContract> tables = contracts.goldMadeBy(name());
+        GoldWriter writer = new GoldWriter(ctx.lake(), dir);
+        // gold.data_quality (issue 13; its contract's step is curate-data-quality) is made from audit and
+        // silver on its own terms, apart from the indicator tables built below
+        DataQualityGold.Result quality = DataQualityGold.refresh(ctx, dir, writer);
         String qualityNote = quality.written() ? "; data_quality " + quality.rows() : "";
-        Map<String, String> inputs = inputs(ctx, contracts);
-        List<String> stale =
-                TABLES.stream().filter(t -> !writer.upToDate(t, inputs.get(t))).toList();
+        Map<String, String> inputs = inputs(ctx, tables);
+        List<String> stale = tables.stream()
+                .map(GoldContract::table)
+                .filter(t -> !writer.upToDate(t, inputs.get(t)))
+                .toList();
         if (stale.isEmpty()) {
             return quality.written()
                     ? new StepResult(
@@ -83,13 +84,6 @@ public final class CurateJob implements Step {
                             "the other gold tables are up to date" + qualityNote)
                     : StepResult.skipped(name(), "silver, configuration and as-of date unchanged: gold is up to date");
         }
-        List<String> kept = TABLES.stream()
-                .filter(t -> !stale.contains(t))
-                .map(t -> t.substring(5))
-                .toList();
-        if (!kept.isEmpty()) {
-            ctx.console().progress("  kept, nothing they are made from changed: " + String.join(", ", kept));
-        }
         PeerGroupInputs peers = PeerGroupInputs.read(ctx.settings(), ctx.lake());
         SilverInputs in = SilverInputs.read(ctx.lake()).cached();
         for (String t : in.missing()) {
@@ -97,7 +91,16 @@ public final class CurateJob implements Step {
         }
         Built built = null;
         try {
-            built = build(ctx.spark(), in, catalogue, cfg, peers);
+            built = build(ctx.spark(), contracts, in, catalogue, cfg, peers);
+            GoldWriter.checkBuilt(name(), tables, built.tables());
+            List<String> kept = built.tables().stream()
+                    .map(GoldWriter.GoldTable::name)
+                    .filter(t -> !stale.contains(t))
+                    .map(t -> t.substring(5))
+                    .toList();
+            if (!kept.isEmpty()) {
+                ctx.console().progress("  kept, nothing they are made from changed: " + String.join(", ", kept));
+            }
             // the tables are lazy: one left out here is never computed
             List<GoldWriter.GoldTable> changed = built.tables().stream()
                     .filter(t -> stale.contains(t.name()))
@@ -133,16 +136,19 @@ public final class CurateJob implements Step {
     public record Built(List<GoldWriter.GoldTable> tables, List<Dataset<Row>> held) {}
 
     /** The five gold tables from silver, without peer groups (peer_value null). */
-    public static Built build(SparkSession spark, SilverInputs in, IndicatorCatalogue catalogue, CurateConfig cfg) {
-        return build(spark, in, catalogue, cfg, null);
+    public static Built build(
+            SparkSession spark, Contracts contracts, SilverInputs in, IndicatorCatalogue catalogue, CurateConfig cfg) {
+        return build(spark, contracts, in, catalogue, cfg, null);
     }
 
     /**
      * The gold tables from silver: the five and, with the peer groups' inputs, gold.peer_groups and the
-     * peer-group values in gold.benchmarks.
+     * peer-group values in gold.benchmarks. A new gold table of curate's is its contract, its builder
+     * and one line here.
      */
     public static Built build(
             SparkSession spark,
+            Contracts contracts,
             SilverInputs in,
             IndicatorCatalogue catalogue,
             CurateConfig cfg,
@@ -164,11 +170,13 @@ public final class CurateJob implements Step {
 
         List<Measure> collected = new IndicatorMeasures(positions, apportioned, hna, comorbidity, services)
                 .collect(catalogue, cfg, geo, denominators, areaMap);
-        BenchmarkAssembler.Result bench = new BenchmarkAssembler(spark, catalogue, geo, denominators, cfg)
+        BenchmarkAssembler.Result bench = new BenchmarkAssembler(
+                        spark, contracts.gold(BENCHMARKS), catalogue, geo, denominators, cfg)
                 .assemble(collected, Deprivation.byArea(geo, in.imd()));
         List<PeerGroups.Peer> peers = peerInputs == null ? List.of() : peerInputs.peers(geo, denominators, in.imd());
         Dataset<Row> benchmarks = PeerValues.benchmarks(
                 spark,
+                contracts.gold(BENCHMARKS),
                 bench.rows(),
                 PeerValues.all(collected, bench, PeerGroups.byBorough(peers), catalogue, cfg, geo, in.imd()));
 
@@ -188,66 +196,24 @@ public final class CurateJob implements Step {
                         COMORBIDITY_BURDEN,
                         ComorbidityBurden.build(comorbidity, in.ltcCondition(), areaMap, areaList, cfg))));
         if (peerInputs != null) {
-            tables.add(new GoldWriter.GoldTable(
-                    PEER_GROUPS,
-                    spark.createDataFrame(
-                            peers.stream().map(PeerGroups.Peer::toRow).toList(), PeerGroups.SCHEMA)));
+            tables.add(
+                    new GoldWriter.GoldTable(PEER_GROUPS, PeerGroups.frame(spark, contracts.gold(PEER_GROUPS), peers)));
         }
         return new Built(tables, List.of(positions, apportioned));
     }
 
-    private static final List<String> GEOGRAPHY = List.of("silver.borough", "silver.population");
-
     /**
-     * Each gold table's inputs, read off its builder in {@link #build}: what a change must reach
-     * for the table to be rebuilt. gold.benchmarks holds every indicator and the peer values;
-     * gold.unmet_need carries the index, made from indicators of any source; gold.service_map marks
-     * services whose funding ends within days of the as-of date. A table left out of a source here
-     * would go stale, so CurateIncrementalTest rebuilds from scratch after a change to each source and
-     * compares.
+     * What each gold table is made from ({@link GoldInputs}): the silver tables and the as-of date its
+     * contract names, the configuration curate reads and the contract itself. A night that brings HNA
+     * concerns and a provider return leaves the workforce ratios and the comorbidity burden as they are.
      */
-    static final Map<String, GoldInputs.Depends> DEPENDS = dependencies();
-
-    private static Map<String, GoldInputs.Depends> dependencies() {
-        Map<String, GoldInputs.Depends> d = new java.util.LinkedHashMap<>();
-        d.put(BENCHMARKS, new GoldInputs.Depends(SILVER, true));
-        d.put(
-                WORKFORCE_RATIOS,
-                new GoldInputs.Depends(
-                        concat(GEOGRAPHY, "silver.workforce", "silver.comorbidity", "silver.profession"), false));
-        d.put(UNMET_NEED, new GoldInputs.Depends(SILVER, true));
-        d.put(SERVICE_MAP, new GoldInputs.Depends(concat(GEOGRAPHY, "silver.service", "silver.workforce"), true));
-        d.put(
-                COMORBIDITY_BURDEN,
-                new GoldInputs.Depends(concat(GEOGRAPHY, "silver.comorbidity", "silver.ltc_condition"), false));
-        d.put(PEER_GROUPS, new GoldInputs.Depends(SILVER, true));
-        // a gold table added without saying what it reads would never be rebuilt: fail at start-up instead
-        if (!List.copyOf(d.keySet()).equals(TABLES)) {
-            throw new IllegalStateException(
-                    "CurateJob.DEPENDS must name every gold table: has " + d.keySet() + ", curate writes " + TABLES);
-        }
-        return java.util.Collections.unmodifiableMap(d);
-    }
-
-    private static List<String> concat(List<String> a, String... b) {
-        List<String> out = new ArrayList<>(a);
-        out.addAll(List.of(b));
-        return List.copyOf(out);
-    }
-
-    /**
-     * What each gold table is made from ({@link GoldInputs}): the silver tables it reads, the as-of
-     * date if it reads it, the configuration curate reads and its output contract. A night that brings
-     * HNA concerns and a provider return leaves the workforce ratios and the comorbidity burden as they are.
-     */
-    static Map<String, String> inputs(RunContext ctx, Path contracts) {
+    static Map<String, String> inputs(RunContext ctx, List<GoldContract> tables) {
         return GoldInputs.of(
                 "curate method " + METHOD_VERSION,
-                DEPENDS,
+                tables,
                 ctx.lake(),
                 ctx.asOf(),
-                GoldInputs.sections(ctx.settings(), CONFIG),
-                contracts);
+                GoldInputs.sections(ctx.settings(), CONFIG));
     }
 
     /** The index names indicators by id; a typo there should stop the run, not publish an index without it. */

@@ -1,9 +1,9 @@
 package org.rehabmap.curate;
 
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.SparkSession;
+import org.rehabmap.contracts.GoldContract;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,18 +38,25 @@ public final class PeerGroups {
     /** One peer of one borough. */
     public record Peer(
             String boroughCode, String boroughName, int rank, String peerCode, String peerName, double distance) {
-        public Row toRow() {
-            return RowFactory.create(boroughCode, boroughName, rank, peerCode, peerName, distance);
+        /** This peer as a row of gold.peer_groups, by column name. */
+        public Row toRow(GoldContract peerGroups) {
+            return peerGroups
+                    .newRow()
+                    .set("borough_code", boroughCode)
+                    .set("borough_name", boroughName)
+                    .set("rank", rank)
+                    .set("peer_code", peerCode)
+                    .set("peer_name", peerName)
+                    .set("distance", distance)
+                    .toRow();
         }
     }
 
-    public static final StructType SCHEMA = new StructType()
-            .add("borough_code", DataTypes.StringType, false)
-            .add("borough_name", DataTypes.StringType, false)
-            .add("rank", DataTypes.IntegerType, false)
-            .add("peer_code", DataTypes.StringType, false)
-            .add("peer_name", DataTypes.StringType, false)
-            .add("distance", DataTypes.DoubleType, false);
+    /** gold.peer_groups: every borough's peers, in the order given. */
+    public static Dataset<Row> frame(SparkSession spark, GoldContract peerGroups, List<Peer> peers) {
+        return spark.createDataFrame(
+                peers.stream().map(p -> p.toRow(peerGroups)).toList(), peerGroups.sparkSchema());
+    }
 
     private PeerGroups() {}
 

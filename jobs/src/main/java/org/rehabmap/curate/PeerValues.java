@@ -2,11 +2,8 @@ package org.rehabmap.curate;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
+import org.rehabmap.contracts.GoldContract;
 import org.rehabmap.gold.CurateConfig;
 import org.rehabmap.gold.Geography;
 import org.rehabmap.gold.SilverInputs;
@@ -90,35 +87,17 @@ public final class PeerValues {
     /** The column gold.benchmarks gains: the peer group's value, beside london_value. */
     public static final String COLUMN = "peer_value";
 
-    /** gold.benchmarks' schema with {@link #COLUMN} inserted after london_value. */
-    public static StructType benchmarkSchema() {
-        List<StructField> fields = new ArrayList<>();
-        for (StructField f : BenchmarkRow.SCHEMA.fields()) {
-            fields.add(f);
-            if (f.name().equals("london_value")) {
-                fields.add(DataTypes.createStructField(COLUMN, DataTypes.DoubleType, true));
-            }
-        }
-        return DataTypes.createStructType(fields);
-    }
-
     /**
      * The benchmark rows as gold.benchmarks with {@code peer_value}: the pooled value for borough
      * rows that have one, null for every other row.
      */
-    public static Dataset<Row> benchmarks(SparkSession spark, List<BenchmarkRow> rows, Map<String, Double> peerValues) {
-        StructType schema = benchmarkSchema();
-        int at = BenchmarkRow.SCHEMA.fieldIndex("london_value") + 1;
+    public static Dataset<Row> benchmarks(
+            SparkSession spark, GoldContract benchmarks, List<BenchmarkRow> rows, Map<String, Double> peerValues) {
         List<Row> out = new ArrayList<>(rows.size());
         for (BenchmarkRow r : rows) {
-            Row base = r.toRow();
-            Object[] v = new Object[base.size() + 1];
-            for (int i = 0, j = 0; i < v.length; i++) {
-                v[i] = i == at ? peerValue(r, peerValues) : base.get(j++);
-            }
-            out.add(RowFactory.create(v));
+            out.add(r.set(COLUMN, peerValue(r, peerValues)).toRow());
         }
-        return spark.createDataFrame(out, schema);
+        return spark.createDataFrame(out, benchmarks.sparkSchema());
     }
 
     private static Double peerValue(BenchmarkRow r, Map<String, Double> peerValues) {

@@ -72,20 +72,25 @@ final class UnmetNeedTable {
             Dataset<Row> areaList,
             BenchmarkAssembler.Result benchmarks,
             CurateConfig cfg) {
-        SparkSession spark = hna.sparkSession();
-        Dataset<Row> mapping = mapping(spark, cfg)
-                .join(
-                        professions.select(col("code").as(PROFESSION), col("label")),
-                        Positions.usingColumns(PROFESSION),
-                        "left");
+        Dataset<Row> sums = countByAreaAndBreakdown(tagWithBreakdowns(hna, concerns, cfg), areaMap, cfg);
+        Dataset<Row> grid =
+                everyPeriodAreaAndBreakdown(hna, areaList, breakdownLabels(concerns, professions, cfg), sums);
+        grid = withDisclosureControl(withRates(withAssessments(grid)), cfg);
+        grid = grid.join(
+                index(hna.sparkSession(), benchmarks, cfg),
+                Positions.usingColumns(Positions.PERIOD, Geography.AREA_CODE, "breakdown"),
+                "left");
+        return inPublishedOrder(grid, cfg);
+    }
 
-        // every concern row counts for 'all', for its domain and for each profession that would meet it
+    /** Every concern row counts for 'all', for its domain (when known) and for each profession that would meet it. */
+    private static Dataset<Row> tagWithBreakdowns(Dataset<Row> hna, Dataset<Row> concerns, CurateConfig cfg) {
         Column all = struct(lit(ALL).as("breakdown"), lit(ALL).as("breakdown_code"));
         Column domain = struct(lit(DOMAIN).as("breakdown"), col("domain_code").as("breakdown_code"));
         Column byProfession = transform(
                 coalesce(try_element_at(professionMap(cfg), col("concern_code")), array().cast("array<string>")),
                 p -> struct(lit(PROFESSION).as("breakdown"), p.as("breakdown_code")));
-        Dataset<Row> tagged = hna.join(
+        return hna.join(
                         broadcast(concerns.select(col("code").as("concern_code"), col("domain_code"))),
                         Positions.usingColumns("concern_code"),
                         "left")
@@ -106,9 +111,15 @@ final class UnmetNeedTable {
                         col("_b.breakdown").as("breakdown"),
                         col("_b.breakdown_code").as("breakdown_code"))
                 .drop("_b");
+    }
 
+    /**
+     * The counts of each area, period and breakdown: assessments with a concern (distinct), concerns,
+     * high-distress concerns (score at or above the threshold), those left without action, declined.
+     */
+    private static Dataset<Row> countByAreaAndBreakdown(Dataset<Row> tagged, Dataset<Row> areaMap, CurateConfig cfg) {
         Column high = coalesce(col("concern_score").geq(cfg.highDistressScore()), lit(false));
-        Dataset<Row> sums = tagged.join(areaMap, Apportionment.LA_CODE)
+        return tagged.join(areaMap, Apportionment.LA_CODE)
                 .groupBy(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE, "breakdown", "breakdown_code")
                 .agg(
                         countDistinct("assessment_id").as("assessments_with_concern"),
@@ -121,8 +132,20 @@ final class UnmetNeedTable {
                                 .as("without_action_concerns"),
                         sum(when(col("action").equalTo("declined"), 1L).otherwise(0L))
                                 .as("declined_concerns"));
+    }
 
-        Dataset<Row> breakdowns = spark.createDataFrame(List.of(RowFactory.create(ALL, ALL, "All concerns")), labels())
+    /**
+     * Every breakdown a row can have, with its label: all concerns, each concern domain, and each
+     * profession the mapping in conf names (labelled from silver.profession, else from its code).
+     */
+    private static Dataset<Row> breakdownLabels(Dataset<Row> concerns, Dataset<Row> professions, CurateConfig cfg) {
+        SparkSession spark = concerns.sparkSession();
+        Dataset<Row> mapping = mapping(spark, cfg)
+                .join(
+                        professions.select(col("code").as(PROFESSION), col("label")),
+                        Positions.usingColumns(PROFESSION),
+                        "left");
+        return spark.createDataFrame(List.of(RowFactory.create(ALL, ALL, "All concerns")), labels())
                 .unionByName(concerns.select(
                                 lit(DOMAIN).as("breakdown"),
                                 col("domain_code").as("breakdown_code"),
@@ -134,7 +157,11 @@ final class UnmetNeedTable {
                                 coalesce(col("label"), initcap(regexp_replace(col(PROFESSION), "_", " ")))
                                         .as("breakdown_label"))
                         .distinct());
+    }
 
+    /** A row for every HNA period, area and breakdown, so an area without concerns reads 0, not nothing. */
+    private static Dataset<Row> everyPeriodAreaAndBreakdown(
+            Dataset<Row> hna, Dataset<Row> areaList, Dataset<Row> breakdowns, Dataset<Row> sums) {
         Dataset<Row> grid = hna.select(Positions.PERIOD)
                 .distinct()
                 .crossJoin(areaList)
@@ -153,49 +180,67 @@ final class UnmetNeedTable {
                 grid = grid.withColumn(c, coalesce(col(c), lit(0L)));
             }
         }
-        // the area's distinct assessments (its 'all' row) beside every breakdown
-        grid = grid.withColumn(
+        return grid;
+    }
+
+    /** The area's distinct assessments (its 'all' row) beside every breakdown: a concern may count under several. */
+    private static Dataset<Row> withAssessments(Dataset<Row> grid) {
+        return grid.withColumn(
                 "assessments",
                 max(when(col("breakdown").equalTo(ALL), col("assessments_with_concern")))
                         .over(org.apache.spark.sql.expressions.Window.partitionBy(
                                 Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE)));
-        grid = grid.withColumn("concerns_per_100_assessments", pct(col("concerns"), col("assessments")))
-                .withColumn("high_distress_pct", pct(col("high_distress_concerns"), col("concerns")))
-                .withColumn("without_action_pct", pct(col("without_action_concerns"), col("concerns")))
-                .withColumn("declined_pct", pct(col("declined_concerns"), col("concerns")))
-                .withColumn(
-                        "high_distress_without_action_pct",
-                        pct(col("high_distress_without_action"), col("high_distress_concerns")));
+    }
 
-        Map<String, List<String>> dependants = new LinkedHashMap<>();
-        dependants.put("concerns_per_100_assessments", List.of("concerns", "assessments"));
-        dependants.put("high_distress_pct", List.of("high_distress_concerns", "concerns"));
-        dependants.put("without_action_pct", List.of("without_action_concerns", "concerns"));
-        dependants.put("declined_pct", List.of("declined_concerns", "concerns"));
-        dependants.put(
+    /** Each rate and the two counts it is made from (part, whole): it is withheld when either is. */
+    private static Map<String, List<String>> rates() {
+        Map<String, List<String>> rates = new LinkedHashMap<>();
+        rates.put("concerns_per_100_assessments", List.of("concerns", "assessments"));
+        rates.put("high_distress_pct", List.of("high_distress_concerns", "concerns"));
+        rates.put("without_action_pct", List.of("without_action_concerns", "concerns"));
+        rates.put("declined_pct", List.of("declined_concerns", "concerns"));
+        rates.put(
                 "high_distress_without_action_pct", List.of("high_distress_without_action", "high_distress_concerns"));
-        grid = new Disclosure(cfg.disclosureMin(), cfg.disclosureMax())
+        return rates;
+    }
+
+    /** Every rate as 100 × part ÷ whole, null where the whole is 0. */
+    private static Dataset<Row> withRates(Dataset<Row> grid) {
+        for (Map.Entry<String, List<String>> r : rates().entrySet()) {
+            grid = grid.withColumn(
+                    r.getKey(), pct(col(r.getValue().get(0)), col(r.getValue().get(1))));
+        }
+        return grid;
+    }
+
+    /**
+     * Counts of min–max people withheld with the rates made from them; a row describing fewer
+     * assessments withheld whole; and secondary suppression where one withheld cell could be recovered
+     * from a published total: an area's domains add up to its 'all' row (a concern has one domain),
+     * boroughs add up to their STP.
+     */
+    private static Dataset<Row> withDisclosureControl(Dataset<Row> grid, CurateConfig cfg) {
+        return new Disclosure(cfg.disclosureMin(), cfg.disclosureMax())
                 .apply(
                         grid,
                         COUNTS,
-                        dependants,
+                        rates(),
                         "assessments_with_concern",
                         List.of(
-                                // a concern has one domain, so an area's domains add up to its 'all' row
                                 new SecondarySuppression.Siblings(
                                         List.of(Positions.PERIOD, Geography.AREA_CODE),
                                         col("breakdown").equalTo(DOMAIN)),
-                                // boroughs add up to their STP
                                 new SecondarySuppression.Siblings(
                                         List.of(Positions.PERIOD, "breakdown", "breakdown_code", Geography.PARENT_CODE),
                                         col(Geography.AREA_LEVEL).equalTo(Geography.BOROUGH))),
                         List.of(Geography.AREA_CODE, "breakdown_code"));
+    }
 
-        grid = grid.join(
-                index(spark, benchmarks, cfg),
-                Positions.usingColumns(Positions.PERIOD, Geography.AREA_CODE, "breakdown"),
-                "left");
-
+    /**
+     * The contract's columns, by period, area level, area code and breakdown ('all', then domains,
+     * then professions).
+     */
+    private static Dataset<Row> inPublishedOrder(Dataset<Row> grid, CurateConfig cfg) {
         List<Column> out = new ArrayList<>(List.of(
                 col(Positions.PERIOD),
                 col(Geography.AREA_LEVEL),
@@ -207,7 +252,7 @@ final class UnmetNeedTable {
         for (String c : COUNTS) {
             out.add(col(c));
         }
-        for (String c : dependants.keySet()) {
+        for (String c : rates().keySet()) {
             out.add(col(c));
         }
         out.add(col("suppressed"));

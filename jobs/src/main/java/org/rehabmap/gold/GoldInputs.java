@@ -2,11 +2,11 @@ package org.rehabmap.gold;
 
 import com.typesafe.config.ConfigRenderOptions;
 import org.rehabmap.config.Settings;
+import org.rehabmap.contracts.GoldContract;
 import org.rehabmap.lake.Lake;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,9 +20,6 @@ import java.util.Map;
  * (the jobs are deterministic), so a step rebuilds only the tables whose inputs changed.
  */
 public final class GoldInputs {
-    /** What one gold table is made from: the silver tables its builder reads, and whether it reads the as-of date. */
-    public record Depends(List<String> silver, boolean asOf) {}
-
     private GoldInputs() {}
 
     /** The named configuration sections as text, each rendered whole (a section that is not set is left out). */
@@ -41,37 +38,35 @@ public final class GoldInputs {
     }
 
     /**
-     * Each table's inputs, in the order of {@code depends}.
+     * Each table's inputs, in the order of {@code tables}: the silver tables and as-of date its
+     * contract says it is made from ({@code inputs}, {@code readsAsOf}).
      *
      * @param method     the step's method and its version, e.g. "curate method 2": bumped when a change to the
      *                   code changes a table for the same inputs, so the next run rewrites it
      * @param config     the configuration the step reads, as text
-     * @param contracts  the contracts folder (data-contracts/), whose gold/&lt;table&gt;.odcs.yaml each table follows
      */
     public static Map<String, String> of(
-            String method, Map<String, Depends> depends, Lake lake, LocalDate asOf, String config, Path contracts) {
+            String method, List<GoldContract> tables, Lake lake, LocalDate asOf, String config) {
         String configSha = sha256(config);
         Map<String, Long> versions = new HashMap<>();
         Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Depends> e : depends.entrySet()) {
-            String t = e.getKey();
-            Depends dep = e.getValue();
+        for (GoldContract t : tables) {
             StringBuilder sb = new StringBuilder(method);
-            if (dep.asOf()) {
+            if (t.readsAsOf()) {
                 sb.append("; as_of ").append(asOf);
             }
-            for (String s : dep.silver()) {
+            for (String s : t.inputs()) {
                 sb.append("; ").append(s).append(" v").append(versions.computeIfAbsent(s, lake::version));
             }
             sb.append("; config sha256 ").append(configSha);
             String contract;
             try {
-                contract = Files.readString(contracts.resolve("gold").resolve(t.substring(5) + ".odcs.yaml"));
+                contract = Files.readString(t.file());
             } catch (IOException x) {
-                contract = "missing " + t;
+                contract = "missing " + t.table();
             }
             sb.append("; contract sha256 ").append(sha256(contract));
-            out.put(t, sb.toString());
+            out.put(t.table(), sb.toString());
         }
         return out;
     }

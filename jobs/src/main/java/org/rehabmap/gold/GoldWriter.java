@@ -1,6 +1,7 @@
 package org.rehabmap.gold;
 
 import io.delta.tables.DeltaTable;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.rehabmap.contracts.Contracts;
@@ -13,12 +14,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Writes the gold tables of one run, all or nothing: every table is checked against its output
  * contract before the first write, so a broken table fails the run with every gold table still
  * at its previous version; if a write itself fails, the tables already rewritten are restored.
- * Each table is a full overwrite in one file, in the order its builder sorted it.
+ * Each table is a full overwrite in one file (one per partition where its contract sets
+ * {@code partitionBy}), in the order its builder sorted it.
  */
 public final class GoldWriter {
     /** A gold table ready to write: "gold.x" and its rows, already in their published order. */
@@ -43,6 +47,28 @@ public final class GoldWriter {
     }
 
     /**
+     * The tables a step built are the tables its contracts declare (customProperties step): a
+     * contract with no builder would never be written, a builder with no contract never checked.
+     * Either stops the run, naming the table.
+     */
+    public static void checkBuilt(String step, List<GoldContract> declared, List<GoldTable> built) {
+        Set<String> names = declared.stream().map(GoldContract::table).collect(Collectors.toSet());
+        Set<String> made = built.stream().map(GoldTable::name).collect(Collectors.toSet());
+        for (String t : names) {
+            if (!made.contains(t)) {
+                throw new IllegalStateException(t + " has a gold contract but the " + step + " step builds no such"
+                        + " table: add its builder, or name the step that makes it (customProperties step)");
+            }
+        }
+        for (String t : made) {
+            if (!names.contains(t)) {
+                throw new IllegalStateException(
+                        "the " + step + " step builds " + t + " but no gold contract of its step declares it");
+            }
+        }
+    }
+
+    /**
      * Whether the table's latest version was written from these inputs: its commit carries the
      * same {@code inputs} (Delta userMetadata), so writing it again would change nothing.
      */
@@ -58,8 +84,11 @@ public final class GoldWriter {
     public Written writeAll(List<GoldTable> tables, Map<String, String> inputs) {
         List<GoldTable> held = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        Map<String, List<String>> partitionBy = new LinkedHashMap<>();
+        Contracts contracts = Contracts.load(contractsDir);
         for (GoldTable t : tables) {
-            GoldContract contract = Contracts.load(contractsDir).gold(t.name());
+            GoldContract contract = contracts.gold(t.name());
+            partitionBy.put(t.name(), contract.partitionBy());
             // held in memory so the rows checked are the rows written
             Dataset<Row> rows = t.rows().coalesce(1).cache();
             held.add(new GoldTable(t.name(), rows));
@@ -81,13 +110,17 @@ public final class GoldWriter {
         try {
             for (GoldTable t : held) {
                 counts.put(t.name(), t.rows().count());
-                t.rows()
+                DataFrameWriter<Row> w = t.rows()
                         .write()
                         .format("delta")
                         .mode("overwrite")
                         .option("overwriteSchema", "true")
-                        .option("userMetadata", inputs.get(t.name()))
-                        .save(lake.path(t.name()));
+                        .option("userMetadata", inputs.get(t.name()));
+                List<String> by = partitionBy.get(t.name());
+                if (!by.isEmpty()) {
+                    w = w.partitionBy(by.toArray(String[]::new));
+                }
+                w.save(lake.path(t.name()));
                 written.put(t.name(), lake.version(t.name()));
             }
         } catch (RuntimeException e) {

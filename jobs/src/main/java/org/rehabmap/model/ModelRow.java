@@ -1,13 +1,12 @@
 package org.rehabmap.model;
 
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import org.rehabmap.contracts.GoldContract;
 
 /**
  * One row of gold.workforce_model: a scenario's demand and capacity for one area, profession
- * (or {@code all}) and year. Columns in the order of data-contracts/gold/workforce_model.odcs.yaml.
+ * (or {@code all}) and year; its row is built by column name against
+ * data-contracts/gold/workforce_model.odcs.yaml.
  *
  * @param livingWithCancer      people living with cancer in the year (base-year count × growth)
  * @param population65Plus      projected residents aged 65+ (ONS 2018-based SNPP rebased to Census 2021)
@@ -53,61 +52,36 @@ public record ModelRow(
 
     public static final String ALL = "all";
 
-    public static final StructType SCHEMA = new StructType()
-            .add("scenario", DataTypes.StringType, false)
-            .add("assumption_set", DataTypes.StringType, false)
-            .add("year", DataTypes.IntegerType, false)
-            .add("area_level", DataTypes.StringType, false)
-            .add("area_code", DataTypes.StringType, false)
-            .add("area_name", DataTypes.StringType, false)
-            .add("profession", DataTypes.StringType, false)
-            .add("profession_label", DataTypes.StringType, false)
-            .add("living_with_cancer", DataTypes.DoubleType, true)
-            .add("population_65_plus", DataTypes.DoubleType, true)
-            .add("growth_factor", DataTypes.DoubleType, true)
-            .add("high_distress_concerns_per_person", DataTypes.DoubleType, true)
-            .add("rate_area_code", DataTypes.StringType, true)
-            .add("need_episodes", DataTypes.DoubleType, true)
-            .add("contacts_per_episode", DataTypes.DoubleType, true)
-            .add("minutes_per_contact", DataTypes.DoubleType, true)
-            .add("clinical_minutes_per_wte", DataTypes.DoubleType, false)
-            .add("required_wte", DataTypes.DoubleType, true)
-            .add("available_wte", DataTypes.DoubleType, true)
-            .add("gap_wte", DataTypes.DoubleType, true)
-            .add("gap_pct_of_required", DataTypes.DoubleType, true)
-            .add("cost_per_wte_gbp", DataTypes.DoubleType, true)
-            .add("gap_cost_gbp", DataTypes.DoubleType, true)
-            .add("hna_period", DataTypes.StringType, true)
-            .add("workforce_position", DataTypes.StringType, true)
-            .add("note", DataTypes.StringType, true);
-
-    public Row toRow() {
-        return RowFactory.create(
-                scenario,
-                assumptionSet,
-                year,
-                areaLevel,
-                areaCode,
-                areaName,
-                profession,
-                professionLabel,
-                livingWithCancer,
-                population65Plus,
-                growthFactor,
-                concernsPerPerson,
-                rateAreaCode,
-                needEpisodes,
-                contactsPerEpisode,
-                minutesPerContact,
-                clinicalMinutesPerWte,
-                requiredWte,
-                availableWte,
-                gapWte,
-                gapPctOfRequired,
-                costPerWteGbp,
-                gapCostGbp,
-                hnaPeriod,
-                workforcePosition,
-                note);
+    /** This row of gold.workforce_model, by column name. */
+    public Row toRow(GoldContract workforceModel) {
+        return workforceModel
+                .newRow()
+                .set("scenario", scenario)
+                .set("assumption_set", assumptionSet)
+                .set("year", year)
+                .set("area_level", areaLevel)
+                .set("area_code", areaCode)
+                .set("area_name", areaName)
+                .set("profession", profession)
+                .set("profession_label", professionLabel)
+                .set("living_with_cancer", livingWithCancer)
+                .set("population_65_plus", population65Plus)
+                .set("growth_factor", growthFactor)
+                .set("high_distress_concerns_per_person", concernsPerPerson)
+                .set("rate_area_code", rateAreaCode)
+                .set("need_episodes", needEpisodes)
+                .set("contacts_per_episode", contactsPerEpisode)
+                .set("minutes_per_contact", minutesPerContact)
+                .set("clinical_minutes_per_wte", clinicalMinutesPerWte)
+                .set("required_wte", requiredWte)
+                .set("available_wte", availableWte)
+                .set("gap_wte", gapWte)
+                .set("gap_pct_of_required", gapPctOfRequired)
+                .set("cost_per_wte_gbp", costPerWteGbp)
+                .set("gap_cost_gbp", gapCostGbp)
+                .set("hna_period", hnaPeriod)
+                .set("workforce_position", workforcePosition)
+                .set("note", note)
+                .toRow();
     }
 }

@@ -4,6 +4,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.rehabmap.config.Settings;
+import org.rehabmap.contracts.Contracts;
+import org.rehabmap.contracts.GoldContract;
 import org.rehabmap.gold.Apportionment;
 import org.rehabmap.gold.CurateConfig;
 import org.rehabmap.gold.Denominators;
@@ -152,18 +154,20 @@ public final class ModelRun {
     }
 
     /** The model's two gold tables, in published order, ready for the {@link GoldWriter}. */
-    public List<GoldWriter.GoldTable> tables(SparkSession spark, ModelInputs in) {
+    public List<GoldWriter.GoldTable> tables(SparkSession spark, Contracts contracts, ModelInputs in) {
+        GoldContract model = contracts.gold(WorkforceModelJob.MODEL);
+        GoldContract sensitivity = contracts.gold(WorkforceModelJob.SENSITIVITY);
         return List.of(
                 new GoldWriter.GoldTable(
-                        WorkforceModelJob.MODEL,
+                        model.table(),
                         spark.createDataFrame(
-                                scenarios(in).stream().map(ModelRow::toRow).toList(), ModelRow.SCHEMA)),
+                                scenarios(in).stream().map(r -> r.toRow(model)).toList(), model.sparkSchema())),
                 new GoldWriter.GoldTable(
-                        WorkforceModelJob.SENSITIVITY,
+                        sensitivity.table(),
                         spark.createDataFrame(
                                 sensitivity(in).stream()
-                                        .map(Sensitivity.Entry::toRow)
+                                        .map(e -> e.toRow(sensitivity))
                                         .toList(),
-                                Sensitivity.SCHEMA)));
+                                sensitivity.sparkSchema())));
     }
 }

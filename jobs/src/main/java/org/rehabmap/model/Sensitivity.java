@@ -1,9 +1,7 @@
 package org.rehabmap.model;
 
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import org.rehabmap.contracts.GoldContract;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,44 +38,29 @@ public final class Sensitivity {
             Double swing,
             int rank) {
 
-        public Row toRow() {
-            return RowFactory.create(
-                    scenario,
-                    assumptionSet,
-                    year,
-                    areaLevel,
-                    areaCode,
-                    areaName,
-                    profession,
-                    assumption,
-                    baseValue,
-                    lowValue,
-                    highValue,
-                    gapBase,
-                    gapLow,
-                    gapHigh,
-                    swing,
-                    rank);
+        /** This entry as a row of gold.workforce_model_sensitivity, by column name. */
+        public Row toRow(GoldContract sensitivity) {
+            return sensitivity
+                    .newRow()
+                    .set("scenario", scenario)
+                    .set("assumption_set", assumptionSet)
+                    .set("year", year)
+                    .set("area_level", areaLevel)
+                    .set("area_code", areaCode)
+                    .set("area_name", areaName)
+                    .set("profession", profession)
+                    .set("assumption", assumption)
+                    .set("base_value", baseValue)
+                    .set("low_value", lowValue)
+                    .set("high_value", highValue)
+                    .set("gap_wte_base", gapBase)
+                    .set("gap_wte_low", gapLow)
+                    .set("gap_wte_high", gapHigh)
+                    .set("swing_wte", swing)
+                    .set("rank", rank)
+                    .toRow();
         }
     }
-
-    public static final StructType SCHEMA = new StructType()
-            .add("scenario", DataTypes.StringType, false)
-            .add("assumption_set", DataTypes.StringType, false)
-            .add("year", DataTypes.IntegerType, false)
-            .add("area_level", DataTypes.StringType, false)
-            .add("area_code", DataTypes.StringType, false)
-            .add("area_name", DataTypes.StringType, false)
-            .add("profession", DataTypes.StringType, false)
-            .add("assumption", DataTypes.StringType, false)
-            .add("base_value", DataTypes.DoubleType, false)
-            .add("low_value", DataTypes.DoubleType, false)
-            .add("high_value", DataTypes.DoubleType, false)
-            .add("gap_wte_base", DataTypes.DoubleType, true)
-            .add("gap_wte_low", DataTypes.DoubleType, true)
-            .add("gap_wte_high", DataTypes.DoubleType, true)
-            .add("swing_wte", DataTypes.DoubleType, true)
-            .add("rank", DataTypes.IntegerType, false);
 
     /** The assumptions varied: numeric, able to change a WTE figure, and not zero in the scenario. */
     public static List<String> varied(Assumptions a) {

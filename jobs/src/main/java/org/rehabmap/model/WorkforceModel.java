@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The workforce demand and capacity model of METHODS.md, as plain arithmetic over
@@ -78,137 +79,165 @@ public final class WorkforceModel {
         return out;
     }
 
+    /**
+     * What every profession's row of one area and year shares: the concern rate the area uses, people
+     * living with cancer and its growth, the 65+ population, clinical minutes per WTE, the growth and
+     * vacancy fill of the workforce, the costing rates (null: not costed) and the area's notes.
+     */
+    private record AreaYear(
+            Rate rate,
+            Double livingWithCancer,
+            Double growth,
+            Double population65,
+            double minutesPerWte,
+            double supplyGrowth,
+            double fill,
+            Costing.Rates costRates,
+            List<String> notes) {}
+
+    /** One row per profession, then the {@code all} row that adds them up. */
     private List<ModelRow> areaYear(String scenario, Assumptions a, ModelInputs.Area area, int year) {
-        List<String> areaNotes = new ArrayList<>();
+        AreaYear ay = shared(a, area, year);
+        List<ModelRow> out = new ArrayList<>();
+        for (String p : in.professions()) {
+            out.add(professionRow(scenario, a, area, year, ay, p));
+        }
+        out.add(allProfessions(scenario, a, area, year, ay, out));
+        return out;
+    }
+
+    private AreaYear shared(Assumptions a, ModelInputs.Area area, int year) {
+        List<String> notes = new ArrayList<>();
         Rate rate = rates.get(area.code());
         if (rate.note() != null) {
-            areaNotes.add(rate.note());
+            notes.add(rate.note());
         }
-        Long lwcBase = livingWithCancer(area, areaNotes);
-        Double growth = lwcBase == null ? null : growthFactor(a, area, year, areaNotes);
+        Long lwcBase = livingWithCancer(area, notes);
+        Double growth = lwcBase == null ? null : growthFactor(a, area, year, notes);
         Double lwc = lwcBase != null && growth != null ? lwcBase * growth : null;
-        Double pop65 = population65(area, year);
-        double minutesPerWte = a.clinicalMinutesPerWte();
         double supplyGrowth = Math.pow(1.0 + a.number(Assumptions.WORKFORCE_GROWTH) / 100.0, year - in.baseYear());
         double fill = a.number(Assumptions.VACANCY_FILL) / 100.0;
-        Costing.Rates costRates = null;
-        if (in.pay() != null) {
-            ModelInputs.OnCost pension = in.pay().oncost(a.set().pension());
-            ModelInputs.OnCost insurance = in.pay().oncost(a.set().insurance());
-            if (pension == null || insurance == null) {
-                areaNotes.add("not costed: silver.employer_oncost has no row "
-                        + (pension == null ? a.set().pension() : a.set().insurance()) + " named by " + a.setName());
-            } else {
-                costRates = new Costing.Rates(
-                        pension, insurance, a.choice(Assumptions.PAY_POINT), a.number(Assumptions.HCAS));
-            }
-        }
+        return new AreaYear(
+                rate,
+                lwc,
+                growth,
+                population65(area, year),
+                a.clinicalMinutesPerWte(),
+                supplyGrowth,
+                fill,
+                costRates(a, notes),
+                notes);
+    }
 
-        List<ModelRow> out = new ArrayList<>();
-        double sumRate = 0;
-        double sumNeed = 0;
-        double sumReq = 0;
-        double sumAvail = 0;
-        double sumCost = 0;
-        boolean rateOk = true;
-        boolean needOk = true;
-        boolean reqOk = true;
-        boolean availOk = true;
-        boolean costOk = costRates != null;
-        for (String p : in.professions()) {
-            List<String> notes = new ArrayList<>(areaNotes);
-            Double perPerson =
-                    rate.perPerson() == null ? null : rate.perPerson().get(p);
-            Double need = perPerson != null && lwc != null ? perPerson * lwc : null;
-            double contacts = a.number(Assumptions.CONTACTS, p);
-            double minutes = a.number(Assumptions.MINUTES, p);
-            Double required = need == null ? null : need * contacts * minutes / minutesPerWte;
-            Double available = null;
-            ModelInputs.Supply s = in.workforcePosition() == null ? null : supply(area.code(), p);
-            if (in.workforcePosition() == null) {
-                notes.add("no workforce survey: available WTE not known");
-            } else {
-                available = (s.inPost() + fill * s.vacant()) * supplyGrowth;
-                if (s.rowsWithoutShare() > 0) {
-                    notes.add(s.rowsWithoutShare()
-                            + " generalist post row(s) without a cancer caseload share left out of available WTE");
-                }
-            }
-            Double gap = required != null && available != null ? required - available : null;
-            Double costPerWte = null;
-            if (costRates != null && s != null) {
-                Map<String, Double> mix = s.fundedByBand();
-                if (totalOf(mix) <= 0) {
-                    mix = supply(in.areas().get(0).code(), p).fundedByBand();
-                    if (totalOf(mix) > 0) {
-                        notes.add("costed at London's band mix (no funded posts of this profession here)");
-                    }
-                }
-                costPerWte = Costing.costPerWte(mix, in.pay().bands(), costRates);
-                List<String> unpaid = Costing.bandsWithoutPay(mix, in.pay().bands());
-                if (!unpaid.isEmpty()) {
-                    notes.add("band(s) " + String.join(", ", unpaid)
-                            + " have no pay in silver.afc_pay and are left out of the cost");
-                }
-            }
-            Double gapCost = gap != null && costPerWte != null ? gap * costPerWte : null;
-            out.add(new ModelRow(
-                    scenario,
-                    a.setName(),
-                    year,
-                    area.level(),
-                    area.code(),
-                    area.name(),
-                    p,
-                    label(p),
-                    lwc,
-                    pop65,
-                    growth,
-                    perPerson,
-                    rate.fromArea(),
-                    need,
-                    contacts,
-                    minutes,
-                    minutesPerWte,
-                    required,
-                    available,
-                    gap,
-                    pct(gap, required),
-                    costPerWte,
-                    gapCost,
-                    in.hnaPeriod(),
-                    in.workforcePosition(),
-                    notes.isEmpty() ? null : String.join("; ", notes)));
-            if (perPerson == null) {
-                rateOk = false;
-            } else {
-                sumRate += perPerson;
-            }
-            if (need == null) {
-                needOk = false;
-            } else {
-                sumNeed += need;
-            }
-            if (required == null) {
-                reqOk = false;
-            } else {
-                sumReq += required;
-            }
-            if (available == null) {
-                availOk = false;
-            } else {
-                sumAvail += available;
-            }
-            if (gapCost == null) {
-                costOk = false;
-            } else {
-                sumCost += gapCost;
+    /**
+     * The pay and on-costs the assumption set names; null (not costed, with a note) when pay is not
+     * loaded or silver.employer_oncost lacks the pension or insurance row it names.
+     */
+    private Costing.Rates costRates(Assumptions a, List<String> notes) {
+        if (in.pay() == null) {
+            return null;
+        }
+        ModelInputs.OnCost pension = in.pay().oncost(a.set().pension());
+        ModelInputs.OnCost insurance = in.pay().oncost(a.set().insurance());
+        if (pension == null || insurance == null) {
+            notes.add("not costed: silver.employer_oncost has no row "
+                    + (pension == null ? a.set().pension() : a.set().insurance()) + " named by " + a.setName());
+            return null;
+        }
+        return new Costing.Rates(pension, insurance, a.choice(Assumptions.PAY_POINT), a.number(Assumptions.HCAS));
+    }
+
+    /** need = rate × people living with cancer; required WTE from need; available from the survey; the gap and its cost. */
+    private ModelRow professionRow(
+            String scenario, Assumptions a, ModelInputs.Area area, int year, AreaYear ay, String p) {
+        List<String> notes = new ArrayList<>(ay.notes());
+        Double perPerson =
+                ay.rate().perPerson() == null ? null : ay.rate().perPerson().get(p);
+        Double need = perPerson != null && ay.livingWithCancer() != null ? perPerson * ay.livingWithCancer() : null;
+        double contacts = a.number(Assumptions.CONTACTS, p);
+        double minutes = a.number(Assumptions.MINUTES, p);
+        Double required = need == null ? null : need * contacts * minutes / ay.minutesPerWte();
+        ModelInputs.Supply s = in.workforcePosition() == null ? null : supply(area.code(), p);
+        Double available = available(s, ay, notes);
+        Double gap = required != null && available != null ? required - available : null;
+        Double costPerWte = ay.costRates() == null || s == null ? null : costPerWte(s, p, ay.costRates(), notes);
+        Double gapCost = gap != null && costPerWte != null ? gap * costPerWte : null;
+        return new ModelRow(
+                scenario,
+                a.setName(),
+                year,
+                area.level(),
+                area.code(),
+                area.name(),
+                p,
+                label(p),
+                ay.livingWithCancer(),
+                ay.population65(),
+                ay.growth(),
+                perPerson,
+                ay.rate().fromArea(),
+                need,
+                contacts,
+                minutes,
+                ay.minutesPerWte(),
+                required,
+                available,
+                gap,
+                pct(gap, required),
+                costPerWte,
+                gapCost,
+                in.hnaPeriod(),
+                in.workforcePosition(),
+                notes.isEmpty() ? null : String.join("; ", notes));
+    }
+
+    /**
+     * (in post + fill × vacant) × caseload share, grown by workforce growth; null without a workforce
+     * survey. Generalist rows without a caseload share are left out, and the note says how many.
+     */
+    private static Double available(ModelInputs.Supply s, AreaYear ay, List<String> notes) {
+        if (s == null) {
+            notes.add("no workforce survey: available WTE not known");
+            return null;
+        }
+        if (s.rowsWithoutShare() > 0) {
+            notes.add(s.rowsWithoutShare()
+                    + " generalist post row(s) without a cancer caseload share left out of available WTE");
+        }
+        return (s.inPost() + ay.fill() * s.vacant()) * ay.supplyGrowth();
+    }
+
+    /**
+     * The cost of one WTE at the area's band mix of funded posts; an area with no funded posts of the
+     * profession is costed at London's mix. Bands without pay are left out, with a note.
+     */
+    private Double costPerWte(ModelInputs.Supply s, String p, Costing.Rates costRates, List<String> notes) {
+        Map<String, Double> mix = s.fundedByBand();
+        if (totalOf(mix) <= 0) {
+            mix = supply(in.areas().get(0).code(), p).fundedByBand();
+            if (totalOf(mix) > 0) {
+                notes.add("costed at London's band mix (no funded posts of this profession here)");
             }
         }
-        Double req = reqOk ? sumReq : null;
-        Double avail = availOk ? sumAvail : null;
+        List<String> unpaid = Costing.bandsWithoutPay(mix, in.pay().bands());
+        if (!unpaid.isEmpty()) {
+            notes.add("band(s) " + String.join(", ", unpaid)
+                    + " have no pay in silver.afc_pay and are left out of the cost");
+        }
+        return Costing.costPerWte(mix, in.pay().bands(), costRates);
+    }
+
+    /**
+     * The {@code all} row: the professions' rates, need, required and available WTE, gap and cost
+     * added up; each total is known only when every profession's is.
+     */
+    private ModelRow allProfessions(
+            String scenario, Assumptions a, ModelInputs.Area area, int year, AreaYear ay, List<ModelRow> professions) {
+        Double req = total(professions, ModelRow::requiredWte);
+        Double avail = total(professions, ModelRow::availableWte);
         Double gap = req != null && avail != null ? req - avail : null;
-        out.add(new ModelRow(
+        Double cost = ay.costRates() == null ? null : total(professions, ModelRow::gapCostGbp);
+        return new ModelRow(
                 scenario,
                 a.setName(),
                 year,
@@ -217,25 +246,37 @@ public final class WorkforceModel {
                 area.name(),
                 ModelRow.ALL,
                 "All modelled professions",
-                lwc,
-                pop65,
-                growth,
-                rateOk ? sumRate : null,
-                rate.fromArea(),
-                needOk ? sumNeed : null,
+                ay.livingWithCancer(),
+                ay.population65(),
+                ay.growth(),
+                total(professions, ModelRow::concernsPerPerson),
+                ay.rate().fromArea(),
+                total(professions, ModelRow::needEpisodes),
                 null,
                 null,
-                minutesPerWte,
+                ay.minutesPerWte(),
                 req,
                 avail,
                 gap,
                 pct(gap, req),
                 null,
-                costOk && gap != null ? sumCost : null,
+                cost != null && gap != null ? cost : null,
                 in.hnaPeriod(),
                 in.workforcePosition(),
-                areaNotes.isEmpty() ? null : String.join("; ", areaNotes)));
-        return out;
+                ay.notes().isEmpty() ? null : String.join("; ", ay.notes()));
+    }
+
+    /** The sum over the rows, in their order; null when any row's value is not known. */
+    private static Double total(List<ModelRow> rows, Function<ModelRow, Double> value) {
+        double sum = 0;
+        for (ModelRow r : rows) {
+            Double v = value.apply(r);
+            if (v == null) {
+                return null;
+            }
+            sum += v;
+        }
+        return sum;
     }
 
     /** Living with cancer in the year ÷ in the base year, by the assumption set's growth choice; null when it cannot be known. */

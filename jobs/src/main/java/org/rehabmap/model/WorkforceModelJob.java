@@ -1,6 +1,8 @@
 package org.rehabmap.model;
 
 import org.rehabmap.config.Settings;
+import org.rehabmap.contracts.Contracts;
+import org.rehabmap.contracts.GoldContract;
 import org.rehabmap.gold.CurateConfig;
 import org.rehabmap.gold.Geography;
 import org.rehabmap.gold.GoldInputs;
@@ -14,28 +16,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * The model step, run after curate: gold.workforce_model (every scenario) and
  * gold.workforce_model_sensitivity from silver ({@link ModelRun}). Like curate it rebuilds only the
- * tables whose inputs changed, and checks them against their contracts before either is written.
+ * tables whose inputs changed, and checks them against their contracts before either is written. Its
+ * tables are the gold contracts that name it ({@code step: model}).
  */
 public final class WorkforceModelJob implements Step {
     public static final String MODEL = "gold.workforce_model";
     public static final String SENSITIVITY = "gold.workforce_model_sensitivity";
-    /** The model's gold tables, in published order. */
-    public static final List<String> TABLES = List.of(MODEL, SENSITIVITY);
-    /** The silver tables read here: curate's inputs (geography, workforce, HNA, comorbidity...) and the model's own. */
-    public static final List<String> SILVER = Stream.concat(
-                    SilverInputs.TABLES.stream(),
-                    Stream.of("silver.population_projection", "silver.afc_pay", "silver.employer_oncost"))
-            .toList();
     /** Bump when a change to the model's Java changes its tables for the same silver and configuration. */
     static final String METHOD_VERSION = "1";
     /** Configuration sections read here: the curate settings the model's inputs are made with, and its own. */
@@ -53,11 +47,15 @@ public final class WorkforceModelJob implements Step {
         }
         CurateConfig cfg = CurateConfig.from(ctx.settings(), ctx.asOf());
         ModelRun model = ModelRun.prepare(ctx.settings(), ctx.lake(), ctx.asOf());
-        Path contracts = Path.of(ctx.settings().location("paths.contracts"));
-        GoldWriter writer = new GoldWriter(ctx.lake(), contracts);
-        Map<String, String> inputs = inputs(ctx, contracts);
-        List<String> stale =
-                TABLES.stream().filter(t -> !writer.upToDate(t, inputs.get(t))).toList();
+        Path dir = Path.of(ctx.settings().location("paths.contracts"));
+        Contracts contracts = Contracts.load(dir);
+        List<GoldContract> tables = contracts.goldMadeBy(name());
+        GoldWriter writer = new GoldWriter(ctx.lake(), dir);
+        Map<String, String> inputs = inputs(ctx, tables);
+        List<String> stale = tables.stream()
+                .map(GoldContract::table)
+                .filter(t -> !writer.upToDate(t, inputs.get(t)))
+                .toList();
         if (stale.isEmpty()) {
             return StepResult.skipped(
                     name(), "silver, configuration and as-of date unchanged: the model's tables are up to date");
@@ -65,9 +63,10 @@ public final class WorkforceModelJob implements Step {
         SilverInputs in = SilverInputs.read(ctx.lake()).cached();
         try {
             Geography geo = Geography.from(in.borough(), in.population(), cfg.londonCode(), cfg.londonName());
-            List<GoldWriter.GoldTable> changed = model.tables(ctx.spark(), model.inputs(in, geo, cfg)).stream()
-                    .filter(t -> stale.contains(t.name()))
-                    .toList();
+            List<GoldWriter.GoldTable> built = model.tables(ctx.spark(), contracts, model.inputs(in, geo, cfg));
+            GoldWriter.checkBuilt(name(), tables, built);
+            List<GoldWriter.GoldTable> changed =
+                    built.stream().filter(t -> stale.contains(t.name())).toList();
             GoldWriter.Written written = writer.writeAll(changed, inputs);
             long rows = 0;
             List<String> parts = new ArrayList<>();
@@ -82,20 +81,14 @@ public final class WorkforceModelJob implements Step {
         }
     }
 
-    /** What each of the model's tables is made from ({@link GoldInputs}): every silver table it reads, the as-of date. */
-    static Map<String, String> inputs(RunContext ctx, Path contracts) {
-        Map<String, GoldInputs.Depends> depends = new LinkedHashMap<>();
-        for (String t : TABLES) {
-            // the base year comes from the as-of date when no extract gives one
-            depends.put(t, new GoldInputs.Depends(SILVER, true));
-        }
+    /**
+     * What each of the model's tables is made from ({@link GoldInputs}): the silver tables and the as-of
+     * date its contract names (the base year comes from the as-of date when no extract gives one), the
+     * configuration and assumption sets read here and the contract itself.
+     */
+    static Map<String, String> inputs(RunContext ctx, List<GoldContract> tables) {
         return GoldInputs.of(
-                "workforce model method " + METHOD_VERSION,
-                depends,
-                ctx.lake(),
-                ctx.asOf(),
-                configText(ctx.settings()),
-                contracts);
+                "workforce model method " + METHOD_VERSION, tables, ctx.lake(), ctx.asOf(), configText(ctx.settings()));
     }
 
     /** The configuration sections read here and the content of every assumption set file they name. */

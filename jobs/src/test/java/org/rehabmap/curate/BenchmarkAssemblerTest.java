@@ -3,6 +3,7 @@ package org.rehabmap.curate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.rehabmap.contracts.Contracts;
 import org.rehabmap.gold.CurateConfig;
 import org.rehabmap.gold.Denominators;
 import org.rehabmap.gold.Geography;
@@ -99,7 +100,14 @@ class BenchmarkAssemblerTest {
         ms.add(m("t_wte", POS, "alliance", ALLIANCE, 40, 200_000.0));
         ms.add(m("t_wte", POS, "london", LONDON, 40, 200_000.0));
         // IMD: A 10, D 30, London 20
-        result = new BenchmarkAssembler(SharedSpark.session(), catalogue, geo, den, cfg)
+        result = new BenchmarkAssembler(
+                        SharedSpark.session(),
+                        Contracts.load(SharedSpark.projectHome().resolve("data-contracts"))
+                                .gold("gold.benchmarks"),
+                        catalogue,
+                        geo,
+                        den,
+                        cfg)
                 .assemble(ms, Map.of(A, 10.0, D, 30.0, LONDON, 20.0));
     }
 

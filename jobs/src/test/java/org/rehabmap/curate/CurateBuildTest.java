@@ -51,7 +51,12 @@ class CurateBuildTest {
         defs.add(indicator(
                 "id = hna_declined_pct, multiplier = 100, ci = wilson, polarity = no_judgement, disclosure = true, kind = hna_concerns, "
                         + "inputs { numerator = \"action = 'declined'\", denominator = \"true\" }"));
-        var built = CurateJob.build(SharedSpark.session(), SilverFixture.inputs(), new IndicatorCatalogue(defs), cfg);
+        var built = CurateJob.build(
+                SharedSpark.session(),
+                Contracts.load(SharedSpark.projectHome().resolve("data-contracts")),
+                SilverFixture.inputs(),
+                new IndicatorCatalogue(defs),
+                cfg);
         for (GoldWriter.GoldTable t : built.tables()) {
             var rows = t.rows().cache();
             tables.put(t.name(), rows.collectAsList());

@@ -5,13 +5,14 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.rehabmap.contracts.Contracts;
+import org.rehabmap.contracts.GoldContract;
 import org.rehabmap.gold.CurateConfig;
 import org.rehabmap.gold.Geography;
 import org.rehabmap.gold.GoldWriter;
 import org.rehabmap.gold.SilverInputs;
 import org.rehabmap.lake.Lake;
 import org.rehabmap.model.ModelRun;
-import org.rehabmap.model.WorkforceModelJob;
 import org.rehabmap.testing.SharedSpark;
 import org.rehabmap.testing.TestRuns;
 
@@ -32,17 +33,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Curate rebuilds only the gold tables whose inputs changed ({@link CurateJob#DEPENDS}). A run
- * with new inputs rewrites exactly the tables that read them, and a table kept because only inputs
- * it is declared not to read changed is exactly what a rebuild gives: checked by changing every
- * silver table it is said not to read at once.
+ * Curate rebuilds only the gold tables whose inputs changed, as their contracts declare them
+ * (customProperties inputs and readsAsOf). A run with new inputs rewrites exactly the tables that
+ * read them, and a table kept because only inputs it is declared not to read changed is exactly what
+ * a rebuild gives: checked against the builders by changing every silver table it is said not to
+ * read at once.
  */
 @ExtendWith(SharedSpark.class)
 class CurateIncrementalTest {
     static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
+    static final Contracts CONTRACTS = Contracts.load(SharedSpark.projectHome().resolve("data-contracts"));
     /** What `run curate` writes: curate's tables, then the model's. */
     static final List<String> GOLD = java.util.stream.Stream.concat(
-                    CurateJob.TABLES.stream(), WorkforceModelJob.TABLES.stream())
+                    CONTRACTS.goldMadeBy("curate").stream(), CONTRACTS.goldMadeBy("model").stream())
+            .map(GoldContract::table)
             .toList();
 
     static Path ws;
@@ -119,14 +123,25 @@ class CurateIncrementalTest {
 
     /** The gold tables that do not read all of silver: the ones a change can leave in place. */
     static List<String> narrow() {
-        return CurateJob.TABLES.stream().filter(t -> !notRead(t).isEmpty()).toList();
+        return CONTRACTS.goldMadeBy("curate").stream()
+                .map(GoldContract::table)
+                .filter(t -> !notRead(t).isEmpty())
+                .toList();
     }
 
-    /** The silver tables curate reads that a gold table is declared not to read. */
+    /** The silver tables curate reads that a gold table's contract says it does not read. */
     static List<String> notRead(String table) {
-        return CurateJob.SILVER.stream()
-                .filter(s -> !CurateJob.DEPENDS.get(table).silver().contains(s))
+        return SilverInputs.TABLES.stream()
+                .filter(s -> !CONTRACTS.gold(table).inputs().contains(s))
                 .toList();
+    }
+
+    /** A contract naming a silver table curate never reads would make its table rebuild for nothing. */
+    @Test
+    void curateReadsEverySilverTableItsContractsName() {
+        for (GoldContract c : CONTRACTS.goldMadeBy("curate")) {
+            assertTrue(SilverInputs.TABLES.containsAll(c.inputs()), c.table() + " inputs " + c.inputs());
+        }
     }
 
     /**
@@ -136,10 +151,11 @@ class CurateIncrementalTest {
     @Test
     void aNarrowTableIsUntouchedByEverySilverTableItIsDeclaredNotToRead() {
         assertEquals(
-                List.of(CurateJob.WORKFORCE_RATIOS, CurateJob.SERVICE_MAP, CurateJob.COMORBIDITY_BURDEN), narrow());
+                java.util.Set.of(CurateJob.WORKFORCE_RATIOS, CurateJob.SERVICE_MAP, CurateJob.COMORBIDITY_BURDEN),
+                java.util.Set.copyOf(narrow()));
         SilverInputs in = SilverInputs.read(lake);
         // every change is a real change, or the comparisons below prove nothing
-        SilverInputs all = change(in, CurateJob.SILVER);
+        SilverInputs all = change(in, SilverInputs.TABLES);
         List<Dataset<Row>> a = List.of(
                 in.service(),
                 in.workforce(),
@@ -163,7 +179,7 @@ class CurateIncrementalTest {
                 all.concern(),
                 all.ltcCondition());
         for (int i = 0; i < a.size(); i++) {
-            assertTrue(b.get(i).except(a.get(i)).count() > 0, CurateJob.SILVER.get(i) + " unchanged");
+            assertTrue(b.get(i).except(a.get(i)).count() > 0, SilverInputs.TABLES.get(i) + " unchanged");
         }
 
         Map<String, List<Row>> original = rows(in);
@@ -182,7 +198,11 @@ class CurateIncrementalTest {
         TestRuns.Result r = TestRuns.run(ws, "curate", next);
         assertTrue(r.outcome().succeeded(), () -> r.outcome().failure() + "\n" + r.stdout());
         Map<String, Long> after = versions();
-        List<String> kept = List.of(CurateJob.WORKFORCE_RATIOS, CurateJob.COMORBIDITY_BURDEN);
+        // what the contracts say does not read the as-of date
+        List<String> kept =
+                GOLD.stream().filter(t -> !CONTRACTS.gold(t).readsAsOf()).toList();
+        assertEquals(
+                java.util.Set.of(CurateJob.WORKFORCE_RATIOS, CurateJob.COMORBIDITY_BURDEN), java.util.Set.copyOf(kept));
         for (String table : GOLD) {
             assertEquals(before.get(table) + (kept.contains(table) ? 0 : 1), after.get(table), table);
         }
@@ -194,13 +214,14 @@ class CurateIncrementalTest {
         CurateConfig cfg = CurateConfig.from(settings, next);
         Map<String, List<Row>> rebuilt = rows(CurateJob.build(
                 SharedSpark.session(),
+                CONTRACTS,
                 silver,
                 IndicatorCatalogue.from(settings),
                 cfg,
                 PeerGroupInputs.read(settings, lake)));
         ModelRun model = ModelRun.prepare(settings, lake, next);
         Geography geo = Geography.from(silver.borough(), silver.population(), cfg.londonCode(), cfg.londonName());
-        for (GoldWriter.GoldTable t : model.tables(SharedSpark.session(), model.inputs(silver, geo, cfg))) {
+        for (GoldWriter.GoldTable t : model.tables(SharedSpark.session(), CONTRACTS, model.inputs(silver, geo, cfg))) {
             rebuilt.put(t.name(), t.rows().collectAsList());
         }
         for (String table : GOLD) {
@@ -212,7 +233,11 @@ class CurateIncrementalTest {
     private static Map<String, List<Row>> rows(SilverInputs in) {
         var settings = SharedSpark.settings(ws.resolve("lake"), ws.resolve("landing"));
         return rows(CurateJob.build(
-                SharedSpark.session(), in, IndicatorCatalogue.from(settings), CurateConfig.from(settings, AS_OF)));
+                SharedSpark.session(),
+                CONTRACTS,
+                in,
+                IndicatorCatalogue.from(settings),
+                CurateConfig.from(settings, AS_OF)));
     }
 
     private static Map<String, List<Row>> rows(CurateJob.Built built) {

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rehabmap.cli.Steps;
+import org.rehabmap.contracts.Contracts;
+import org.rehabmap.contracts.GoldContract;
 import org.rehabmap.gold.CurateConfig;
 import org.rehabmap.gold.Geography;
 import org.rehabmap.gold.GoldWriter;
@@ -38,10 +40,17 @@ class CurateJobTest {
     static Lake lake;
     static TestRuns.Result first;
     static Map<String, Long> firstVersions = new LinkedHashMap<>();
-    /** What `run curate` writes: curate's tables and the model's. */
-    static final List<String> GOLD = java.util.stream.Stream.concat(
-                    CurateJob.TABLES.stream(), WorkforceModelJob.TABLES.stream())
-            .toList();
+    /** What `run curate` writes: curate's tables and the model's, as their contracts declare them. */
+    static final List<String> GOLD = gold("curate", "model");
+
+    /** The gold tables the named steps make, by their contracts (customProperties step). */
+    static List<String> gold(String... steps) {
+        Contracts contracts = Contracts.load(SharedSpark.projectHome().resolve("data-contracts"));
+        return java.util.Arrays.stream(steps)
+                .flatMap(s -> contracts.goldMadeBy(s).stream())
+                .map(GoldContract::table)
+                .toList();
+    }
 
     @BeforeAll
     static void silverThenCurate() {
@@ -107,8 +116,8 @@ class CurateJobTest {
                 new org.rehabmap.pipeline.RunContext.Console(System.out, System.out, true));
     }
 
-    static Path contracts(org.rehabmap.config.Settings settings) {
-        return Path.of(settings.location("paths.contracts"));
+    static List<GoldContract> curateContracts(org.rehabmap.config.Settings settings) {
+        return Contracts.load(Path.of(settings.location("paths.contracts"))).goldMadeBy("curate");
     }
 
     @Test
@@ -126,8 +135,10 @@ class CurateJobTest {
         SilverInputs silver = SilverInputs.read(lake);
         // (with the peer groups, as the step runs it: gold.peer_groups and gold.benchmarks' peer values included)
         CurateConfig cfg = CurateConfig.from(settings, LocalDate.of(2025, 6, 30));
+        Contracts contracts = Contracts.load(Path.of(settings.location("paths.contracts")));
         var rebuilt = CurateJob.build(
                 SharedSpark.session(),
+                contracts,
                 silver,
                 IndicatorCatalogue.from(settings),
                 cfg,
@@ -136,20 +147,22 @@ class CurateJobTest {
         // and the model step's tables, from the same silver
         ModelRun model = ModelRun.prepare(settings, lake, LocalDate.of(2025, 6, 30));
         Geography geo = Geography.from(silver.borough(), silver.population(), cfg.londonCode(), cfg.londonName());
-        tables.addAll(model.tables(SharedSpark.session(), model.inputs(silver, geo, cfg)));
-        assertEquals(GOLD, tables.stream().map(GoldWriter.GoldTable::name).toList());
+        tables.addAll(model.tables(SharedSpark.session(), contracts, model.inputs(silver, geo, cfg)));
+        List<String> built = tables.stream().map(GoldWriter.GoldTable::name).toList();
+        assertEquals(GOLD.size(), built.size());
+        assertEquals(java.util.Set.copyOf(GOLD), java.util.Set.copyOf(built));
         for (GoldWriter.GoldTable t : tables) {
             assertEquals(lake.read(t.name()).collectAsList(), t.rows().collectAsList(), t.name());
         }
         // another as-of date is another input for the tables that read it (the services at risk move
         // with it), so the next run rewrites those, and only those
-        var june = CurateJob.inputs(context(LocalDate.of(2025, 6, 30)), contracts(settings));
-        var july = CurateJob.inputs(context(LocalDate.of(2025, 7, 1)), contracts(settings));
+        var june = CurateJob.inputs(context(LocalDate.of(2025, 6, 30)), curateContracts(settings));
+        var july = CurateJob.inputs(context(LocalDate.of(2025, 7, 1)), curateContracts(settings));
         assertNotEquals(june.get(CurateJob.SERVICE_MAP), july.get(CurateJob.SERVICE_MAP));
         assertNotEquals(june.get(CurateJob.BENCHMARKS), july.get(CurateJob.BENCHMARKS));
         assertEquals(june.get(CurateJob.COMORBIDITY_BURDEN), july.get(CurateJob.COMORBIDITY_BURDEN));
         assertEquals(june.get(CurateJob.WORKFORCE_RATIOS), july.get(CurateJob.WORKFORCE_RATIOS));
-        assertEquals(june, CurateJob.inputs(context(LocalDate.of(2025, 6, 30)), contracts(settings)));
-        assertEquals(CurateJob.TABLES, List.copyOf(june.keySet()));
+        assertEquals(june, CurateJob.inputs(context(LocalDate.of(2025, 6, 30)), curateContracts(settings)));
+        assertEquals(gold("curate"), List.copyOf(june.keySet()));
     }
 }

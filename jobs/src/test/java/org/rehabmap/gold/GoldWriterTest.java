@@ -1,10 +1,12 @@
 package org.rehabmap.gold;
 
+import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.rehabmap.contracts.Contracts;
 import org.rehabmap.lake.Lake;
 import org.rehabmap.testing.SharedSpark;
 
@@ -59,5 +61,36 @@ class GoldWriterTest {
         assertEquals(0L, lake.version("gold.t2"));
         assertEquals("E09000001", lake.read("gold.t1").first().getString(0));
         assertTrue(writer.upToDate("gold.t1", "inputs A") && writer.upToDate("gold.t2", "inputs A"));
+    }
+
+    /** A contract's partitionBy is how the table is laid out: one folder per value, recorded in the Delta log. */
+    @Test
+    void theContractsPartitionByIsHonoured() throws Exception {
+        Path ws = SharedSpark.newWorkspace("goldwriterpartition");
+        Path contracts = ws.resolve("contracts");
+        Files.createDirectories(contracts.resolve("gold"));
+        Files.writeString(
+                contracts.resolve("gold/tp.odcs.yaml"),
+                OutputCheckTest.CONTRACT
+                        .replace("name: t\n", "name: tp\n")
+                        .replace(
+                                "    value: GOLD_T\n",
+                                "    value: GOLD_T\n  - property: partitionBy\n    value: [significance]\n"));
+        assertEquals(
+                List.of("significance"),
+                Contracts.load(contracts).gold("gold.tp").partitionBy());
+        Lake lake = new Lake(SharedSpark.session(), ws.resolve("lake").toString());
+        Dataset<Row> rows = OutputCheckTest.frame(
+                RowFactory.create("E09000001", "better", 50.0, 40.0),
+                RowFactory.create("E09000002", "worse", 10.0, 5.0));
+        new GoldWriter(lake, contracts)
+                .writeAll(List.of(new GoldWriter.GoldTable("gold.tp", rows)), Map.of("gold.tp", "x"));
+
+        Row detail = DeltaTable.forPath(SharedSpark.session(), lake.path("gold.tp"))
+                .detail()
+                .first();
+        assertEquals(List.of("significance"), detail.getList(detail.fieldIndex("partitionColumns")));
+        assertTrue(Files.isDirectory(Path.of(lake.path("gold.tp")).resolve("significance=worse")));
+        assertEquals(2, lake.read("gold.tp").count());
     }
 }

@@ -152,9 +152,17 @@ class OutputCheckTest {
     @Test
     void theShippedGoldContractsParse() {
         Path contracts = SharedSpark.projectHome().resolve("data-contracts");
-        for (String t : java.util.stream.Stream.concat(CurateJob.TABLES.stream(), WorkforceModelJob.TABLES.stream())
-                .toList()) {
-            assertFalse(Contracts.load(contracts).gold(t).columnNames().isEmpty(), t);
+        Contracts all = Contracts.load(contracts);
+        // the model step makes its two tables; every other gold table is curate's
+        assertEquals(
+                List.of(WorkforceModelJob.MODEL, WorkforceModelJob.SENSITIVITY),
+                all.goldMadeBy("model").stream()
+                        .map(org.rehabmap.contracts.GoldContract::table)
+                        .toList());
+        assertTrue(all.goldMadeBy("curate").size() >= 6);
+        for (org.rehabmap.contracts.GoldContract c : all.gold().values()) {
+            assertFalse(c.columnNames().isEmpty(), c.table());
+            assertTrue(List.of("curate", "model").contains(c.step()), c.table() + " made by " + c.step());
         }
         // gold.benchmarks has exactly the columns METHODS.md lists, in its order, plus the peer-group value beside
         // London's (issue 4)

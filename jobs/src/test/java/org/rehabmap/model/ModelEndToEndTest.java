@@ -102,7 +102,7 @@ class ModelEndToEndTest {
     @Test
     void theCurateStepFillsTheModelWithTheHandWorkedNumbers() {
         assertTrue(
-                curate.versions().keySet().containsAll(WorkforceModelJob.TABLES),
+                curate.versions().keySet().containsAll(List.of(WorkforceModelJob.MODEL, WorkforceModelJob.SENSITIVITY)),
                 curate.versions().toString());
         List<Row> rows = lake.read("gold.workforce_model")
                 .filter(col("scenario").equalTo("baseline"))
