@@ -37,13 +37,14 @@ public final class CurateJob implements Step {
     public static final String SERVICE_MAP = "gold.service_map";
     public static final String COMORBIDITY_BURDEN = "gold.comorbidity_burden";
     public static final String PEER_GROUPS = "gold.peer_groups";
+    public static final String INEQUALITIES = "gold.inequalities";
 
     /** Bump when a change to the methods changes gold for the same silver, so the next run rewrites it. */
     static final String METHOD_VERSION = "2";
 
     /** The curate job's gold tables, in published order. */
-    public static final List<String> TABLES =
-            List.of(BENCHMARKS, WORKFORCE_RATIOS, UNMET_NEED, SERVICE_MAP, COMORBIDITY_BURDEN, PEER_GROUPS);
+    public static final List<String> TABLES = List.of(
+            BENCHMARKS, WORKFORCE_RATIOS, UNMET_NEED, SERVICE_MAP, COMORBIDITY_BURDEN, INEQUALITIES, PEER_GROUPS);
 
     /** The silver tables curate reads. */
     public static final List<String> SILVER = SilverInputs.TABLES;
@@ -175,6 +176,10 @@ public final class CurateJob implements Step {
                 new GoldWriter.GoldTable(
                         COMORBIDITY_BURDEN,
                         ComorbidityBurden.build(comorbidity, in.ltcCondition(), areaMap, areaList, cfg))));
+        tables.add(new GoldWriter.GoldTable(
+                INEQUALITIES,
+                InequalitiesTable.build(
+                        catalogue, hna, comorbidity, in.imd(), geo, areaMap, areaList, bench.rows(), cfg)));
         if (peerInputs != null) {
             tables.add(new GoldWriter.GoldTable(
                     PEER_GROUPS,
@@ -208,6 +213,8 @@ public final class CurateJob implements Step {
         d.put(
                 COMORBIDITY_BURDEN,
                 new GoldInputs.Depends(concat(GEOGRAPHY, "silver.comorbidity", "silver.ltc_condition"), false));
+        // its area values are gold.benchmarks', made from every silver table and the as-of date
+        d.put(INEQUALITIES, new GoldInputs.Depends(SILVER, true));
         d.put(PEER_GROUPS, new GoldInputs.Depends(SILVER, true));
         // a gold table added without saying what it reads would never be rebuilt: fail at start-up instead
         if (!List.copyOf(d.keySet()).equals(TABLES)) {

@@ -179,7 +179,7 @@ class PublishEndToEndTest {
         try (Stream<Path> s = Files.list(SharedSpark.projectHome().resolve("notebooks"))) {
             notebooks = s.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
         }
-        assertEquals(4, notebooks.size());
+        assertEquals(5, notebooks.size());
         List<String> failures = new ArrayList<>();
         for (Path f : notebooks) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
