@@ -98,8 +98,9 @@ final class GoldContracts {
             }
         }
         String step = custom.text("step", GoldContract.CURATE);
-        if (!step.matches("[a-z]+")) {
-            throw new ConfigError(where + ": step must name a step (curate, model), got '" + step + "'");
+        if (!step.matches("[a-z]+(-[a-z]+)*")) {
+            throw new ConfigError(
+                    where + ": step must name a step (curate, model, curate-data-quality), got '" + step + "'");
         }
         String title = obj.businessName();
         String description = Props.description(root.description());

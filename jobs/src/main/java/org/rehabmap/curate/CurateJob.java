@@ -40,6 +40,7 @@ public final class CurateJob implements Step {
     public static final String SERVICE_MAP = "gold.service_map";
     public static final String COMORBIDITY_BURDEN = "gold.comorbidity_burden";
     public static final String PEER_GROUPS = "gold.peer_groups";
+    public static final String INEQUALITIES = "gold.inequalities";
 
     /** Bump when a change to the methods changes gold for the same silver, so the next run rewrites it. */
     static final String METHOD_VERSION = "2";
@@ -195,6 +196,10 @@ public final class CurateJob implements Step {
                 new GoldWriter.GoldTable(
                         COMORBIDITY_BURDEN,
                         ComorbidityBurden.build(comorbidity, in.ltcCondition(), areaMap, areaList, cfg))));
+        tables.add(new GoldWriter.GoldTable(
+                INEQUALITIES,
+                InequalitiesTable.build(
+                        catalogue, hna, comorbidity, in.imd(), geo, areaMap, areaList, bench.rows(), cfg)));
         if (peerInputs != null) {
             tables.add(
                     new GoldWriter.GoldTable(PEER_GROUPS, PeerGroups.frame(spark, contracts.gold(PEER_GROUPS), peers)));

@@ -22,6 +22,11 @@ public final class HtmlReport {
     public static final String FILE = "report.html";
 
     private final ReportContext ctx;
+    /** Whether the pack holds inequalities.html, which the opening paragraph then points to. */
+    private boolean inequalitiesLink;
+
+    private static final String INEQUALITIES_LINK = " Who is left out, by deprivation, age, sex and tumour group: "
+            + "<a href=\"" + InequalitiesReport.FILE + "\">the inequalities view</a>.";
 
     public HtmlReport(ReportContext ctx) {
         this.ctx = ctx;
@@ -35,6 +40,7 @@ public final class HtmlReport {
         PublishedTable bench = find(tables, "benchmarks");
         PublishedTable model = find(tables, "workforce_model");
         PublishedTable ratios = find(tables, "workforce_ratios");
+        inequalitiesLink = InequalitiesReport.find(tables) != null;
         BenchmarkView view = BenchmarkView.of(bench, ctx.geography().londonCode());
         Map<String, Long> from = new LinkedHashMap<>();
         long rows = 0;
@@ -111,6 +117,7 @@ public final class HtmlReport {
                                         + " compares with London on cancer rehabilitation workforce, needs and services. "
                                         + "Comparisons use 95% confidence intervals: an area is better or worse only when "
                                         + "its interval lies wholly on one side of London's value.")
+                .append(inequalitiesLink ? INEQUALITIES_LINK : "")
                 .append("</p>\n");
         b.append(legend());
         b.append("<h2>Headline indicators</h2>\n");

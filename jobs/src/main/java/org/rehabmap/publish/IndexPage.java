@@ -94,7 +94,9 @@ public final class IndexPage {
             }
             files.stream()
                     .filter(f -> f.endsWith(".html"))
-                    .forEach(f -> b.append(link(base + f, "Report")).append(' '));
+                    .forEach(f -> b.append(
+                                    link(base + f, f.equals(InequalitiesReport.FILE) ? "Inequalities" : "Report"))
+                            .append(' '));
             b.append("</td><td>");
             List<String> rest = new ArrayList<>(
                     files.stream().filter(f -> !f.endsWith(".html")).toList());

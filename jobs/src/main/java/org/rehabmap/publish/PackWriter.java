@@ -87,6 +87,12 @@ public final class PackWriter {
         manifest.add(workbook, sheetRows, versions);
         HtmlReport.Drawn drawn = new HtmlReport(report).write(pack, tables, runId, date, tmp.resolve(HtmlReport.FILE));
         manifest.add(HtmlReport.FILE, drawn.rows(), drawn.builtFrom());
+        PublishedTable inequalities = InequalitiesReport.find(tables);
+        if (inequalities != null) {
+            long n = new InequalitiesReport(report)
+                    .write(pack, inequalities, runId, date, tmp.resolve(InequalitiesReport.FILE));
+            manifest.add(InequalitiesReport.FILE, n, Map.of(inequalities.qualifiedName(), inequalities.version()));
+        }
         manifest.write(
                 tmp,
                 pack,

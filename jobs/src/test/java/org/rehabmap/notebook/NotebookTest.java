@@ -80,7 +80,7 @@ class NotebookTest {
     void theProjectsNotebooksAreInDatabricksSourceFormat() throws Exception {
         try (Stream<Path> s = Files.list(SharedSpark.projectHome().resolve("notebooks"))) {
             List<Path> files = s.filter(p -> p.toString().endsWith(".sql")).toList();
-            assertEquals(4, files.size());
+            assertEquals(5, files.size());
             for (Path f : files) {
                 Notebook nb = Notebook.read(f);
                 assertTrue(nb.cells().get(0).markdown(), f + " opens with its question");

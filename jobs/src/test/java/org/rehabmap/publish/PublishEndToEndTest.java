@@ -110,9 +110,11 @@ class PublishEndToEndTest {
                 assertTrue(Files.isRegularFile(dir.resolve(t.substring(5) + ".csv")), dir + " " + t);
             }
             assertTrue(Files.isRegularFile(dir.resolve("report.html")));
+            assertTrue(Files.isRegularFile(dir.resolve("inequalities.html")));
             JsonNode m =
                     new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
-            assertEquals(gold.size() + 2, m.path("files").size());
+            // a CSV per gold table, the workbook, the report and the inequalities view
+            assertEquals(gold.size() + 3, m.path("files").size());
             assertTrue(Files.readString(extracts().resolve("index.html"))
                     .contains(p.slug() + "/" + AS_OF + "/report.html"));
         }
@@ -179,7 +181,7 @@ class PublishEndToEndTest {
         try (Stream<Path> s = Files.list(SharedSpark.projectHome().resolve("notebooks"))) {
             notebooks = s.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
         }
-        assertEquals(4, notebooks.size());
+        assertEquals(5, notebooks.size());
         List<String> failures = new ArrayList<>();
         for (Path f : notebooks) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();

@@ -97,11 +97,27 @@ class PublishJobTest {
                     "workforce_ratios.csv",
                     "workforce_model.csv",
                     "report.html",
+                    "inequalities.csv",
+                    "inequalities.html",
                     "manifest.json",
                     "rehabmap-" + slug + "-" + AS_OF + ".xlsx")) {
                 assertTrue(Files.isRegularFile(pack(slug).resolve(f)), slug + "/" + f);
             }
         }
+    }
+
+    @Test
+    void theInequalitiesViewIsASecondDocumentLinkedFromTheReportAndTheIndex() throws IOException {
+        String view = Files.readString(pack("south-east-london").resolve("inequalities.html"));
+        assertTrue(view.contains("Who is left out: South East London"), "the pack's own area");
+        assertTrue(view.contains("Quintile 1") && view.contains("area-based"), "quintiles, said to be area-based");
+        assertTrue(view.contains("higher than the area") && view.contains("lower than the area"), view);
+        assertTrue(view.contains("quintile 1 higher"), "the gap against no difference");
+        assertTrue(view.contains("By sex") && view.contains("Female"), "the sex breakdown");
+        assertTrue(Files.readString(pack("south-east-london").resolve("report.html"))
+                .contains("href=\"inequalities.html\""));
+        String index = Files.readString(extracts.resolve("index.html"));
+        assertTrue(index.contains("inequalities.html\">Inequalities</a>"), "the index links it by name");
     }
 
     @Test
@@ -311,7 +327,12 @@ class PublishJobTest {
             try (ResultSet rs = st.executeQuery(
                     "SELECT count(*) FROM rehabmap._publication WHERE run_id = '" + run.runId() + "'")) {
                 rs.next();
-                assertEquals(4, rs.getLong(1));
+                assertEquals(5, rs.getLong(1)); // the fixture's five tables, gold.inequalities among them
+            }
+            try (ResultSet rs =
+                    st.executeQuery("SELECT count(*) FROM rehabmap.inequalities WHERE breakdown_code = 'gap_q1_q5'")) {
+                rs.next();
+                assertTrue(rs.getLong(1) > 0, "gold.inequalities reaches the warehouse with its gap rows");
             }
         }
     }

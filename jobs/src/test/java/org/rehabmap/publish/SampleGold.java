@@ -165,6 +165,7 @@ public final class SampleGold {
         Geography areas = areas();
         save(lake, "gold.benchmarks", spark.createDataFrame(benchmarks(areas), benchmarkSchema()));
         save(lake, "gold.unmet_need", spark.createDataFrame(unmetNeed(areas), unmetSchema()));
+        save(lake, "gold.inequalities", spark.createDataFrame(inequalities(areas), inequalitiesSchema()));
         List<Row> wf = new ArrayList<>();
         for (Geography.Area a : all(areas)) {
             int i = 0;
@@ -215,6 +216,82 @@ public final class SampleGold {
                                     .add("available_wte", DataTypes.DoubleType)
                                     .add("gap_wte", DataTypes.DoubleType)));
         }
+    }
+
+    /**
+     * gold.inequalities for every area (2024-25, the people indicator): sex and deprivation quintiles 1–5 with
+     * the quintile 1 − 5 gap above borough level; quintile 1 is higher than the area, quintile 5 lower.
+     */
+    static List<Row> inequalities(Geography areas) {
+        List<Row> out = new ArrayList<>();
+        for (Geography.Area a : all(areas)) {
+            double whole = 30.0;
+            List<Object[]> groups = new ArrayList<>();
+            groups.add(new Object[] {"sex", "female", "Female", 60L, 200L, "similar"});
+            groups.add(new Object[] {"sex", "male", "Male", 54L, 180L, "similar"});
+            if (!a.level().equals("borough")) {
+                for (int q = 1; q <= 5; q++) {
+                    long n = 100;
+                    long x = 50 - 7L * q; // 43 … 15
+                    String sig = q == 1 ? "higher" : q == 5 ? "lower" : "similar";
+                    groups.add(new Object[] {"deprivation_quintile", Integer.toString(q), "Quintile " + q, x, n, sig});
+                }
+            }
+            for (Object[] g : groups) {
+                long x = (Long) g[3];
+                long n = (Long) g[4];
+                double v = 100.0 * x / n;
+                out.add(RowFactory.create(
+                        PEOPLE, "2024-25", a.level(), a.code(), a.name(), g[0], g[1], g[2], x, n, v, v - 9, v + 9,
+                        v - 13, v + 13, whole, g[5], false, null));
+            }
+            if (!a.level().equals("borough")) {
+                out.add(RowFactory.create(
+                        PEOPLE,
+                        "2024-25",
+                        a.level(),
+                        a.code(),
+                        a.name(),
+                        "deprivation_quintile",
+                        "gap_q1_q5",
+                        "Gap: quintile 1 minus quintile 5",
+                        null,
+                        null,
+                        28.0,
+                        15.0,
+                        40.0,
+                        10.0,
+                        44.0,
+                        null,
+                        "higher",
+                        false,
+                        null));
+            }
+        }
+        return out;
+    }
+
+    static StructType inequalitiesSchema() {
+        return new StructType()
+                .add("indicator_id", DataTypes.StringType)
+                .add("period", DataTypes.StringType)
+                .add("area_level", DataTypes.StringType)
+                .add("area_code", DataTypes.StringType)
+                .add("area_name", DataTypes.StringType)
+                .add("breakdown", DataTypes.StringType)
+                .add("breakdown_code", DataTypes.StringType)
+                .add("breakdown_label", DataTypes.StringType)
+                .add("numerator", DataTypes.LongType)
+                .add("denominator", DataTypes.LongType)
+                .add("value", DataTypes.DoubleType)
+                .add("lower_ci95", DataTypes.DoubleType)
+                .add("upper_ci95", DataTypes.DoubleType)
+                .add("lower_ci998", DataTypes.DoubleType)
+                .add("upper_ci998", DataTypes.DoubleType)
+                .add("area_value", DataTypes.DoubleType)
+                .add("significance", DataTypes.StringType)
+                .add("suppressed", DataTypes.BooleanType)
+                .add("note", DataTypes.StringType);
     }
 
     private static void save(Lake lake, String name, org.apache.spark.sql.Dataset<Row> df) {
