@@ -4,7 +4,6 @@ import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.rehabmap.audit.FileLedger;
 import org.rehabmap.bronze.BronzeSchema;
 import org.rehabmap.config.PseudonymKey;
@@ -44,6 +43,37 @@ public final class IngestJob implements Step {
     public StepResult run(RunContext ctx) throws Exception {
         Map<String, Contract> contracts = Contracts.load(Path.of(ctx.settings().location("paths.contracts")))
                 .sources();
+        Set<String> sources = configuredSources(ctx, contracts);
+        Set<String> extensions = new HashSet<>(ctx.settings().raw().getStringList("ingest.extensions"));
+        Configuration hadoop = ctx.spark().sparkContext().hadoopConfiguration();
+        FileLedger ledger = new FileLedger(ctx.lake());
+
+        LandingScanner.Scan scan = LandingScanner.scan(ctx.landing(), sources, extensions, hadoop);
+        for (String ig : scan.ignored()) {
+            ctx.console().progress("  ignored: " + ig);
+        }
+        Seen seen = Seen.from(ledger.known());
+        Delivery delivery = new Delivery(ctx, contracts, new Pseudonymiser(PseudonymKey.from(ctx.settings())), seen);
+        for (LandingScanner.LandingFile f : scan.files()) {
+            delivery.take(f, LandingScanner.readAll(f.path(), hadoop));
+        }
+
+        // bronze before the ledger: a run killed between the two reads the files again, and bronze
+        // rows are replaced by sha256, so nothing is doubled
+        Map<String, Long> versions = new LinkedHashMap<>();
+        long written = delivery.commitBronze(versions);
+        ledger.append(delivery.entries());
+        if (!delivery.entries().isEmpty()) {
+            versions.put(FileLedger.TABLE, ctx.lake().version(FileLedger.TABLE));
+        }
+        String summary = delivery.entries().size() + " new file(s), " + written + " row(s) to bronze"
+                + (seen.alreadyKnown() > 0 ? ", " + seen.alreadyKnown() + " already ingested" : "")
+                + (scan.ignored().isEmpty() ? "" : ", " + scan.ignored().size() + " ignored");
+        return new StepResult(name(), !delivery.entries().isEmpty(), written, versions, summary);
+    }
+
+    /** The sources conf asks for, each of which must have a landing contract. */
+    private static Set<String> configuredSources(RunContext ctx, Map<String, Contract> contracts) {
         Set<String> sources = new LinkedHashSet<>(ctx.settings().raw().getStringList("ingest.sources"));
         for (String s : sources) {
             if (!contracts.containsKey(s)) {
@@ -51,43 +81,85 @@ public final class IngestJob implements Step {
                         "no contract for source '" + s + "' in data-contracts/sources");
             }
         }
-        Set<String> extensions = new HashSet<>(ctx.settings().raw().getStringList("ingest.extensions"));
-        Pseudonymiser pseudonymiser = new Pseudonymiser(PseudonymKey.from(ctx.settings()));
-        SparkSession spark = ctx.spark();
-        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        FileLedger ledger = new FileLedger(ctx.lake());
+        return sources;
+    }
 
-        LandingScanner.Scan scan = LandingScanner.scan(ctx.landing(), sources, extensions, hadoop);
-        for (String ig : scan.ignored()) {
-            ctx.console().progress("  ignored: " + ig);
-        }
+    /**
+     * What the ledger already knows: a file is read once per (path, content); the same content under
+     * another name is a duplicate of the first file that brought it; delivery order continues from the
+     * last file sequence number.
+     */
+    static final class Seen {
+        private final Set<String> pathSha = new HashSet<>();
+        private final Map<String, String> firstNameBySha = new HashMap<>();
+        private long seq;
+        private int alreadyKnown;
 
-        List<FileLedger.Known> known = ledger.known();
-        Set<String> seenPathSha = new HashSet<>();
-        Map<String, String> firstNameBySha = new HashMap<>();
-        long seq = 0;
-        for (FileLedger.Known k : known) {
-            seenPathSha.add(k.path() + "|" + k.sha256());
-            if (!FileLedger.DUPLICATE.equals(k.status())) {
-                firstNameBySha.putIfAbsent(k.sha256(), k.fileName());
+        static Seen from(List<FileLedger.Known> known) {
+            Seen seen = new Seen();
+            for (FileLedger.Known k : known) {
+                seen.pathSha.add(k.path() + "|" + k.sha256());
+                if (!FileLedger.DUPLICATE.equals(k.status())) {
+                    seen.firstNameBySha.putIfAbsent(k.sha256(), k.fileName());
+                }
+                seen.seq = Math.max(seen.seq, k.fileSeq());
             }
-            seq = Math.max(seq, k.fileSeq());
+            return seen;
         }
 
-        Timestamp now = Timestamp.from(ctx.startedAt());
-        List<FileLedger.Entry> entries = new ArrayList<>();
-        Map<String, BronzeBatch> batches = new LinkedHashMap<>();
-        int alreadyKnown = 0;
-        for (LandingScanner.LandingFile f : scan.files()) {
-            byte[] bytes = LandingScanner.readAll(f.path(), hadoop);
-            String sha = sha256(bytes);
-            if (seenPathSha.contains(f.path() + "|" + sha)) {
+        /** True (and counted) if this path with these bytes was ingested before; otherwise remembered. */
+        boolean alreadyIngested(LandingScanner.LandingFile f, String sha) {
+            if (!pathSha.add(f.path() + "|" + sha)) {
                 alreadyKnown++;
-                continue;
+                return true;
             }
-            seenPathSha.add(f.path() + "|" + sha);
-            seq++;
+            return false;
+        }
+
+        /** The name of the file that first brought these bytes, or null (and these become the first). */
+        String firstWith(String sha, String name) {
             String first = firstNameBySha.get(sha);
+            if (first == null) {
+                firstNameBySha.put(sha, name);
+            }
+            return first;
+        }
+
+        long nextSeq() {
+            return ++seq;
+        }
+
+        int alreadyKnown() {
+            return alreadyKnown;
+        }
+    }
+
+    /** This run's new files: a ledger entry for each, and the bronze rows of those loaded, by source. */
+    static final class Delivery {
+        private final RunContext ctx;
+        private final Map<String, Contract> contracts;
+        private final Pseudonymiser pseudonymiser;
+        private final Seen seen;
+        private final Timestamp now;
+        private final List<FileLedger.Entry> entries = new ArrayList<>();
+        private final Map<String, BronzeBatch> batches = new LinkedHashMap<>();
+
+        Delivery(RunContext ctx, Map<String, Contract> contracts, Pseudonymiser pseudonymiser, Seen seen) {
+            this.ctx = ctx;
+            this.contracts = contracts;
+            this.pseudonymiser = pseudonymiser;
+            this.seen = seen;
+            this.now = Timestamp.from(ctx.startedAt());
+        }
+
+        /** One landing file: skipped if known, a duplicate, loaded or rejected whole with its reason. */
+        void take(LandingScanner.LandingFile f, byte[] bytes) {
+            String sha = sha256(bytes);
+            if (seen.alreadyIngested(f, sha)) {
+                return;
+            }
+            long seq = seen.nextSeq();
+            String first = seen.firstWith(sha, f.name());
             if (first != null) {
                 entries.add(entry(
                         f,
@@ -102,33 +174,10 @@ public final class IngestJob implements Step {
                         now,
                         null));
                 ctx.console().progress("  " + f.source() + "/" + f.name() + ": duplicate of " + first);
-                continue;
+                return;
             }
-            firstNameBySha.put(sha, f.name());
-            Contract contract = contracts.get(f.source());
-            BronzeRowBuilder builder = new BronzeRowBuilder(contract, pseudonymiser);
             try {
-                ParsedTable table = DeliveredFileReader.read(f.name(), bytes, contract);
-                List<String> names = builder.checkHeader(table.header());
-                List<Row> rows = builder.build(table, names, ctx.runId(), f.name(), sha, seq, now);
-                batches.computeIfAbsent(f.source(), s -> new BronzeBatch(ctx, contract))
-                        .add(sha, rows);
-                entries.add(entry(
-                        f,
-                        sha,
-                        table.format(),
-                        FileLedger.LOADED,
-                        null,
-                        (long) rows.size(),
-                        null,
-                        ctx.runId(),
-                        seq,
-                        now,
-                        table));
-                String delimited = table.delimiter() == null ? "" : ", " + table.delimiter() + "-separated";
-                ctx.console()
-                        .progress("  " + f.source() + "/" + f.name() + ": " + rows.size() + " rows (" + table.format()
-                                + delimited + ")");
+                load(f, bytes, sha, seq);
             } catch (FileRejected e) {
                 entries.add(entry(
                         f, sha, null, FileLedger.REJECTED, null, null, e.getMessage(), ctx.runId(), seq, now, null));
@@ -136,20 +185,46 @@ public final class IngestJob implements Step {
             }
         }
 
-        Map<String, Long> versions = new LinkedHashMap<>();
-        long written = 0;
-        for (BronzeBatch b : batches.values()) {
-            written += b.commit();
-            versions.put(BronzeSchema.table(b.contract()), ctx.lake().version(BronzeSchema.table(b.contract())));
+        private void load(LandingScanner.LandingFile f, byte[] bytes, String sha, long seq) throws FileRejected {
+            Contract contract = contracts.get(f.source());
+            BronzeRowBuilder builder = new BronzeRowBuilder(contract, pseudonymiser);
+            ParsedTable table = DeliveredFileReader.read(f.name(), bytes, contract);
+            List<String> names = builder.checkHeader(table.header());
+            List<Row> rows = builder.build(table, names, ctx.runId(), f.name(), sha, seq, now);
+            batches.computeIfAbsent(f.source(), s -> new BronzeBatch(ctx, contract))
+                    .add(sha, rows);
+            entries.add(entry(
+                    f,
+                    sha,
+                    table.format(),
+                    FileLedger.LOADED,
+                    null,
+                    (long) rows.size(),
+                    null,
+                    ctx.runId(),
+                    seq,
+                    now,
+                    table));
+            String delimited = table.delimiter() == null ? "" : ", " + table.delimiter() + "-separated";
+            ctx.console()
+                    .progress("  " + f.source() + "/" + f.name() + ": " + rows.size() + " rows (" + table.format()
+                            + delimited + ")");
         }
-        ledger.append(entries);
-        if (!entries.isEmpty()) {
-            versions.put(FileLedger.TABLE, ctx.lake().version(FileLedger.TABLE));
+
+        /** One bronze commit per source; the rows written, and each table's new version into versions. */
+        long commitBronze(Map<String, Long> versions) throws java.io.IOException {
+            long written = 0;
+            for (BronzeBatch b : batches.values()) {
+                written += b.commit();
+                String table = BronzeSchema.table(b.contract());
+                versions.put(table, ctx.lake().version(table));
+            }
+            return written;
         }
-        String summary = entries.size() + " new file(s), " + written + " row(s) to bronze"
-                + (alreadyKnown > 0 ? ", " + alreadyKnown + " already ingested" : "")
-                + (scan.ignored().isEmpty() ? "" : ", " + scan.ignored().size() + " ignored");
-        return new StepResult(name(), !entries.isEmpty(), written, versions, summary);
+
+        List<FileLedger.Entry> entries() {
+            return entries;
+        }
     }
 
     private static FileLedger.Entry entry(
