@@ -162,7 +162,10 @@ class OutputCheckTest {
         assertTrue(all.goldMadeBy("curate").size() >= 6);
         for (org.rehabmap.contracts.GoldContract c : all.gold().values()) {
             assertFalse(c.columnNames().isEmpty(), c.table());
-            assertTrue(List.of("curate", "model").contains(c.step()), c.table() + " made by " + c.step());
+            // curate-data-quality: gold.data_quality, written in the curate step by DataQualityGold
+            assertTrue(
+                    List.of("curate", "model", "curate-data-quality").contains(c.step()),
+                    c.table() + " made by " + c.step());
         }
         // gold.benchmarks has exactly the columns METHODS.md lists, in its order, plus the peer-group value beside
         // London's (issue 4)

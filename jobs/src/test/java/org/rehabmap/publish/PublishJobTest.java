@@ -359,8 +359,9 @@ class PublishJobTest {
             writer.writeAll(four, ws.resolve("parallel"), packs, tables, "run-x", AS_OF.toString());
         }
         java.util.Map<String, String> sequential = digests(ws.resolve("sequential"));
+        // each table's CSV, then the report, the manifest, the workbook and the inequalities view
         assertEquals(
-                packs.size() * (tables.size() + 3),
+                packs.size() * (tables.size() + 4),
                 sequential.size(),
                 sequential.keySet().toString());
         assertEquals(sequential, digests(ws.resolve("parallel")));

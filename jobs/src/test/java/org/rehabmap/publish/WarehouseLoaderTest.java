@@ -237,7 +237,10 @@ class WarehouseLoaderTest {
             try (Connection c = connect();
                     Statement st = c.createStatement()) {
                 int reads = 0;
-                while (loading.get() || reads < 3) {
+                boolean last = false;
+                while (!last) {
+                    // the last read starts after the load has committed, so it must see the new rows
+                    last = !loading.get() && reads >= 3;
                     try (ResultSet rs = st.executeQuery(
                             "SELECT count(*), min(generation), max(generation) FROM " + SCHEMA + ".concurrent_probe")) {
                         rs.next();
