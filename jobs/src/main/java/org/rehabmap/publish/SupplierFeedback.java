@@ -128,6 +128,11 @@ public final class SupplierFeedback {
         return out;
     }
 
+    /** One fact about one delivered file, in the columns of {@link #CSV_HEADER}. */
+    private static List<Object> fileLine(Deliveries.FileRecord file, String measure, Object value) {
+        return List.of("file", file.source(), file.fileName(), file.received(), "", "", "", measure, value, "");
+    }
+
     /** feedback.csv: one line per fact, in the columns of {@link #CSV_HEADER}. */
     static List<List<Object>> rows(ProviderFeedback f) {
         List<List<Object>> out = new ArrayList<>();
@@ -135,39 +140,9 @@ public final class SupplierFeedback {
         if (latest != null) {
             for (ProviderFeedback.FileLine l : latest.files()) {
                 Deliveries.FileRecord file = l.file();
-                out.add(List.of(
-                        "file",
-                        file.source(),
-                        file.fileName(),
-                        file.received(),
-                        "",
-                        "",
-                        "",
-                        "outcome",
-                        FeedbackPage.outcome(l),
-                        ""));
-                out.add(List.of(
-                        "file",
-                        file.source(),
-                        file.fileName(),
-                        file.received(),
-                        "",
-                        "",
-                        "",
-                        "rows_accepted",
-                        l.accepted(),
-                        ""));
-                out.add(List.of(
-                        "file",
-                        file.source(),
-                        file.fileName(),
-                        file.received(),
-                        "",
-                        "",
-                        "",
-                        "rows_quarantined",
-                        l.quarantined(),
-                        ""));
+                out.add(fileLine(file, "outcome", FeedbackPage.outcome(l)));
+                out.add(fileLine(file, "rows_accepted", l.accepted()));
+                out.add(fileLine(file, "rows_quarantined", l.quarantined()));
             }
             for (ProviderFeedback.BadRow b : f.badRows()) {
                 out.add(List.of(
