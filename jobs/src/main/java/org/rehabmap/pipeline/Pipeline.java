@@ -40,13 +40,15 @@ public final class Pipeline {
             CrashPoints.reached("before-step:" + step.name());
             Instant t0 = Instant.now();
             ctx.console().progress("» " + step.name());
-            try {
+            try (SparkJobCount count = SparkJobCount.start(ctx.spark().sparkContext())) {
                 StepResult r = step.run(ctx);
                 double secs = Duration.between(t0, Instant.now()).toMillis() / 1000.0;
+                int jobs = count.jobs();
+                String summary = r.summary() + "; " + jobs + (jobs == 1 ? " Spark job" : " Spark jobs");
                 versions.putAll(r.versions());
                 records.add(new RunAudit.StepRecord(
-                        step.name(), r.changed() ? "done" : "nothing_new", secs, r.rowsWritten(), r.summary()));
-                ctx.console().progress(String.format("  %s: %s (%.1f s)", step.name(), r.summary(), secs));
+                        step.name(), r.changed() ? "done" : "nothing_new", secs, r.rowsWritten(), summary));
+                ctx.console().progress(String.format("  %s: %s (%.1f s)", step.name(), summary, secs));
             } catch (Exception | Error e) {
                 double secs = Duration.between(t0, Instant.now()).toMillis() / 1000.0;
                 records.add(new RunAudit.StepRecord(step.name(), "failed", secs, 0, String.valueOf(e.getMessage())));
