@@ -5,6 +5,7 @@ import org.rehabmap.contracts.Contract;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,10 +21,15 @@ public final class DeliveredFileReader {
     }
 
     public static ParsedTable read(String fileName, byte[] bytes, Contract contract) throws FileRejected {
+        return read(fileName, bytes, contract.requiredColumns());
+    }
+
+    /** The same reading with only the contract's required columns, which is all a Spark task carries. */
+    public static ParsedTable read(String fileName, byte[] bytes, List<String> requiredColumns) throws FileRejected {
         ParsedTable table = fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")
-                ? XlsxTableReader.read(bytes, contract.requiredColumns())
-                : CsvTableReader.read(bytes, contract.requiredColumns());
-        HeaderMatch.check(table.header(), contract.requiredColumns());
+                ? XlsxTableReader.read(bytes, requiredColumns)
+                : CsvTableReader.read(bytes, requiredColumns);
+        HeaderMatch.check(table.header(), requiredColumns);
         if (table.rows().isEmpty()) {
             throw new FileRejected("no data rows under the header");
         }

@@ -2,8 +2,8 @@ package org.rehabmap.ingest;
 
 import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.SerializableConfiguration;
 import org.rehabmap.audit.FileLedger;
 import org.rehabmap.bronze.BronzeSchema;
 import org.rehabmap.config.PseudonymKey;
@@ -31,9 +31,6 @@ import java.util.Set;
  * are replaced (not appended) by sha256, so a run killed between the two leaves nothing doubled.
  */
 public final class IngestJob implements Step {
-    /** Rows held in memory before they are spilled to a scratch Parquet folder. */
-    static final int SPILL_ROWS = 250_000;
-
     @Override
     public String name() {
         return "ingest";
@@ -54,9 +51,15 @@ public final class IngestJob implements Step {
         }
         Seen seen = Seen.from(ledger.known());
         Delivery delivery = new Delivery(ctx, contracts, new Pseudonymiser(PseudonymKey.from(ctx.settings())), seen);
+        Broadcast<SerializableConfiguration> conf = LandingTasks.hadoopConf(ctx.spark());
+        Map<String, String> shas = FileHashes.of(
+                ctx.spark(),
+                scan.files().stream().map(LandingScanner.LandingFile::path).toList(),
+                conf);
         for (LandingScanner.LandingFile f : scan.files()) {
-            delivery.take(f, LandingScanner.readAll(f.path(), hadoop));
+            delivery.take(f, shas.get(f.path()));
         }
+        delivery.parse(conf);
 
         // bronze before the ledger: a run killed between the two reads the files again, and bronze
         // rows are replaced by sha256, so nothing is doubled
@@ -134,15 +137,22 @@ public final class IngestJob implements Step {
         }
     }
 
-    /** This run's new files: a ledger entry for each, and the bronze rows of those loaded, by source. */
+    /**
+     * This run's new files: a ledger entry for each, in delivery order. Known files and duplicates are
+     * decided on the driver from the first pass's hashes; the files to load are parsed in Spark tasks, one
+     * source at a time, and only their facts (format, rows read, or why rejected) come back here.
+     */
     static final class Delivery {
         private final RunContext ctx;
         private final Map<String, Contract> contracts;
         private final Pseudonymiser pseudonymiser;
         private final Seen seen;
         private final Timestamp now;
+        /** In delivery order: a finished entry, or a file waiting for its facts. */
+        private final List<Object> slots = new ArrayList<>();
+
+        private final Map<String, SourceLoad> loads = new LinkedHashMap<>();
         private final List<FileLedger.Entry> entries = new ArrayList<>();
-        private final Map<String, BronzeBatch> batches = new LinkedHashMap<>();
 
         Delivery(RunContext ctx, Map<String, Contract> contracts, Pseudonymiser pseudonymiser, Seen seen) {
             this.ctx = ctx;
@@ -152,72 +162,95 @@ public final class IngestJob implements Step {
             this.now = Timestamp.from(ctx.startedAt());
         }
 
-        /** One landing file: skipped if known, a duplicate, loaded or rejected whole with its reason. */
-        void take(LandingScanner.LandingFile f, byte[] bytes) {
-            String sha = sha256(bytes);
+        /** One landing file with its content hash: skipped if known, a duplicate, or to be loaded. */
+        void take(LandingScanner.LandingFile f, String sha) {
             if (seen.alreadyIngested(f, sha)) {
                 return;
             }
             long seq = seen.nextSeq();
             String first = seen.firstWith(sha, f.name());
             if (first != null) {
-                entries.add(entry(
+                slots.add(new Done(
                         f,
-                        sha,
-                        null,
-                        FileLedger.DUPLICATE,
-                        first,
-                        null,
-                        "same content as " + first,
-                        ctx.runId(),
-                        seq,
-                        now,
-                        null));
-                ctx.console().progress("  " + f.source() + "/" + f.name() + ": duplicate of " + first);
+                        entry(
+                                f,
+                                sha,
+                                null,
+                                FileLedger.DUPLICATE,
+                                first,
+                                null,
+                                "same content as " + first,
+                                seq,
+                                null,
+                                null),
+                        "duplicate of " + first));
                 return;
             }
-            try {
-                load(f, bytes, sha, seq);
-            } catch (FileRejected e) {
-                entries.add(entry(
-                        f, sha, null, FileLedger.REJECTED, null, null, e.getMessage(), ctx.runId(), seq, now, null));
-                ctx.console().progress("  " + f.source() + "/" + f.name() + ": rejected: " + e.getMessage());
+            SourceLoad.Pending p = new SourceLoad.Pending(f.path(), f.name(), sha, seq);
+            loads.computeIfAbsent(f.source(), s -> new SourceLoad(ctx.lake(), contracts.get(s)))
+                    .add(p);
+            slots.add(new Waiting(f, p));
+        }
+
+        /** Parses each source's files in tasks and settles every entry: loaded, or rejected whole. */
+        void parse(Broadcast<SerializableConfiguration> conf) {
+            Map<String, FileParse.Fact> facts = new HashMap<>();
+            for (SourceLoad load : loads.values()) {
+                facts.putAll(load.parse(new BronzeRowBuilder(load.contract(), pseudonymiser), conf, ctx.runId(), now));
+            }
+            for (Object slot : slots) {
+                Done done = slot instanceof Waiting w
+                        ? settle(w, facts.get(w.pending().path()))
+                        : (Done) slot;
+                entries.add(done.entry());
+                ctx.console()
+                        .progress(
+                                "  " + done.file().source() + "/" + done.file().name() + ": " + done.line());
             }
         }
 
-        private void load(LandingScanner.LandingFile f, byte[] bytes, String sha, long seq) throws FileRejected {
-            Contract contract = contracts.get(f.source());
-            BronzeRowBuilder builder = new BronzeRowBuilder(contract, pseudonymiser);
-            ParsedTable table = DeliveredFileReader.read(f.name(), bytes, contract);
-            List<String> names = builder.checkHeader(table.header());
-            List<Row> rows = builder.build(table, names, ctx.runId(), f.name(), sha, seq, now);
-            batches.computeIfAbsent(f.source(), s -> new BronzeBatch(ctx, contract))
-                    .add(sha, rows);
-            entries.add(entry(
+        private Done settle(Waiting w, FileParse.Fact fact) {
+            LandingScanner.LandingFile f = w.file();
+            SourceLoad.Pending p = w.pending();
+            if (fact.reason() != null) {
+                return new Done(
+                        f,
+                        entry(f, p.sha(), null, FileLedger.REJECTED, null, null, fact.reason(), p.seq(), null, null),
+                        "rejected: " + fact.reason());
+            }
+            String delimited = fact.delimiter() == null ? "" : ", " + fact.delimiter() + "-separated";
+            return new Done(
                     f,
-                    sha,
-                    table.format(),
-                    FileLedger.LOADED,
-                    null,
-                    (long) rows.size(),
-                    null,
-                    ctx.runId(),
-                    seq,
-                    now,
-                    table));
-            String delimited = table.delimiter() == null ? "" : ", " + table.delimiter() + "-separated";
-            ctx.console()
-                    .progress("  " + f.source() + "/" + f.name() + ": " + rows.size() + " rows (" + table.format()
-                            + delimited + ")");
+                    entry(
+                            f,
+                            p.sha(),
+                            fact.format(),
+                            FileLedger.LOADED,
+                            null,
+                            fact.rowsRead(),
+                            null,
+                            p.seq(),
+                            fact.delimiter(),
+                            fact.sheet()),
+                    fact.rowsRead() + " rows (" + fact.format() + delimited + ")");
         }
 
         /** One bronze commit per source; the rows written, and each table's new version into versions. */
         long commitBronze(Map<String, Long> versions) throws java.io.IOException {
             long written = 0;
-            for (BronzeBatch b : batches.values()) {
-                written += b.commit();
-                String table = BronzeSchema.table(b.contract());
-                versions.put(table, ctx.lake().version(table));
+            for (SourceLoad load : loads.values()) {
+                List<String> loaded = new ArrayList<>();
+                for (FileLedger.Entry e : entries) {
+                    if (FileLedger.LOADED.equals(e.status())
+                            && e.source().equals(load.contract().name())) {
+                        loaded.add(e.sha256());
+                    }
+                }
+                written += load.commit(loaded);
+                if (!loaded.isEmpty()) {
+                    String table = BronzeSchema.table(load.contract());
+                    versions.put(table, ctx.lake().version(table));
+                }
             }
             return written;
         }
@@ -225,120 +258,47 @@ public final class IngestJob implements Step {
         List<FileLedger.Entry> entries() {
             return entries;
         }
+
+        private FileLedger.Entry entry(
+                LandingScanner.LandingFile f,
+                String sha,
+                String format,
+                String status,
+                String dupOf,
+                Long rowsRead,
+                String reason,
+                long seq,
+                String delimiter,
+                String sheet) {
+            Long zero = FileLedger.REJECTED.equals(status) || FileLedger.DUPLICATE.equals(status) ? 0L : null;
+            return new FileLedger.Entry(
+                    f.name(),
+                    f.path(),
+                    f.source(),
+                    sha,
+                    f.size(),
+                    format,
+                    status,
+                    dupOf,
+                    rowsRead != null ? rowsRead : zero,
+                    zero,
+                    zero,
+                    reason,
+                    ctx.runId(),
+                    seq,
+                    now,
+                    delimiter,
+                    sheet);
+        }
     }
 
-    private static FileLedger.Entry entry(
-            LandingScanner.LandingFile f,
-            String sha,
-            String format,
-            String status,
-            String dupOf,
-            Long rowsRead,
-            String reason,
-            String runId,
-            long seq,
-            Timestamp at,
-            ParsedTable table) {
-        Long zero = FileLedger.REJECTED.equals(status) || FileLedger.DUPLICATE.equals(status) ? 0L : null;
-        return new FileLedger.Entry(
-                f.name(),
-                f.path(),
-                f.source(),
-                sha,
-                f.size(),
-                format,
-                status,
-                dupOf,
-                rowsRead != null ? rowsRead : zero,
-                zero,
-                zero,
-                reason,
-                runId,
-                seq,
-                at,
-                table == null ? null : table.delimiter(),
-                table == null ? null : table.sheet());
-    }
+    /** A file whose ledger entry is settled, and what the console says of it. */
+    private record Done(LandingScanner.LandingFile file, FileLedger.Entry entry, String line) {}
+
+    /** A file to load, waiting for what its task found. */
+    private record Waiting(LandingScanner.LandingFile file, SourceLoad.Pending pending) {}
 
     static String sha256(byte[] bytes) {
         return DigestUtils.sha256Hex(bytes);
-    }
-
-    /**
-     * One source's new rows for this run, written to bronze in one commit. Large deliveries are
-     * spilled to scratch Parquet as they are read so the driver never holds a whole year at once.
-     */
-    static final class BronzeBatch {
-        private final RunContext ctx;
-        private final Contract contract;
-        private final List<String> shas = new ArrayList<>();
-        private final List<Row> pending = new ArrayList<>();
-        private final String scratch;
-        private boolean spilled;
-        private long count;
-
-        BronzeBatch(RunContext ctx, Contract contract) {
-            this.ctx = ctx;
-            this.contract = contract;
-            this.scratch = ctx.lake().scratch("ingest-" + ctx.runId() + "/" + contract.name());
-        }
-
-        Contract contract() {
-            return contract;
-        }
-
-        void add(String sha, List<Row> rows) {
-            shas.add(sha);
-            pending.addAll(rows);
-            count += rows.size();
-            if (pending.size() >= SPILL_ROWS) {
-                spill();
-            }
-        }
-
-        private void spill() {
-            ctx.spark()
-                    .createDataFrame(pending, BronzeSchema.forContract(contract))
-                    .write()
-                    .mode("append")
-                    .parquet(scratch);
-            pending.clear();
-            spilled = true;
-        }
-
-        long commit() throws java.io.IOException {
-            Dataset<Row> df;
-            if (spilled) {
-                if (!pending.isEmpty()) {
-                    spill();
-                }
-                df = ctx.spark()
-                        .read()
-                        .schema(BronzeSchema.forContract(contract))
-                        .parquet(scratch);
-            } else {
-                df = ctx.spark().createDataFrame(pending, BronzeSchema.forContract(contract));
-            }
-            String table = BronzeSchema.table(contract);
-            String path = ctx.lake().path(table);
-            if (ctx.lake().exists(table)) {
-                String in =
-                        String.join(",", shas.stream().map(s -> "'" + s + "'").toList());
-                df.write()
-                        .format("delta")
-                        .mode("overwrite")
-                        .option("mergeSchema", "true")
-                        .option("replaceWhere", BronzeSchema.FILE_SHA + " IN (" + in + ")")
-                        .save(path);
-            } else {
-                df.write().format("delta").mode("append").save(path);
-            }
-            if (spilled) {
-                org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(scratch);
-                p.getFileSystem(ctx.spark().sparkContext().hadoopConfiguration())
-                        .delete(p.getParent(), true);
-            }
-            return count;
-        }
     }
 }
