@@ -193,7 +193,9 @@ public final class ModelCommand implements Callable<Integer> {
                 "available_wte",
                 "gap_wte",
                 "gap_pct_of_required",
-                "gap_cost_gbp"));
+                "shortfall_wte",
+                "surplus_wte",
+                "shortfall_cost_gbp"));
         if (compare) {
             cols.addAll(List.of("gap_wte_configured", "gap_change_wte"));
         }
@@ -213,7 +215,9 @@ public final class ModelCommand implements Callable<Integer> {
                     num(r.availableWte(), csv, 2),
                     num(r.gapWte(), csv, 2),
                     num(r.gapPctOfRequired(), csv, 1),
-                    num(r.gapCostGbp(), csv, 0)));
+                    num(r.shortfallWte(), csv, 2),
+                    num(r.surplusWte(), csv, 2),
+                    num(r.shortfallCostGbp(), csv, 0)));
             if (compare) {
                 v.add(num(b.gapWte(), csv, 2));
                 v.add(num(r.gapWte() == null || b.gapWte() == null ? null : r.gapWte() - b.gapWte(), csv, 2));

@@ -94,10 +94,16 @@ final class ComorbidityBurden {
                                 col("with_condition_count")
                                         .cast("double")
                                         .multiply(100.0)
-                                        .divide(col("cancer_register_count").cast("double"))));
+                                        .divide(col("cancer_register_count").cast("double"))))
+                .withColumn(
+                        "lower_ci95", WilsonColumns.lower95(col("with_condition_count"), col("cancer_register_count")))
+                .withColumn(
+                        "upper_ci95", WilsonColumns.upper95(col("with_condition_count"), col("cancer_register_count")));
 
         Map<String, List<String>> dependants = new LinkedHashMap<>();
-        dependants.put("with_condition_pct", List.of("with_condition_count", "cancer_register_count"));
+        for (String rate : List.of("with_condition_pct", "lower_ci95", "upper_ci95")) {
+            dependants.put(rate, List.of("with_condition_count", "cancer_register_count"));
+        }
         grid = new Disclosure(cfg.disclosureMin(), cfg.disclosureMax())
                 .apply(
                         grid,
@@ -125,6 +131,8 @@ final class ComorbidityBurden {
                         col("cancer_register_count"),
                         col("with_condition_count"),
                         col("with_condition_pct"),
+                        col("lower_ci95"),
+                        col("upper_ci95"),
                         col("cells"),
                         col("cells_supplier_suppressed"),
                         col("cells_supplier_suppressed").gt(0).as("supplier_suppressed"),

@@ -204,11 +204,36 @@ final class UnmetNeedTable {
         return rates;
     }
 
-    /** Every rate as 100 × part ÷ whole, null where the whole is 0. */
+    /** The rates that are percentages of a whole (a part can be at most its whole), which get Wilson limits. */
+    private static final List<String> PROPORTIONS =
+            List.of("high_distress_pct", "without_action_pct", "declined_pct", "high_distress_without_action_pct");
+
+    /**
+     * Every rate and each percentage's Wilson 95% limits ({@code <rate>_lower_ci95}, {@code
+     * <rate>_upper_ci95}), with the counts they are made from: withheld when either count is.
+     */
+    private static Map<String, List<String>> ratesAndLimits() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        rates().forEach((rate, counts) -> {
+            out.put(rate, counts);
+            if (PROPORTIONS.contains(rate)) {
+                out.put(rate + "_lower_ci95", counts);
+                out.put(rate + "_upper_ci95", counts);
+            }
+        });
+        return out;
+    }
+
+    /** Every rate as 100 × part ÷ whole, null where the whole is 0; percentages with their Wilson 95% limits. */
     private static Dataset<Row> withRates(Dataset<Row> grid) {
         for (Map.Entry<String, List<String>> r : rates().entrySet()) {
-            grid = grid.withColumn(
-                    r.getKey(), pct(col(r.getValue().get(0)), col(r.getValue().get(1))));
+            Column part = col(r.getValue().get(0));
+            Column whole = col(r.getValue().get(1));
+            grid = grid.withColumn(r.getKey(), pct(part, whole));
+            if (PROPORTIONS.contains(r.getKey())) {
+                grid = grid.withColumn(r.getKey() + "_lower_ci95", WilsonColumns.lower95(part, whole))
+                        .withColumn(r.getKey() + "_upper_ci95", WilsonColumns.upper95(part, whole));
+            }
         }
         return grid;
     }
@@ -224,7 +249,7 @@ final class UnmetNeedTable {
                 .apply(
                         grid,
                         COUNTS,
-                        rates(),
+                        ratesAndLimits(),
                         "assessments_with_concern",
                         List.of(
                                 new SecondarySuppression.Siblings(
@@ -252,7 +277,7 @@ final class UnmetNeedTable {
         for (String c : COUNTS) {
             out.add(col(c));
         }
-        for (String c : rates().keySet()) {
+        for (String c : ratesAndLimits().keySet()) {
             out.add(col(c));
         }
         out.add(col("suppressed"));

@@ -26,6 +26,8 @@ import java.util.TreeMap;
  *                     profession ({@link Assumptions#PER_PROFESSION})
  * @param pension      which silver.employer_oncost row is the employer pension rate (item, period)
  * @param insurance    which silver.employer_oncost row is employer National Insurance (item, period)
+ * @param hcasZones    the Agenda for Change HCAS zones and their boroughs ({@code hcas-zones}), or
+ *                     null when the set has none (then {@code hcas} must be flat)
  */
 public record AssumptionSet(
         String name,
@@ -33,10 +35,22 @@ public record AssumptionSet(
         Map<String, Assumption> assumptions,
         Map<String, Map<String, Double>> byProfession,
         OnCostRow pension,
-        OnCostRow insurance) {
+        OnCostRow insurance,
+        HcasZones hcasZones) {
 
     /** Selects one row of silver.employer_oncost. */
     public record OnCostRow(String item, String period) {}
+
+    /**
+     * HCAS by borough: each zone's rate and limits, and the zone of each borough (a borough in
+     * no zone gets none).
+     */
+    public record HcasZones(Map<String, Costing.Hcas> zones, Map<String, String> zoneOfBorough) {
+        public Costing.Hcas of(String borough) {
+            String z = zoneOfBorough.get(borough);
+            return z == null ? Costing.Hcas.NONE : zones.get(z);
+        }
+    }
 
     public Assumption get(String key) {
         Assumption a = assumptions.get(key);
@@ -66,10 +80,21 @@ public record AssumptionSet(
                 }
             }
             for (String key : Assumptions.KEYS) {
+                if (!as.hasPath(quoted(key)) && Assumptions.LATER_CHOICES.containsKey(key)) {
+                    out.put(key, laterChoice(key));
+                    continue;
+                }
                 if (!as.hasPath(quoted(key))) {
                     throw new ConfigError(where + ": assumption '" + key + "' is missing");
                 }
                 out.put(key, assumption(where, key, as.getConfig(quoted(key))));
+            }
+            HcasZones zones = c.hasPath("hcas-zones") ? hcasZones(where, c.getConfig("hcas-zones")) : null;
+            if (zones == null
+                    && Assumptions.HCAS_BY_BOROUGH.equals(
+                            out.get(Assumptions.HCAS_MODE).choice())) {
+                throw new ConfigError(
+                        where + ": hcas may be " + Assumptions.HCAS_BY_BOROUGH + " only with an hcas-zones block");
             }
             Map<String, Map<String, Double>> byProfession = new TreeMap<>();
             if (c.hasPath("by-profession")) {
@@ -102,7 +127,8 @@ public record AssumptionSet(
                     new OnCostRow(costing.getString("pension.item"), costing.getString("pension.period")),
                     new OnCostRow(
                             costing.getString("national-insurance.item"),
-                            costing.getString("national-insurance.period")));
+                            costing.getString("national-insurance.period")),
+                    zones);
         } catch (ConfigException e) {
             throw new ConfigError(where + ": " + e.getMessage().replaceAll("\\s*\\R\\s*", " "), e);
         }
@@ -141,6 +167,46 @@ public record AssumptionSet(
                 e.getString("source"));
         Assumptions.checkRange(a, a.number(), where + ": " + key);
         return a;
+    }
+
+    /** The value an older set that leaves {@code key} out is taken to have (what it published); only hcas is. */
+    private static Assumption laterChoice(String key) {
+        String v = Assumptions.LATER_CHOICES.get(key);
+        return new Assumption(
+                key,
+                null,
+                v,
+                List.of(Assumptions.HCAS_BY_BOROUGH, Assumptions.HCAS_FLAT),
+                "",
+                null,
+                null,
+                "Not in this set, which was written before the assumption existed: " + v
+                        + " reproduces what it published.",
+                "definition");
+    }
+
+    /** {@code zone { rate-pct, minimum-gbp, maximum-gbp, boroughs = [...] }}; a borough may be in one zone only. */
+    private static HcasZones hcasZones(String where, Config c) {
+        Map<String, Costing.Hcas> zones = new TreeMap<>();
+        Map<String, String> zoneOf = new TreeMap<>();
+        for (String zone : c.root().keySet()) {
+            Config z = c.getConfig(quoted(zone));
+            double rate = z.getDouble("rate-pct");
+            double min = z.getDouble("minimum-gbp");
+            double max = z.getDouble("maximum-gbp");
+            if (rate < 0 || rate > 100 || min < 0 || min > max) {
+                throw new ConfigError(
+                        where + ": hcas-zones." + zone + ": rate-pct must be 0–100 and 0 ≤ minimum-gbp ≤ maximum-gbp");
+            }
+            zones.put(zone, new Costing.Hcas(rate, min, max));
+            for (String b : z.getStringList("boroughs")) {
+                String before = zoneOf.put(b, zone);
+                if (before != null) {
+                    throw new ConfigError(where + ": borough " + b + " is in hcas-zones " + before + " and " + zone);
+                }
+            }
+        }
+        return new HcasZones(zones, zoneOf);
     }
 
     private static void requireText(String where, String key, Config e, String field) {

@@ -31,6 +31,8 @@ public final class Assumptions {
     public static final String WORKFORCE_GROWTH = "workforce-growth-pct";
     public static final String PAY_POINT = "pay-point";
     public static final String HCAS = "hcas-pct";
+    /** How HCAS is applied: by each borough's Agenda for Change zone, or the flat {@link #HCAS} %. */
+    public static final String HCAS_MODE = "hcas";
 
     /** Every assumption an assumption set must give, in the order they are documented and printed. */
     public static final List<String> KEYS = List.of(
@@ -44,13 +46,19 @@ public final class Assumptions {
             VACANCY_FILL,
             WORKFORCE_GROWTH,
             PAY_POINT,
-            HCAS);
+            HCAS,
+            HCAS_MODE);
+    /**
+     * Assumptions a set written before they existed may leave out, with the value that reproduces
+     * what that set published ({@link #HCAS_MODE}: flat, i.e. {@link #HCAS} % everywhere).
+     */
+    public static final Map<String, String> LATER_CHOICES = Map.of(HCAS_MODE, "flat");
     /** Assumptions whose value is one of a list of words rather than a number. */
-    public static final Set<String> CHOICES = Set.of(GROWTH, PAY_POINT);
+    public static final Set<String> CHOICES = Set.of(GROWTH, PAY_POINT, HCAS_MODE);
     /** Assumptions that may be set for one profession. */
     public static final Set<String> PER_PROFESSION = Set.of(CONTACTS, MINUTES);
     /** Assumptions that change only the costing, never a WTE figure. */
-    public static final Set<String> COST_ONLY = Set.of(PAY_POINT, HCAS);
+    public static final Set<String> COST_ONLY = Set.of(PAY_POINT, HCAS, HCAS_MODE);
 
     public static final String GROWTH_PREVALENCE = "prevalence";
     public static final String GROWTH_AGEING = "ageing";
@@ -58,6 +66,8 @@ public final class Assumptions {
     public static final String PAY_ENTRY = "entry";
     public static final String PAY_MIDPOINT = "midpoint";
     public static final String PAY_TOP = "top";
+    public static final String HCAS_BY_BOROUGH = "by-borough";
+    public static final String HCAS_FLAT = "flat";
 
     private final AssumptionSet set;
     private final Map<String, Double> numbers;
@@ -168,6 +178,9 @@ public final class Assumptions {
             if (!a.options().contains(v)) {
                 throw new ConfigError("assumption '" + k + "' must be one of " + String.join(", ", a.options())
                         + ", got '" + v + "'");
+            }
+            if (k.equals(HCAS_MODE) && v.equals(HCAS_BY_BOROUGH) && set.hcasZones() == null) {
+                throw new ConfigError("assumption '" + k + "' = " + v + " needs an hcas-zones block in " + set.name());
             }
             c.put(k, v);
         }

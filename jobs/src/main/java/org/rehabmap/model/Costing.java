@@ -7,15 +7,40 @@ import java.util.TreeMap;
 
 /**
  * The annual cost of one WTE (METHODS.md, costing): Agenda for Change basic pay at the chosen
- * pay point, plus HCAS when set, plus the employer's pension contribution on that pay and
+ * pay point, plus HCAS (by the borough's zone, or a flat %), plus the employer's pension contribution on that pay and
  * National Insurance on the pay above the secondary threshold; averaged over the band mix of
  * the area's funded cancer WTE. 2025/26 prices; no pay award after the base year.
  */
 public final class Costing {
     private Costing() {}
 
-    /** The on-cost rates one assumption set uses. */
-    public record Rates(ModelInputs.OnCost pension, ModelInputs.OnCost insurance, String payPoint, double hcasPct) {}
+    /** The on-cost rates one assumption set uses, and the HCAS of the place the WTE would work. */
+    public record Rates(ModelInputs.OnCost pension, ModelInputs.OnCost insurance, String payPoint, Hcas hcas) {
+        public Rates withHcas(Hcas h) {
+            return new Rates(pension, insurance, payPoint, h);
+        }
+    }
+
+    /**
+     * A High Cost Area Supplement: a % of basic pay, paid at no less than {@code minimumGbp} and no
+     * more than {@code maximumGbp} a year (Agenda for Change Annex 9). A flat % without limits has
+     * minimum 0 and maximum infinity.
+     */
+    public record Hcas(double ratePct, double minimumGbp, double maximumGbp) {
+        public static final Hcas NONE = flat(0);
+
+        public static Hcas flat(double pct) {
+            return new Hcas(pct, 0, Double.POSITIVE_INFINITY);
+        }
+
+        /** The supplement a year on a basic pay: rate × basic, within the minimum and maximum; 0 at rate 0. */
+        public double on(double basic) {
+            if (ratePct <= 0) {
+                return 0;
+            }
+            return Math.min(Math.max(basic * ratePct / 100.0, minimumGbp), maximumGbp);
+        }
+    }
 
     /** Annual basic pay of a band at a pay point (midpoint = (entry + top) / 2). */
     public static double basicPay(ModelInputs.PayBand band, String payPoint) {
@@ -29,10 +54,11 @@ public final class Costing {
 
     /**
      * Employer cost of one WTE of a band: pay × (1 + pension %) + NI % × max(pay − threshold, 0),
-     * where pay = basic × (1 + HCAS %).
+     * where pay = basic + HCAS on basic (HCAS is pensionable pay).
      */
     public static double annualCost(ModelInputs.PayBand band, Rates r) {
-        double pay = basicPay(band, r.payPoint()) * (1.0 + r.hcasPct() / 100.0);
+        double basic = basicPay(band, r.payPoint());
+        double pay = basic + r.hcas().on(basic);
         return pay * (1.0 + r.pension().ratePct() / 100.0)
                 + r.insurance().ratePct() / 100.0 * Math.max(pay - r.insurance().thresholdGbp(), 0.0);
     }

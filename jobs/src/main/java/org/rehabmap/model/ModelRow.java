@@ -17,10 +17,15 @@ import org.rehabmap.contracts.GoldContract;
  * @param clinicalMinutesPerWte hours × 60 × clinical share × (1 + productivity change)
  * @param requiredWte           needEpisodes × contacts × minutes ÷ clinicalMinutesPerWte
  * @param availableWte          (in post + fill × vacant) × caseload share, grown by workforce growth
- * @param gapWte                required − available (negative: more than the need requires)
+ * @param gapWte                required − available (negative: more than the need requires); on the
+ *                              {@code all} row the net balance, which a surplus in one profession can hide
+ *                              a shortfall in another behind
  * @param gapPctOfRequired      100 × gap ÷ required
- * @param costPerWteGbp         annual cost of one WTE at the area's band mix: pay + on-costs, 2025/26 prices
- * @param gapCostGbp            gap × costPerWte
+ * @param shortfallWte          max(gap, 0); {@code all}: the sum of the professions' shortfalls
+ * @param surplusWte            max(−gap, 0); {@code all}: the sum of the professions' surpluses
+ * @param costPerWteGbp         annual cost of one WTE at the area's band mix: pay + HCAS + on-costs, 2025/26 prices
+ * @param shortfallCostGbp      shortfall × costPerWte, the cost a year of closing the gap ({@code all}: the
+ *                              sum over professions, never netted against a surplus)
  */
 public record ModelRow(
         String scenario,
@@ -44,8 +49,10 @@ public record ModelRow(
         Double availableWte,
         Double gapWte,
         Double gapPctOfRequired,
+        Double shortfallWte,
+        Double surplusWte,
         Double costPerWteGbp,
-        Double gapCostGbp,
+        Double shortfallCostGbp,
         String hnaPeriod,
         String workforcePosition,
         String note) {
@@ -77,8 +84,10 @@ public record ModelRow(
                 .set("available_wte", availableWte)
                 .set("gap_wte", gapWte)
                 .set("gap_pct_of_required", gapPctOfRequired)
+                .set("shortfall_wte", shortfallWte)
+                .set("surplus_wte", surplusWte)
                 .set("cost_per_wte_gbp", costPerWteGbp)
-                .set("gap_cost_gbp", gapCostGbp)
+                .set("shortfall_cost_gbp", shortfallCostGbp)
                 .set("hna_period", hnaPeriod)
                 .set("workforce_position", workforcePosition)
                 .set("note", note)

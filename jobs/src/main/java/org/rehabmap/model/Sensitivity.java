@@ -13,7 +13,8 @@ import java.util.Map;
  * One-at-a-time sensitivity of the gap (gold.workforce_model_sensitivity, the data of a tornado
  * chart): each numeric assumption that changes WTE, in turn, multiplied by (1 − c) and (1 + c)
  * (c = change-pct / 100, kept inside the assumption's min/max) with every other assumption at
- * its scenario value; the gap in WTE of every area and profession in one year. {@code swing} =
+ * its scenario value; the gap in WTE of every area and profession in one year (for {@code all}, the
+ * shortfall: a net gap would let one profession's surplus absorb another's change). {@code swing} =
  * |gap(high) − gap(low)|; rank 1 = the assumption that moves that area's gap most.
  */
 public final class Sensitivity {
@@ -155,7 +156,7 @@ public final class Sensitivity {
     private static Map<String, Double> gaps(List<ModelRow> rows) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (ModelRow r : rows) {
-            out.put(key(r), r.gapWte());
+            out.put(key(r), ModelRow.ALL.equals(r.profession()) ? r.shortfallWte() : r.gapWte());
         }
         return out;
     }

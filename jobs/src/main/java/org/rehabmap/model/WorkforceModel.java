@@ -18,13 +18,15 @@ import java.util.function.Function;
  *   clinical minutes per WTE = hours per WTE × 60 × clinical % × (1 + productivity change %)
  *   available       = (in post + vacancy fill % × vacant) × caseload share × (1 + workforce growth %)^(y − B)
  *   gap             = required − available;   gap % = 100 × gap ÷ required
- *   gap cost        = gap × cost of one WTE at the area's band mix (pay + on-costs)
+ *   shortfall       = max(gap, 0);   surplus = max(−gap, 0)
+ *   shortfall cost  = shortfall × cost of one WTE at the area's band mix (pay + HCAS + on-costs)
  * </pre>
  * Growth factor: prevalence — (1 + prevalence growth %)^(y − B); ageing — Σ over A's boroughs of
  * lwc(b, B) × 65+(b, y) ÷ 65+(b, B), divided by lwc(A, B); none — 1. Each area's rate, people
  * living with cancer and WTE are sums over its boroughs (pooled), so an STP's rate is not a mean
- * of its boroughs' rates. The {@code all} profession row adds the professions' need, required,
- * available, gap and cost.
+ * of its boroughs' rates. The {@code all} profession row adds the professions' need, required and
+ * available WTE, shortfalls, surpluses and shortfall costs separately: its net gap would let one
+ * profession's surplus hide another's shortfall, and staff of one profession cannot meet another's need.
  */
 public final class WorkforceModel {
     private final ModelInputs in;
@@ -144,7 +146,8 @@ public final class WorkforceModel {
                     + (pension == null ? a.set().pension() : a.set().insurance()) + " named by " + a.setName());
             return null;
         }
-        return new Costing.Rates(pension, insurance, a.choice(Assumptions.PAY_POINT), a.number(Assumptions.HCAS));
+        return new Costing.Rates(
+                pension, insurance, a.choice(Assumptions.PAY_POINT), Costing.Hcas.flat(a.number(Assumptions.HCAS)));
     }
 
     /** need = rate × people living with cancer; required WTE from need; available from the survey; the gap and its cost. */
@@ -160,8 +163,10 @@ public final class WorkforceModel {
         ModelInputs.Supply s = in.workforcePosition() == null ? null : supply(area.code(), p);
         Double available = available(s, ay, notes);
         Double gap = required != null && available != null ? required - available : null;
-        Double costPerWte = ay.costRates() == null || s == null ? null : costPerWte(s, p, ay.costRates(), notes);
-        Double gapCost = gap != null && costPerWte != null ? gap * costPerWte : null;
+        Double costPerWte =
+                ay.costRates() == null || s == null ? null : costPerWte(a, area, s, p, ay.costRates(), notes);
+        Double shortfall = gap == null ? null : Math.max(gap, 0.0);
+        Double shortfallCost = shortfall != null && costPerWte != null ? shortfall * costPerWte : null;
         return new ModelRow(
                 scenario,
                 a.setName(),
@@ -184,8 +189,10 @@ public final class WorkforceModel {
                 available,
                 gap,
                 pct(gap, required),
+                shortfall,
+                gap == null ? null : Math.max(-gap, 0.0),
                 costPerWte,
-                gapCost,
+                shortfallCost,
                 in.hnaPeriod(),
                 in.workforcePosition(),
                 notes.isEmpty() ? null : String.join("; ", notes));
@@ -209,9 +216,18 @@ public final class WorkforceModel {
 
     /**
      * The cost of one WTE at the area's band mix of funded posts; an area with no funded posts of the
-     * profession is costed at London's mix. Bands without pay are left out, with a note.
+     * profession is costed at London's mix. Bands without pay are left out, with a note. With HCAS by
+     * borough, an area above borough is costed at the mean of its boroughs' costs (each at its own
+     * zone's HCAS) weighted by people living with cancer, where the need the shortfall meets lives;
+     * equally when that count is not known.
      */
-    private Double costPerWte(ModelInputs.Supply s, String p, Costing.Rates costRates, List<String> notes) {
+    private Double costPerWte(
+            Assumptions a,
+            ModelInputs.Area area,
+            ModelInputs.Supply s,
+            String p,
+            Costing.Rates costRates,
+            List<String> notes) {
         Map<String, Double> mix = s.fundedByBand();
         if (totalOf(mix) <= 0) {
             mix = supply(in.areas().get(0).code(), p).fundedByBand();
@@ -224,19 +240,37 @@ public final class WorkforceModel {
             notes.add("band(s) " + String.join(", ", unpaid)
                     + " have no pay in silver.afc_pay and are left out of the cost");
         }
-        return Costing.costPerWte(mix, in.pay().bands(), costRates);
+        if (!Assumptions.HCAS_BY_BOROUGH.equals(a.choice(Assumptions.HCAS_MODE))) {
+            return Costing.costPerWte(mix, in.pay().bands(), costRates);
+        }
+        AssumptionSet.HcasZones zones = a.set().hcasZones();
+        boolean weighted =
+                area.boroughs().stream().allMatch(b -> in.livingWithCancer().get(b) != null);
+        double weight = 0;
+        double cost = 0;
+        for (String b : area.boroughs()) {
+            Double c = Costing.costPerWte(mix, in.pay().bands(), costRates.withHcas(zones.of(b)));
+            if (c == null) {
+                return null;
+            }
+            double w = weighted ? in.livingWithCancer().get(b) : 1.0;
+            weight += w;
+            cost += w * c;
+        }
+        return weight > 0 ? cost / weight : null;
     }
 
     /**
-     * The {@code all} row: the professions' rates, need, required and available WTE, gap and cost
-     * added up; each total is known only when every profession's is.
+     * The {@code all} row: the professions' rates, need, required and available WTE, shortfalls,
+     * surpluses and shortfall costs added up; each total is known only when every profession's is.
      */
     private ModelRow allProfessions(
             String scenario, Assumptions a, ModelInputs.Area area, int year, AreaYear ay, List<ModelRow> professions) {
         Double req = total(professions, ModelRow::requiredWte);
         Double avail = total(professions, ModelRow::availableWte);
         Double gap = req != null && avail != null ? req - avail : null;
-        Double cost = ay.costRates() == null ? null : total(professions, ModelRow::gapCostGbp);
+        Double shortfall = total(professions, ModelRow::shortfallWte);
+        Double cost = ay.costRates() == null ? null : total(professions, ModelRow::shortfallCostGbp);
         return new ModelRow(
                 scenario,
                 a.setName(),
@@ -259,8 +293,10 @@ public final class WorkforceModel {
                 avail,
                 gap,
                 pct(gap, req),
+                shortfall,
+                total(professions, ModelRow::surplusWte),
                 null,
-                cost != null && gap != null ? cost : null,
+                cost != null && shortfall != null ? cost : null,
                 in.hnaPeriod(),
                 in.workforcePosition(),
                 ay.notes().isEmpty() ? null : String.join("; ", ay.notes()));

@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * indicator's latest period. Values are as published: a withheld value is absent and flagged.
  */
 public final class BenchmarkView {
-    /** One indicator × area at the indicator's latest period. */
+    /** One indicator × area at the indicator's latest period; {@code peer}: its 5 peers' pooled value (boroughs). */
     public record Point(
             String indicator,
             String period,
@@ -23,7 +23,8 @@ public final class BenchmarkView {
             Double upper95,
             Double london,
             Significance significance,
-            boolean withheld) {}
+            boolean withheld,
+            Double peer) {}
 
     private final Map<String, Map<String, Point>> latest = new LinkedHashMap<>();
     private final long version;
@@ -50,6 +51,7 @@ public final class BenchmarkView {
         int up = t.index("upper_ci95");
         int ldn = t.index("london_value");
         int sig = t.index("significance");
+        int peer = t.index("peer_value");
         Map<String, String> latestPeriod = new LinkedHashMap<>();
         for (Object[] r : t.rows()) {
             String i = str(r[id]);
@@ -83,7 +85,8 @@ public final class BenchmarkView {
                                     up < 0 ? null : num(r[up]),
                                     ldn < 0 ? null : num(r[ldn]),
                                     sig < 0 ? Significance.NOT_COMPARED : Significance.of(r[sig]),
-                                    m[val]));
+                                    m[val],
+                                    peer < 0 || m[peer] ? null : num(r[peer])));
         }
         return v;
     }

@@ -15,6 +15,11 @@ import java.util.stream.Collectors;
  * families, and which indicators count people (disclosure). Empty when the catalogue is absent.
  */
 public final class Catalogue {
+    /**
+     * @param multiplier value = numerator ÷ denominator × multiplier (null when the catalogue does not say)
+     * @param ci         interval method: wilson, byar or none
+     * @param source     the data it is made from: the entry's own {@code source}, else its kind's ({@link #sourceOf})
+     */
     public record Indicator(
             String id,
             String title,
@@ -22,7 +27,24 @@ public final class Catalogue {
             String unit,
             String polarity,
             String kind,
-            boolean disclosure) {}
+            boolean disclosure,
+            Double multiplier,
+            String ci,
+            String source) {}
+
+    /** What each kind of indicator is made from, for the warehouse catalogue (an entry may say otherwise). */
+    static String sourceOf(String kind) {
+        return switch (kind) {
+            case "workforce" ->
+                "AHP workforce survey (provider returns, silver.workforce); population: Census 2021; "
+                        + "people living with cancer: the comorbidity extract";
+            case "hna_assessments", "hna_concerns" -> "Holistic Needs Assessment concerns (silver.hna_concern)";
+            case "comorbidity" -> "Cancer register comorbidity extract (silver.comorbidity)";
+            case "services", "service_coverage" -> "Rehabilitation services (provider returns, silver.service)";
+            case "unmet_need_index" -> "Derived from other indicators and IMD 2019 (docs/methods.md, unmet-need index)";
+            default -> "";
+        };
+    }
 
     private final Map<String, Indicator> byId;
 
@@ -44,7 +66,10 @@ public final class Catalogue {
                                 str(c, "unit", ""),
                                 str(c, "polarity", "no_judgement"),
                                 str(c, "kind", ""),
-                                c.hasPath("disclosure") && c.getBoolean("disclosure")));
+                                c.hasPath("disclosure") && c.getBoolean("disclosure"),
+                                c.hasPath("multiplier") ? c.getDouble("multiplier") : null,
+                                str(c, "ci", "none"),
+                                str(c, "source", sourceOf(str(c, "kind", "")))));
             }
         }
         return new Catalogue(out);

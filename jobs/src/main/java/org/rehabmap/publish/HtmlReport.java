@@ -49,6 +49,7 @@ public final class HtmlReport {
             rows += view.rowsUsed();
         }
         WorkforceGap.Result gap = WorkforceGap.of(model, pack.code());
+        List<WorkforceGap.Cost> costs = WorkforceGap.costs(model, costedAreas(pack));
         if (model != null) {
             from.put(model.qualifiedName(), model.version());
             rows += gap.bars().size();
@@ -63,10 +64,46 @@ public final class HtmlReport {
             from.put(ratios.qualifiedName(), ratios.version());
             rows += vacancies.bars().size();
         }
-        pageFour(b, pack, view, gap, vacancies);
+        pageFour(b, pack, view, gap, vacancies, costs);
         b.append(SELF_CHECK).append("</body></html>\n");
         Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
         return new Drawn(rows, from);
+    }
+
+    /** The pack's own area and its STPs: whose costed gap page four shows (boroughs would not fit the page). */
+    private List<String> costedAreas(Pack pack) {
+        List<String> out = new ArrayList<>(List.of(pack.code()));
+        for (Geography.Area a : ctx.geography().ofLevel("stp")) {
+            if (pack.areaCodes().contains(a.code())) {
+                out.add(a.code());
+            }
+        }
+        return out;
+    }
+
+    /** Shortfall WTE and its cost a year by area: what closing the gap costs, a surplus never netted against it. */
+    private static void costTable(StringBuilder b, List<WorkforceGap.Cost> costs) {
+        if (costs.isEmpty()) {
+            return;
+        }
+        b.append(
+                "<h3>Cost of closing the gap</h3>\n<table class=\"cost\"><thead><tr><th>Area</th><th>Shortfall WTE</th>"
+                        + "<th>£ a year</th><th>Surplus WTE</th></tr></thead><tbody>\n");
+        for (WorkforceGap.Cost c : costs) {
+            b.append("<tr><th>")
+                    .append(Html.esc(c.areaName()))
+                    .append("</th><td>")
+                    .append(c.withheld() ? "*" : Html.esc(Fmt.value(c.shortfallWte())))
+                    .append("</td><td>")
+                    .append(c.withheld() ? "*" : Html.esc(WorkforceGap.pounds(c.shortfallGbp())))
+                    .append("</td><td>")
+                    .append(c.withheld() ? "*" : Html.esc(Fmt.value(c.surplusWte())))
+                    .append("</td></tr>\n");
+        }
+        b.append(
+                "</tbody></table>\n<p class=\"small\">All professions, baseline scenario, first modelled year: the "
+                        + "professions' shortfalls added (a surplus of one profession does not meet another's need), costed at "
+                        + "Agenda for Change pay with London's high-cost-area supplement and on-costs (gold.workforce_model).</p>\n");
     }
 
     private static PublishedTable find(List<PublishedTable> tables, String name) {
@@ -312,6 +349,10 @@ public final class HtmlReport {
                             .append(chipStyle(s))
                             .append("\">")
                             .append(p.withheld() ? "*" : Html.esc(Fmt.value(p.value())))
+                            .append(
+                                    p.peer() == null
+                                            ? ""
+                                            : "<span class=\"peer\">" + Html.esc(Fmt.value(p.peer())) + "</span>")
                             .append("</td>");
                 }
             }
@@ -323,7 +364,9 @@ public final class HtmlReport {
         }
         b.append(
                 "</tr>\n</tbody></table>\n<p class=\"small\">Columns are the numbered indicators above. Coloured cells differ "
-                        + "from London or are similar to it at 95%; white cells are not compared; * = suppressed.</p>\n</section>\n");
+                        + "from London or are similar to it at 95%; white cells are not compared; * = suppressed. The small "
+                        + "second figure is the borough's peer value: its 5 most similar boroughs taken together "
+                        + "(gold.peer_groups, docs/methods.md).</p>\n</section>\n");
     }
 
     private void pageThree(StringBuilder b, Pack pack, BenchmarkView view) {
@@ -371,7 +414,12 @@ public final class HtmlReport {
     }
 
     private void pageFour(
-            StringBuilder b, Pack pack, BenchmarkView view, WorkforceGap.Result gap, WorkforceGap.Result vacancies)
+            StringBuilder b,
+            Pack pack,
+            BenchmarkView view,
+            WorkforceGap.Result gap,
+            WorkforceGap.Result vacancies,
+            List<WorkforceGap.Cost> costs)
             throws IOException {
         String id = ctx.mapIndicator();
         b.append("<section class=\"page\" id=\"map\">\n<div class=\"two\">\n<div class=\"mapcol\"><h2>")
@@ -437,6 +485,7 @@ public final class HtmlReport {
                     .append(Html.esc(gap.caption()))
                     .append(".</p>\n")
                     .append(WorkforceGap.svg(gap.bars(), 330, true));
+            costTable(b, costs);
         }
         b.append("</div>\n</div>\n<h2>Notes</h2>\n<div class=\"notes\">\n");
         for (Notes.Section s : Notes.sections(ctx, true)) {

@@ -73,7 +73,8 @@ public final class PublishJob implements Step {
                 Parallel loader = new Parallel("warehouse", 1)) {
             List<PublishedTable> published = took.time("read", () -> readAll(work, ctx.lake(), chosen, in));
             Future<Outcome> loading = warehouse.configured()
-                    ? loader.submit(() -> took.time("warehouse", () -> load(warehouse, published, ctx.runId())))
+                    ? loader.submit(
+                            () -> took.time("warehouse", () -> load(warehouse, published, in.catalogue(), ctx.runId())))
                     : null;
             packs = took.time("packs", () -> writePacks(ctx, work, in, published));
             if (loading != null) {
@@ -133,8 +134,9 @@ public final class PublishJob implements Step {
         return work.all(reads);
     }
 
-    private static Outcome load(Warehouse warehouse, List<PublishedTable> published, String runId) throws Exception {
-        List<Integer> loaded = new WarehouseLoader(warehouse).load(published, runId);
+    private static Outcome load(Warehouse warehouse, List<PublishedTable> published, Catalogue catalogue, String runId)
+            throws Exception {
+        List<Integer> loaded = new WarehouseLoader(warehouse).load(published, catalogue, runId);
         long rows = loaded.stream()
                 .filter(n -> n >= 0)
                 .mapToLong(Integer::longValue)

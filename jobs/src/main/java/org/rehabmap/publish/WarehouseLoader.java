@@ -40,6 +40,14 @@ public final class WarehouseLoader {
 
     /** @return rows loaded per table, in order; -1 for a table left as it was (unchanged since its last load) */
     public List<Integer> load(List<PublishedTable> tables, String runId) throws SQLException {
+        return load(tables, null, runId);
+    }
+
+    /**
+     * As {@link #load(List, String)}, and the indicator catalogue ({@link IndicatorTable}) when {@code
+     * catalogue} is not null or empty. Every table keeps the primary key of its contract's natural key.
+     */
+    public List<Integer> load(List<PublishedTable> tables, Catalogue catalogue, String runId) throws SQLException {
         List<Integer> out = new ArrayList<>();
         try (Connection c = connect()) {
             String s = ident(warehouse.schema());
@@ -60,13 +68,57 @@ public final class WarehouseLoader {
                 String print = t.fingerprint();
                 // the same rows as the live table: a quiet night leaves it (and its load time) alone
                 if ((t.version() + ":" + print).equals(loaded.get(t.name())) && exists(c, t.name())) {
+                    // a table loaded before it had a primary key gets one even on a quiet night
+                    primaryKey(c, t);
                     out.add(-1);
                     continue;
                 }
                 out.add(loadOne(c, t, runId, print));
             }
+            if (catalogue != null && !catalogue.isEmpty()) {
+                IndicatorTable.load(c, warehouse.schema(), catalogue);
+            }
         }
         return out;
+    }
+
+    /**
+     * The contract's natural key as the table's PRIMARY KEY, so BI tools can model relationships (and a
+     * duplicate key fails the load rather than reaching a report). Added when missing, replaced when the
+     * key changed; nothing for a table without a contract key.
+     */
+    private void primaryKey(Connection c, PublishedTable t) throws SQLException {
+        List<String> want = t.contract() == null ? List.of() : t.contract().key();
+        if (want.isEmpty() || !t.columns().containsAll(want)) {
+            return;
+        }
+        String constraint = null;
+        List<String> have = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT con.conname, a.attname FROM pg_constraint con "
+                + "JOIN pg_class r ON r.oid = con.conrelid JOIN pg_namespace n ON n.oid = r.relnamespace "
+                + "CROSS JOIN LATERAL unnest(con.conkey) WITH ORDINALITY AS k(attnum, pos) "
+                + "JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum = k.attnum "
+                + "WHERE n.nspname = ? AND r.relname = ? AND con.contype = 'p' ORDER BY k.pos")) {
+            ps.setString(1, warehouse.schema());
+            ps.setString(2, t.name());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    constraint = rs.getString(1);
+                    have.add(rs.getString(2));
+                }
+            }
+        }
+        if (have.equals(want)) {
+            return;
+        }
+        try (Statement st = c.createStatement()) {
+            if (constraint != null) {
+                st.execute("ALTER TABLE " + live(t) + " DROP CONSTRAINT " + ident(constraint));
+            }
+            st.execute("ALTER TABLE " + live(t) + " ADD CONSTRAINT " + ident(t.name() + "_pkey") + " PRIMARY KEY ("
+                    + String.join(
+                            ", ", want.stream().map(WarehouseLoader::ident).toList()) + ")");
+        }
     }
 
     private java.util.Map<String, String> fingerprints(Connection c) throws SQLException {
@@ -109,6 +161,7 @@ public final class WarehouseLoader {
             } else {
                 swapIn(c, t);
             }
+            primaryKey(c, t);
             grantReaders(c, t);
             record(c, t, runId, print);
             c.commit();

@@ -16,7 +16,85 @@ public final class WorkforceGap {
     /** What can be drawn: bars, or why not. */
     public record Result(List<Bar> bars, String caption, String missing) {}
 
+    /**
+     * The costed gap of one area, all professions, baseline scenario, first year: the shortfall (the
+     * professions' positive gaps added) and what closing it costs a year, and the surplus kept apart.
+     */
+    public record Cost(
+            String areaCode,
+            String areaName,
+            Double shortfallWte,
+            Double surplusWte,
+            Double shortfallGbp,
+            boolean withheld) {}
+
     private WorkforceGap() {}
+
+    /**
+     * The costed gap of every area of {@code codes} (in that order) that gold.workforce_model has, or
+     * an empty list when the table or its shortfall columns are absent.
+     */
+    public static List<Cost> costs(PublishedTable model, List<String> codes) {
+        if (model == null) {
+            return List.of();
+        }
+        int area = model.index("area_code");
+        int name = model.index("area_name");
+        int prof = model.index("profession");
+        int shortfall = model.index("shortfall_wte");
+        int surplus = model.index("surplus_wte");
+        int cost = model.index("shortfall_cost_gbp");
+        int scen = model.index("scenario");
+        int year = model.index("year");
+        if (area < 0 || prof < 0 || shortfall < 0 || cost < 0) {
+            return List.of();
+        }
+        String first = null;
+        for (Object[] r : model.rows()) {
+            String y = year < 0 ? "" : String.valueOf(r[year]);
+            if (first == null || y.compareTo(first) < 0) {
+                first = y;
+            }
+        }
+        java.util.Map<String, Cost> byArea = new java.util.HashMap<>();
+        for (int k = 0; k < model.rows().size(); k++) {
+            Object[] r = model.rows().get(k);
+            if (!"all".equals(String.valueOf(r[prof]))
+                    || scen >= 0 && !"baseline".equals(String.valueOf(r[scen]))
+                    || year >= 0 && !String.valueOf(r[year]).equals(first)) {
+                continue;
+            }
+            boolean[] m = model.masked().get(k);
+            byArea.put(
+                    String.valueOf(r[area]),
+                    new Cost(
+                            String.valueOf(r[area]),
+                            name < 0 ? String.valueOf(r[area]) : String.valueOf(r[name]),
+                            BenchmarkView.num(r[shortfall]),
+                            surplus < 0 ? null : BenchmarkView.num(r[surplus]),
+                            BenchmarkView.num(r[cost]),
+                            m[shortfall] || m[cost]));
+        }
+        List<Cost> out = new ArrayList<>();
+        for (String c : codes) {
+            if (byArea.containsKey(c)) {
+                out.add(byArea.get(c));
+            }
+        }
+        return out;
+    }
+
+    /** £ a year, to the nearest £1,000 above £10,000 (the model is not more precise than that). */
+    static String pounds(Double gbp) {
+        if (gbp == null) {
+            return "–";
+        }
+        if (Math.abs(gbp) >= 1_000_000) {
+            return String.format(java.util.Locale.UK, "£%.1fm", gbp / 1_000_000);
+        }
+        double rounded = Math.abs(gbp) >= 10_000 ? Math.round(gbp / 1000.0) * 1000.0 : Math.round(gbp);
+        return String.format(java.util.Locale.UK, "£%,.0f", rounded);
+    }
 
     public static Result of(PublishedTable model, String areaCode) {
         if (model == null) {

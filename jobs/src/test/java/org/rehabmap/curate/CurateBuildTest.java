@@ -260,6 +260,12 @@ class CurateBuildTest {
         assertEquals(160.0, d(all, "concerns_per_100_assessments"), EPS);
         assertEquals(62.5, d(all, "high_distress_pct"), EPS);
         assertEquals(60.0, d(all, "high_distress_without_action_pct"), EPS);
+        // Wilson 95%: 5 of 8, z = 1.959964: (2·5 + z² ∓ z·√(z² + 4·5·3/8)) ÷ (2·(8 + z²)) = 30.5742…%, 86.3156…%
+        assertEquals(30.574239265, d(all, "high_distress_pct_lower_ci95"), 1e-6);
+        assertEquals(86.315571526, d(all, "high_distress_pct_upper_ci95"), 1e-6);
+        // 3 of 5 without action: 23.0724…%, 88.2379…%
+        assertEquals(23.072427941, d(all, "high_distress_without_action_pct_lower_ci95"), 1e-6);
+        assertEquals(88.237922686, d(all, "high_distress_without_action_pct_upper_ci95"), 1e-6);
         // physical: fatigue ×2, pain, eating, sore mouth, breathing, from all five assessments
         Row physical = find(
                 CurateJob.UNMET_NEED, Map.of("period", "2024-25", "area_code", LONDON, "breakdown_code", "physical"));
@@ -291,6 +297,8 @@ class CurateBuildTest {
         Row c = find(CurateJob.UNMET_NEED, Map.of("period", "2024-25", "area_code", C, "breakdown", "all"));
         assertEquals(0L, (long) c.getAs("concerns"));
         assertNull(c.getAs("high_distress_pct"));
+        assertNull(c.getAs("high_distress_pct_lower_ci95")); // no concerns: no interval
+        assertNull(c.getAs("high_distress_pct_upper_ci95"));
     }
 
     @Test
@@ -427,6 +435,9 @@ class CurateBuildTest {
         Row hyp = find(CurateJob.COMORBIDITY_BURDEN, Map.of("area_code", LONDON, "condition_code", "HYP"));
         assertEquals(50L, (long) hyp.getAs("with_condition_count")); // A's 30 + 20
         assertEquals(25.0, d(hyp, "with_condition_pct"), EPS);
+        // Wilson 95% of 50 of 200: 19.5082…%, 31.4341…%
+        assertEquals(19.508167968, d(hyp, "lower_ci95"), 1e-6);
+        assertEquals(31.434098366, d(hyp, "upper_ci95"), 1e-6);
         assertEquals("Hypertension", hyp.getAs("condition_description"));
     }
 }

@@ -94,6 +94,18 @@ class CurateJobTest {
                                 .and(col("value").isNull())
                                 .and(col("significance").equalTo("not_compared")))
                         .count());
+        // the percentages of gold.unmet_need and gold.comorbidity_burden carry Wilson limits around the value, and
+        // are withheld with it
+        Dataset<Row> unmet = lake.read("gold.unmet_need");
+        for (String pct : List.of(
+                "high_distress_pct", "without_action_pct", "declined_pct", "high_distress_without_action_pct")) {
+            assertWithheldTogether(unmet, pct, pct + "_lower_ci95", pct + "_upper_ci95", false);
+        }
+        assertTrue(unmet.filter(col("suppressed").and(col("high_distress_pct").isNull()))
+                        .count()
+                > 0);
+        assertWithheldTogether(
+                lake.read("gold.comorbidity_burden"), "with_condition_pct", "lower_ci95", "upper_ci95", true);
         // WTE is not a count of people: published as it is
         assertEquals(
                 0,
@@ -101,6 +113,32 @@ class CurateJobTest {
                                 .equalTo("specialist_ahp_wte_per_100k")
                                 .and(col("suppressed")))
                         .count());
+    }
+
+    /**
+     * The limits are null exactly where the value is, and otherwise lie either side of it.
+     *
+     * @param somePublished the fixture's counts are big enough for some values to be published (the HNA ones
+     *     are all 1–7 here, so every unmet-need percentage is withheld)
+     */
+    static void assertWithheldTogether(
+            Dataset<Row> t, String value, String lower, String upper, boolean somePublished) {
+        assertEquals(
+                0,
+                t.filter(col(value)
+                                .isNull()
+                                .notEqual(col(lower).isNull())
+                                .or(col(value).isNull().notEqual(col(upper).isNull())))
+                        .count(),
+                value);
+        assertEquals(
+                0,
+                t.filter(col(lower)
+                                .gt(col(value).plus(1e-9))
+                                .or(col(upper).lt(col(value).minus(1e-9))))
+                        .count(),
+                value);
+        assertEquals(somePublished, t.filter(col(lower).isNotNull()).count() > 0, value);
     }
 
     static org.rehabmap.pipeline.RunContext context(LocalDate asOf) {

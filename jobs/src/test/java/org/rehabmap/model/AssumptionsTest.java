@@ -42,6 +42,47 @@ class AssumptionsTest {
     }
 
     @Test
+    void v2AppliesHcasByBoroughZoneAndV1StillReproducesItsCosts() throws IOException {
+        AssumptionSet v2 =
+                AssumptionSet.load(SharedSpark.projectHome().resolve("conf/workforce-model/assumptions-v2.conf"));
+        assertEquals(Assumptions.HCAS_BY_BOROUGH, v2.get(Assumptions.HCAS_MODE).choice());
+        // v1 published costs without HCAS: read back, it is flat at 0%
+        assertEquals(Assumptions.HCAS_FLAT, v1().get(Assumptions.HCAS_MODE).choice());
+        assertEquals(0.0, v1().get(Assumptions.HCAS).number());
+        // the zones' rates and limits are the reference file's rows
+        for (String l : Files.readAllLines(SharedSpark.projectHome().resolve("data/reference/afc_hcas_2024_25.csv"))
+                .subList(1, 4)) {
+            String[] c = l.split(",");
+            String zone = c[0].toLowerCase().replace(' ', '-');
+            assertEquals(
+                    new Costing.Hcas(Double.parseDouble(c[1]), Double.parseDouble(c[2]), Double.parseDouble(c[3])),
+                    v2.hcasZones().zones().get(zone),
+                    zone);
+        }
+        // every London borough is in exactly one zone: 14 Inner, 19 Outer (Annex 9), none Fringe
+        List<String> boroughs =
+                Files.readAllLines(SharedSpark.projectHome().resolve("data/reference/london_boroughs.csv")).stream()
+                        .skip(1)
+                        .map(l -> l.split(",")[0])
+                        .toList();
+        assertEquals(33, boroughs.size());
+        assertEquals(
+                new java.util.TreeSet<>(boroughs),
+                v2.hcasZones().zoneOfBorough().keySet());
+        assertEquals(
+                14,
+                v2.hcasZones().zoneOfBorough().values().stream()
+                        .filter("inner-london"::equals)
+                        .count());
+        assertEquals("inner-london", v2.hcasZones().zoneOfBorough().get("E09000030")); // Tower Hamlets
+        assertEquals("outer-london", v2.hcasZones().zoneOfBorough().get("E09000011")); // Greenwich
+        // the configured set is v2, and v1 cannot be switched to zones it does not have
+        assertTrue(Files.readString(SharedSpark.projectHome().resolve("conf/workforce-model.conf"))
+                .contains("assumption-set = \"conf/workforce-model/assumptions-v2.conf\""));
+        assertMessage(() -> Assumptions.of(v1()).with("hcas", "by-borough", PROFESSIONS), "needs an hcas-zones block");
+    }
+
+    @Test
     void prevalenceGrowthIsMacmillansFigures() throws IOException {
         // data/reference/uk_people_living_with_cancer.csv: UK 2025 3,500,000 (estimate, 2025-01-21) and UK 2030
         // 4,000,000 (projection)

@@ -228,14 +228,16 @@ class ModelEndToEndTest {
         assertTrue(
                 lines[0].startsWith(
                         "area_code,area_name,profession,year,need_episodes,required_wte,available_wte,gap_wte,"
-                                + "gap_pct_of_required,gap_cost_gbp,gap_wte_configured,gap_change_wte"),
+                                + "gap_pct_of_required,shortfall_wte,surplus_wte,shortfall_cost_gbp,gap_wte_configured,"
+                                + "gap_change_wte"),
                 lines[0]);
         String[] v = lines[1].split(",");
         assertEquals(ALPHA, v[0]);
         assertEquals(1200.0 * 240 / 54000, Double.parseDouble(v[5]), 1e-6);
         assertEquals(1200.0 * 240 / 54000 - 3.0, Double.parseDouble(v[7]), 1e-6);
-        assertEquals(1.0, Double.parseDouble(v[10]), 1e-6);
-        assertEquals(1200.0 * 240 / 54000 - 4.0, Double.parseDouble(v[11]), 1e-6);
+        assertEquals(1200.0 * 240 / 54000 - 3.0, Double.parseDouble(v[9]), 1e-6);
+        assertEquals(1.0, Double.parseDouble(v[12]), 1e-6);
+        assertEquals(1200.0 * 240 / 54000 - 4.0, Double.parseDouble(v[13]), 1e-6);
         // the default table: STPs, every year and profession, with the description on stderr
         Outcome t = cli("model", "--env", "modeltest", "--lake", lakeDir.toString(), "--scenario", "vacancies_filled");
         assertEquals(Main.OK, t.code(), t.err());

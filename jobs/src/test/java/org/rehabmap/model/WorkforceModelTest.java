@@ -75,6 +75,58 @@ class WorkforceModelTest {
     }
 
     @Test
+    void theAllRowPublishesShortfallAndSurplusSeparately() {
+        List<ModelRow> rows = model().rows("baseline", assumptions());
+        // Alpha 2025: physio +1.0, diet −0.5, OT +1.0, SLT −0.5. Net gap 1.0 would say one WTE is missing;
+        // two are (physio 1.0 + OT 1.0), and 1.0 WTE (0.5 dietitian, 0.5 SLT) is beyond the modelled need
+        ModelRow all = row(rows, ALPHA, ModelRow.ALL, 2025);
+        assertEquals(1.0, all.gapWte(), EPS);
+        assertEquals(2.0, all.shortfallWte(), EPS);
+        assertEquals(1.0, all.surplusWte(), EPS);
+        ModelRow d = row(rows, ALPHA, DIET, 2025);
+        assertEquals(0.0, d.shortfallWte(), EPS);
+        assertEquals(0.5, d.surplusWte(), EPS);
+        ModelRow p = row(rows, ALPHA, PHYSIO, 2025);
+        assertEquals(1.0, p.shortfallWte(), EPS);
+        assertEquals(0.0, p.surplusWte(), EPS);
+    }
+
+    @Test
+    void hcasByBoroughAddsEachZonesSupplementWithinItsLimits() {
+        List<ModelRow> rows = model().rows("baseline", assumptions().with("hcas", "by-borough", PROFESSIONS));
+        // Alpha (E09000001, City of London): Inner London, 20% of basic pay, £5,415–£8,171 a year.
+        //   band 6 midpoint 42,631 × 20% = 8,526.20 > 8,171 → pay 50,802:
+        //     50,802 × 1.237 + 0.15 × 45,802 = 62,842.074 + 6,870.30 = 69,712.374
+        //   band 7 midpoint 51,260 × 20% = 10,252 > 8,171 → pay 59,431:
+        //     59,431 × 1.237 + 0.15 × 54,431 = 73,516.147 + 8,164.65 = 81,680.797
+        //   physio mix 3.0 × band 6 + 1.0 × band 7: (209,137.122 + 81,680.797) ÷ 4 = 72,704.47975
+        ModelRow a = row(rows, ALPHA, PHYSIO, 2025);
+        assertEquals(72704.47975, a.costPerWteGbp(), 1e-6);
+        assertEquals(72704.47975, a.shortfallCostGbp(), 1e-6); // shortfall 1.0 WTE
+        // Beta (E09000002, Barking and Dagenham): Outer London, 15%, £4,552–£5,735.
+        //   band 6: 42,631 × 15% = 6,394.65 > 5,735 → pay 48,366: 48,366 × 1.237 + 0.15 × 43,366 = 66,333.642
+        assertEquals(66333.642, row(rows, BETA, PHYSIO, 2025).costPerWteGbp(), 1e-6);
+        //   band 5 (London's dietitian mix): 34,422.50 × 15% = 5,163.375, inside the limits → pay 39,585.875:
+        //     39,585.875 × 1.237 + 0.15 × 34,585.875 = 48,967.727375 + 5,187.88125 = 54,155.608625
+        assertEquals(54155.608625, row(rows, BETA, DIET, 2025).costPerWteGbp(), 1e-6);
+        // The STP (physio mix 4.5 × band 6 + 1.0 × band 7) is costed at each borough's zone, weighted by people
+        // living with cancer (Alpha 1,200, Beta 600). Beta's band 7: 51,260 × 15% = 7,689 > 5,735 → pay 56,995:
+        //   56,995 × 1.237 + 0.15 × 51,995 = 70,502.815 + 7,799.25 = 78,302.065
+        double inner = (4.5 * 69712.374 + 81680.797) / 5.5;
+        double outer = (4.5 * 66333.642 + 78302.065) / 5.5;
+        assertEquals(
+                (1200 * inner + 600 * outer) / 1800,
+                row(rows, STP, PHYSIO, 2025).costPerWteGbp(),
+                1e-6);
+        // flat (the fixture's own setting, hcas-pct 0) keeps the basic-pay cost of the test above
+        assertEquals(
+                61371.30275,
+                row(model().rows("baseline", assumptions()), ALPHA, PHYSIO, 2025)
+                        .costPerWteGbp(),
+                1e-6);
+    }
+
+    @Test
     void prevalenceGrowsNeedAndNotTheWorkforce() {
         List<ModelRow> rows = model().rows("baseline", assumptions());
         assertEquals(List.of(2025, 2026, 2027), model().years());
@@ -143,16 +195,19 @@ class WorkforceModelTest {
         // Alpha physio mix 3.0 × band 6 + 1.0 × band 7: (175,137.591 + 70,347.62) ÷ 4 = 61,371.30275; gap 1.0 WTE
         ModelRow p = row(rows, ALPHA, PHYSIO, 2025);
         assertEquals(61371.30275, p.costPerWteGbp(), 1e-6);
-        assertEquals(61371.30275, p.gapCostGbp(), 1e-6);
+        assertEquals(61371.30275, p.shortfallCostGbp(), 1e-6);
         // Beta has no dietitian posts: London's dietitian mix (band 5) → 46,994.0075 × gap 1.0
         ModelRow d = row(rows, BETA, DIET, 2025);
         assertEquals(46994.0075, d.costPerWteGbp(), 1e-6);
-        assertEquals(46994.0075, d.gapCostGbp(), 1e-6);
+        assertEquals(46994.0075, d.shortfallCostGbp(), 1e-6);
         assertTrue(d.note().contains("London's band mix"), d.note());
-        // all: the professions' gap costs added: physio 1.0 × 61,371.30275 + diet −0.5 × 46,994.0075
-        //      + OT 1.0 × 58,379.197 (London's OT mix, band 6) + SLT −0.5 × 70,347.62
+        // all: the cost to close the gap is the shortfalls' cost, physio 1.0 × 61,371.30275 + OT 1.0 × 58,379.197
+        // (London's OT mix, band 6); the dietitians' and SLTs' surpluses (0.5 WTE each) are not netted against it
+        // (the old netted figure, 61,371.30275 − 23,497.00375 + 58,379.197 − 35,173.81, understated it by £58,670.81)
         ModelRow all = row(rows, ALPHA, ModelRow.ALL, 2025);
-        assertEquals(61371.30275 - 23497.00375 + 58379.197 - 35173.81, all.gapCostGbp(), 1e-6);
+        assertEquals(61371.30275 + 58379.197, all.shortfallCostGbp(), 1e-6);
+        // a profession with a surplus costs nothing to close
+        assertEquals(0.0, row(rows, ALPHA, DIET, 2025).shortfallCostGbp(), 1e-9);
         assertNull(all.costPerWteGbp());
         // top of the band instead: band 6 46,580 × 1.237 + 0.15 × 41,580 = 57,619.46 + 6,237 = 63,856.46
         List<ModelRow> top = model().rows("baseline", assumptions().with("pay-point", "top", PROFESSIONS));
@@ -254,7 +309,7 @@ class WorkforceModelTest {
                 in.workforcePosition());
         ModelRow p =
                 row(new WorkforceModel(noPay, MIN_PEOPLE, 2027).rows("baseline", assumptions()), ALPHA, PHYSIO, 2025);
-        assertNull(p.gapCostGbp());
+        assertNull(p.shortfallCostGbp());
         assertEquals(1.0, p.gapWte(), EPS);
         // too few people anywhere (minimum 9 > London's 8): no rate at all
         ModelRow none = row(new WorkforceModel(in, 9, 2027).rows("baseline", assumptions()), LONDON, PHYSIO, 2025);

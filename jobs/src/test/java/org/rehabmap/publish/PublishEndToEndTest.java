@@ -142,6 +142,16 @@ class PublishEndToEndTest {
         try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password());
                 Statement st = c.createStatement()) {
             for (String t : gold) {
+                // the contract's natural key is the table's primary key, for BI tools' relationships
+                List<String> pk = new java.util.ArrayList<>();
+                try (ResultSet rs = st.executeQuery("SELECT a.attname FROM pg_index i JOIN pg_attribute a ON "
+                        + "a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) WHERE i.indisprimary AND i.indrelid = '"
+                        + SCHEMA + "." + t + "'::regclass ORDER BY array_position(i.indkey::int2[], a.attnum)")) {
+                    while (rs.next()) {
+                        pk.add(rs.getString(1));
+                    }
+                }
+                assertEquals(contracts.get("gold." + t).key(), pk, t + " primary key");
                 DisclosureSpec spec = contracts.get("gold." + t).disclosure();
                 assertNotNull(spec, t + " has a disclosure statement");
                 try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SCHEMA + "." + t)) {
@@ -171,6 +181,17 @@ class PublishEndToEndTest {
                 rs.next();
                 assertEquals(gold.size(), rs.getLong(1));
             }
+            // the indicator catalogue the column comments point to: one row per indicator of conf
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT string_agg(indicator_id, ',' ORDER BY indicator_id) FROM " + SCHEMA + ".indicators")) {
+                rs.next();
+                assertEquals(
+                        cat.all().stream()
+                                .map(Catalogue.Indicator::id)
+                                .sorted()
+                                .collect(java.util.stream.Collectors.joining(",")),
+                        rs.getString(1));
+            }
         }
     }
 
@@ -196,6 +217,17 @@ class PublishEndToEndTest {
             }
         }
         assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void everyReportShowsTheCostedShortfallAndThePeerValues() throws Exception {
+        for (Pack p : Pack.all(SampleGold.areas())) {
+            String html = Files.readString(
+                    extracts().resolve(p.slug()).resolve(AS_OF.toString()).resolve("report.html"));
+            assertTrue(html.contains("<h3>Cost of closing the gap</h3>"), p.slug());
+            assertTrue(html.matches("(?s).*<td>[0-9.,]+</td><td>£[0-9.,m]+</td>.*"), p.slug() + " shows £ by area");
+            assertTrue(html.contains("<span class=\"peer\">"), p.slug() + " shows peer values");
+        }
     }
 
     @Test

@@ -214,6 +214,93 @@ class WarehouseLoaderTest {
         }
     }
 
+    /** gold.peer_groups as its contract declares it (key borough_code, rank), with only the key and peer filled. */
+    static PublishedTable peerGroups(long version, String peer) {
+        org.rehabmap.contracts.GoldContract k = org.rehabmap.contracts.Contracts.load(
+                        org.rehabmap.testing.SharedSpark.projectHome().resolve("data-contracts"))
+                .gold()
+                .get("gold.peer_groups");
+        List<String> cols = k.columnNames();
+        List<DataType> types = Arrays.stream(k.sparkSchema().fields())
+                .map(org.apache.spark.sql.types.StructField::dataType)
+                .toList();
+        List<Object[]> rows = new ArrayList<>();
+        for (int rank = 1; rank <= 2; rank++) {
+            Object[] r = new Object[cols.size()];
+            r[cols.indexOf("borough_code")] = "E09000001";
+            r[cols.indexOf("rank")] = rank;
+            r[cols.indexOf("peer_code")] = peer + rank;
+            rows.add(r);
+        }
+        List<boolean[]> masks = new ArrayList<>();
+        rows.forEach(r -> masks.add(new boolean[cols.size()]));
+        return new PublishedTable("peer_groups", version, k, cols, types, rows, masks);
+    }
+
+    static List<String> primaryKey(Connection c, String table) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = "
+                        + "i.indrelid AND a.attnum = ANY(i.indkey) WHERE i.indisprimary AND i.indrelid = '" + SCHEMA
+                        + "." + table + "'::regclass ORDER BY array_position(i.indkey::int2[], a.attnum)")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyTableHasItsContractsKeyAsPrimaryKeyAndTheCatalogueIsLoadedFromConf() throws Exception {
+        org.rehabmap.config.Settings settings = org.rehabmap.config.Settings.load(
+                org.rehabmap.testing.SharedSpark.projectHome(), "test", java.util.Map.of());
+        Catalogue catalogue = Catalogue.from(settings);
+        List<String> key = List.of("borough_code", "rank");
+        try (Connection c = connect();
+                Statement st = c.createStatement()) {
+            // a table of the old shape, as an earlier release left it: the first load swaps in the new one
+            st.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+            st.execute("DROP TABLE IF EXISTS " + SCHEMA + ".peer_groups");
+            st.execute("CREATE TABLE " + SCHEMA + ".peer_groups (borough_code text)");
+            new WarehouseLoader(warehouse).load(List.of(peerGroups(1, "a")), catalogue, "r1");
+            assertEquals(key, primaryKey(c, "peer_groups"));
+            // new rows in place, then a quiet night (same version and rows): the key stays
+            new WarehouseLoader(warehouse).load(List.of(peerGroups(2, "b")), catalogue, "r2");
+            assertEquals(key, primaryKey(c, "peer_groups"));
+            assertEquals(
+                    List.of(-1), new WarehouseLoader(warehouse).load(List.of(peerGroups(2, "b")), catalogue, "r3"));
+            assertEquals(key, primaryKey(c, "peer_groups"));
+            // a table loaded before keys existed gets its key even when its rows are unchanged
+            st.execute("ALTER TABLE " + SCHEMA + ".peer_groups DROP CONSTRAINT peer_groups_pkey");
+            new WarehouseLoader(warehouse).load(List.of(peerGroups(2, "b")), catalogue, "r4");
+            assertEquals(key, primaryKey(c, "peer_groups"));
+            // the catalogue: one row per indicator of conf/indicators.conf, as conf says, keyed by indicator_id
+            assertEquals(List.of("indicator_id"), primaryKey(c, "indicators"));
+            List<? extends com.typesafe.config.Config> conf = settings.raw().getConfigList("indicators");
+            assertEquals(10, conf.size());
+            for (com.typesafe.config.Config i : conf) {
+                try (ResultSet rs = st.executeQuery(
+                        "SELECT name, unit, polarity, multiplier, interval_method, source, " + "definition FROM "
+                                + SCHEMA + ".indicators WHERE indicator_id = '" + i.getString("id") + "'")) {
+                    assertTrue(rs.next(), i.getString("id"));
+                    assertEquals(i.getString("title"), rs.getString(1));
+                    assertEquals(i.getString("unit"), rs.getString(2));
+                    assertEquals(i.getString("polarity"), rs.getString(3));
+                    assertEquals(i.getDouble("multiplier"), rs.getDouble(4));
+                    assertEquals(i.getString("ci"), rs.getString(5));
+                    assertFalse(rs.getString(6).isBlank(), i.getString("id"));
+                    assertEquals(i.getString("definition"), rs.getString(7));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT count(*), count(*) FILTER (WHERE interval_method = 'wilson') "
+                    + "FROM " + SCHEMA + ".indicators")) {
+                rs.next();
+                assertEquals(conf.size(), rs.getInt(1)); // the loads replaced the rows, never added to them
+                assertTrue(rs.getInt(2) > 0);
+            }
+        }
+    }
+
     static PublishedTable generation(long gen, int rows) {
         List<Object[]> rs = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
