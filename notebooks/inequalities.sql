@@ -85,13 +85,25 @@ ORDER BY area_name, CASE significance WHEN 'higher' THEN 0 WHEN 'similar' THEN 1
 -- MAGIC %md
 -- MAGIC ## Which high-need domains have no self-referral route?
 -- MAGIC
--- MAGIC This needs `gold.asset_map` (issue 12, built on another branch): once it is in the lake, this cell becomes
--- MAGIC a SQL cell of its own. Until then it is kept here as text so the notebook runs on every lake.
--- MAGIC
--- MAGIC ```sql
--- MAGIC SELECT area_name, domain_code, high_distress_concerns, round(unaddressed_high_distress_pct, 1) AS unaddressed_pct,
--- MAGIC        services_meeting, self_referral_services
--- MAGIC FROM gold.asset_map
--- MAGIC WHERE area_level = 'alliance' AND high_distress_concerns > 0 AND self_referral_services = 0
--- MAGIC ORDER BY area_name, unaddressed_high_distress_pct DESC NULLS LAST;
--- MAGIC ```
+-- MAGIC From `gold.asset_map` (docs/methods.md): in each alliance, the HNA concern domains where people raised
+-- MAGIC high-distress concerns in the latest financial year and no active service meeting the domain takes
+-- MAGIC self-referrals; `gap` = no service meets the domain at all. A withheld count (null, `suppressed`) is kept in
+-- MAGIC the list: it may hide a few concerns.
+
+-- COMMAND ----------
+
+SELECT area_name,
+       domain,
+       high_distress_concerns,
+       round(unaddressed_high_distress_pct, 1) AS unaddressed_pct,
+       round(lower_ci95, 1) AS lower_95,
+       round(upper_ci95, 1) AS upper_95,
+       services_meeting,
+       self_referral_services,
+       gap,
+       suppressed
+FROM gold.asset_map
+WHERE area_level = 'alliance'
+  AND self_referral_services = 0
+  AND (high_distress_concerns > 0 OR suppressed)
+ORDER BY area_name, unaddressed_high_distress_pct DESC NULLS LAST, domain;

@@ -41,9 +41,11 @@ public final class CurateJob implements Step {
     public static final String COMORBIDITY_BURDEN = "gold.comorbidity_burden";
     public static final String PEER_GROUPS = "gold.peer_groups";
     public static final String INEQUALITIES = "gold.inequalities";
+    public static final String SERVICE_DIRECTORY = "gold.service_directory";
+    public static final String ASSET_MAP = "gold.asset_map";
 
     /** Bump when a change to the methods changes gold for the same silver, so the next run rewrites it. */
-    static final String METHOD_VERSION = "2";
+    static final String METHOD_VERSION = "3";
 
     /** Configuration sections read here (the peer groups' included: gold.benchmarks carries peer values). */
     static final List<String> CONFIG =
@@ -200,6 +202,10 @@ public final class CurateJob implements Step {
                 INEQUALITIES,
                 InequalitiesTable.build(
                         catalogue, hna, comorbidity, in.imd(), geo, areaMap, areaList, bench.rows(), cfg)));
+        Dataset<Row> active = ActiveServices.latest(services, workforceNow, in.concern(), cfg);
+        tables.add(new GoldWriter.GoldTable(SERVICE_DIRECTORY, ServiceDirectory.build(active, cfg)));
+        tables.add(
+                new GoldWriter.GoldTable(ASSET_MAP, AssetMap.build(hna, in.concern(), active, areaMap, areaList, cfg)));
         if (peerInputs != null) {
             tables.add(
                     new GoldWriter.GoldTable(PEER_GROUPS, PeerGroups.frame(spark, contracts.gold(PEER_GROUPS), peers)));

@@ -113,9 +113,14 @@ public record CurateConfig(
         }
     }
 
-    /** Fills {high_distress_score}, {funding_risk_days} and {as_of} in a catalogue expression. */
+    /**
+     * Fills {high_distress_score}, {funding_risk_days}, {as_of}, and {at_risk} / {funding_ended} (a service's
+     * funding state against its own return period's end, {@link FundingRisk}) in a catalogue expression.
+     */
     public String expand(String expression) {
         return expression
+                .replace("{at_risk}", FundingRisk.atRiskSql(fundingRiskDays))
+                .replace("{funding_ended}", FundingRisk.endedSql())
                 .replace("{high_distress_score}", Integer.toString(highDistressScore))
                 .replace("{funding_risk_days}", Integer.toString(fundingRiskDays))
                 .replace("{as_of}", asOf.toString());

@@ -48,6 +48,16 @@ final class InequalitiesReport {
 
     /** @return rows of gold.inequalities drawn */
     long write(Pack pack, PublishedTable table, String runId, String date, Path file) throws IOException {
+        return write(pack, table, null, runId, date, file);
+    }
+
+    /**
+     * With the asset-map view ({@link AssetMapView}) after the breakdowns when {@code assetMap} is not null.
+     *
+     * @return rows of gold.inequalities and gold.asset_map drawn
+     */
+    long write(Pack pack, PublishedTable table, PublishedTable assetMap, String runId, String date, Path file)
+            throws IOException {
         int id = table.index("indicator_id");
         int period = table.index("period");
         int area = table.index("area_code");
@@ -68,6 +78,7 @@ final class InequalitiesReport {
                 .append(Html.esc(pack.name()))
                 .append("</title>\n<style>\n")
                 .append(CSS)
+                .append(AssetMapView.CSS)
                 .append(
                         "</style></head>\n<body>\n<header><div class=\"kicker\">Cancer rehabilitation benchmark pack</div>")
                 .append("<h1>Who is left out: ")
@@ -116,6 +127,11 @@ final class InequalitiesReport {
                 b.append(group(table, breakdown, rows));
             }
             b.append("</section>\n");
+        }
+        if (assetMap != null) {
+            AssetMapView.Section view = AssetMapView.section(pack, assetMap);
+            b.append(view.html());
+            drawn += view.rows();
         }
         b.append(
                         "<p class=\"small\">Source: gold.inequalities (docs/methods.md, \"gold.inequalities\"). Gap: quintile 1 "

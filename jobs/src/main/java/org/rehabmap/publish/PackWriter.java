@@ -89,9 +89,16 @@ public final class PackWriter {
         manifest.add(HtmlReport.FILE, drawn.rows(), drawn.builtFrom());
         PublishedTable inequalities = InequalitiesReport.find(tables);
         if (inequalities != null) {
+            // the asset-map view goes in the same second document: the report prints on four A4 sides
+            PublishedTable assetMap = AssetMapView.find(tables);
             long n = new InequalitiesReport(report)
-                    .write(pack, inequalities, runId, date, tmp.resolve(InequalitiesReport.FILE));
-            manifest.add(InequalitiesReport.FILE, n, Map.of(inequalities.qualifiedName(), inequalities.version()));
+                    .write(pack, inequalities, assetMap, runId, date, tmp.resolve(InequalitiesReport.FILE));
+            Map<String, Long> from = new LinkedHashMap<>();
+            from.put(inequalities.qualifiedName(), inequalities.version());
+            if (assetMap != null) {
+                from.put(assetMap.qualifiedName(), assetMap.version());
+            }
+            manifest.add(InequalitiesReport.FILE, n, from);
         }
         manifest.write(
                 tmp,

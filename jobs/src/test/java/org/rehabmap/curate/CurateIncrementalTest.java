@@ -151,7 +151,12 @@ class CurateIncrementalTest {
     @Test
     void aNarrowTableIsUntouchedByEverySilverTableItIsDeclaredNotToRead() {
         assertEquals(
-                java.util.Set.of(CurateJob.WORKFORCE_RATIOS, CurateJob.SERVICE_MAP, CurateJob.COMORBIDITY_BURDEN),
+                java.util.Set.of(
+                        CurateJob.WORKFORCE_RATIOS,
+                        CurateJob.SERVICE_MAP,
+                        CurateJob.COMORBIDITY_BURDEN,
+                        CurateJob.SERVICE_DIRECTORY,
+                        CurateJob.ASSET_MAP),
                 java.util.Set.copyOf(narrow()));
         SilverInputs in = SilverInputs.read(lake);
         // every change is a real change, or the comparisons below prove nothing
@@ -190,7 +195,7 @@ class CurateIncrementalTest {
         }
     }
 
-    /** A new as-of date rewrites what reads it; the workforce ratios and comorbidity burden are kept, as a rebuild gives them. */
+    /** A new as-of date rewrites what reads it; the tables that do not read it are kept, as a rebuild gives them. */
     @Test
     void aRunRewritesWhatReadsTheChangedInputsAndKeepsWhatDoesNot() {
         LocalDate next = AS_OF.plusDays(1);
@@ -201,13 +206,23 @@ class CurateIncrementalTest {
         // what the contracts say does not read the as-of date
         List<String> kept =
                 GOLD.stream().filter(t -> !CONTRACTS.gold(t).readsAsOf()).toList();
+        // the services' funding state is judged against each return period's end, not the as-of date
         assertEquals(
-                java.util.Set.of(CurateJob.WORKFORCE_RATIOS, CurateJob.COMORBIDITY_BURDEN), java.util.Set.copyOf(kept));
+                java.util.Set.of(
+                        CurateJob.WORKFORCE_RATIOS,
+                        CurateJob.SERVICE_MAP,
+                        CurateJob.COMORBIDITY_BURDEN,
+                        CurateJob.SERVICE_DIRECTORY,
+                        CurateJob.ASSET_MAP),
+                java.util.Set.copyOf(kept));
         for (String table : GOLD) {
             assertEquals(before.get(table) + (kept.contains(table) ? 0 : 1), after.get(table), table);
         }
         assertTrue(
-                r.stdout().contains("kept, nothing they are made from changed: workforce_ratios, comorbidity_burden"),
+                r.stdout()
+                        .contains(
+                                "kept, nothing they are made from changed: workforce_ratios, service_map, comorbidity_burden, "
+                                        + "service_directory, asset_map"),
                 r.stdout());
         var settings = SharedSpark.settings(ws.resolve("lake"), ws.resolve("landing"));
         SilverInputs silver = SilverInputs.read(lake);

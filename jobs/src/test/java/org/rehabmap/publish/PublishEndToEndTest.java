@@ -111,6 +111,11 @@ class PublishEndToEndTest {
             }
             assertTrue(Files.isRegularFile(dir.resolve("report.html")));
             assertTrue(Files.isRegularFile(dir.resolve("inequalities.html")));
+            // the asset-map view (domains × the pack's boroughs) is in the second document, not the 4-page report
+            String second = Files.readString(dir.resolve("inequalities.html"));
+            assertTrue(second.contains("Asset map: concerns raised against the services that meet them"), p.slug());
+            assertTrue(second.contains("<table class=\"assets\">"), p.slug());
+            assertFalse(Files.readString(dir.resolve("report.html")).contains("Asset map"), p.slug());
             JsonNode m =
                     new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
             // a CSV per gold table, the workbook, the report and the inequalities view
