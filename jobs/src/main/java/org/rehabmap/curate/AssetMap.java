@@ -3,16 +3,11 @@ package org.rehabmap.curate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.types.DataTypes;
 import org.rehabmap.gold.Apportionment;
 import org.rehabmap.gold.CurateConfig;
 import org.rehabmap.gold.Geography;
 import org.rehabmap.gold.Positions;
 import org.rehabmap.gold.SecondarySuppression;
-import org.rehabmap.stats.ConfidenceIntervals;
-import org.rehabmap.stats.ConfidenceLevel;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +27,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.median;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -123,10 +117,10 @@ final class AssetMap {
                                         .multiply(mult)))
                 .withColumn(
                         "lower_ci95",
-                        wilson(true).apply(col("high_distress_without_action"), col("high_distress_concerns")))
+                        WilsonColumns.lower95(col("high_distress_without_action"), col("high_distress_concerns")))
                 .withColumn(
                         "upper_ci95",
-                        wilson(false).apply(col("high_distress_without_action"), col("high_distress_concerns")))
+                        WilsonColumns.upper95(col("high_distress_without_action"), col("high_distress_concerns")))
                 // decided before disclosure control: that concerns were raised is not a count
                 .withColumn("gap", has.and(col("services_meeting").equalTo(0)));
 
@@ -188,18 +182,5 @@ final class AssetMap {
                         col("note"))
                 // no needs assessments yet: nothing to set the services against
                 .filter(lit(year != null));
-    }
-
-    /** A Wilson 95% limit of x / n, percent; null without a denominator. */
-    private static UserDefinedFunction wilson(boolean lower) {
-        return udf(
-                (UDF2<Long, Long, Double>) (x, n) -> {
-                    if (x == null || n == null || n <= 0) {
-                        return null;
-                    }
-                    var i = ConfidenceIntervals.wilson(x, n, ConfidenceLevel.P95);
-                    return 100.0 * (lower ? i.lower() : i.upper());
-                },
-                DataTypes.DoubleType);
     }
 }
