@@ -80,9 +80,12 @@ if [ "$deploy_mode" = cluster ]; then
 else
   home_on_driver="$REHABMAP_HOME"  # client mode: the driver is this JVM
 fi
+# Spark's generated methods for the wide gold tables exceed HotSpot's 8000-byte limit and would run
+# interpreted on every JVM that executes them (pom.xml rehabmap.jit.flags)
+HUGE="-XX:-DontCompileHugeMethods"
 extra=(--archives "$HOME_ZIP#rehabmap-home"
-       --conf "spark.driver.extraJavaOptions=$SPARK_JVM_FLAGS -Drehabmap.home=$home_on_driver"
-       --conf "spark.executor.extraJavaOptions=$SPARK_JVM_FLAGS"
+       --conf "spark.driver.extraJavaOptions=$SPARK_JVM_FLAGS $HUGE -Drehabmap.home=$home_on_driver"
+       --conf "spark.executor.extraJavaOptions=$SPARK_JVM_FLAGS $HUGE"
        --conf "spark.yarn.appMasterEnv.REHABMAP_HOME=$home_on_driver"
        --conf "spark.kubernetes.driverEnv.REHABMAP_HOME=$home_on_driver")
 [ -n "$DELTA_JARS" ] && extra+=(--jars "$DELTA_JARS")
