@@ -186,6 +186,7 @@ public final class CurateJob implements Step {
         Dataset<Row> workforceNow = currentPosition == null
                 ? positions
                 : positions.filter(col(Positions.PERIOD).equalTo(currentPosition));
+        List<Dataset<Row>> held = new ArrayList<>(List.of(positions, apportioned));
         List<GoldWriter.GoldTable> tables = new ArrayList<>(List.of(
                 new GoldWriter.GoldTable(BENCHMARKS, benchmarks),
                 new GoldWriter.GoldTable(
@@ -201,7 +202,7 @@ public final class CurateJob implements Step {
         tables.add(new GoldWriter.GoldTable(
                 INEQUALITIES,
                 InequalitiesTable.build(
-                        catalogue, hna, comorbidity, in.imd(), geo, areaMap, areaList, bench.rows(), cfg)));
+                        catalogue, hna, comorbidity, in.imd(), geo, areaMap, areaList, bench.rows(), cfg, held)));
         Dataset<Row> active = ActiveServices.latest(services, workforceNow, in.concern(), cfg);
         tables.add(new GoldWriter.GoldTable(SERVICE_DIRECTORY, ServiceDirectory.build(active, cfg)));
         tables.add(
@@ -210,7 +211,7 @@ public final class CurateJob implements Step {
             tables.add(
                     new GoldWriter.GoldTable(PEER_GROUPS, PeerGroups.frame(spark, contracts.gold(PEER_GROUPS), peers)));
         }
-        return new Built(tables, List.of(positions, apportioned));
+        return new Built(tables, held);
     }
 
     /**

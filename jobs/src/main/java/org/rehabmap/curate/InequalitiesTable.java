@@ -88,6 +88,7 @@ final class InequalitiesTable {
      * @param comorbidity {@link Positions#comorbidity} rows
      * @param imd         silver.imd (la_code, imd_average_score)
      * @param benchmarks  the rows of gold.benchmarks: each area's whole value, as published there
+     * @param held        where the frames this table reads more than once are added, to release after the write
      */
     static Dataset<Row> build(
             IndicatorCatalogue catalogue,
@@ -98,7 +99,8 @@ final class InequalitiesTable {
             Dataset<Row> areaMap,
             Dataset<Row> areaList,
             List<BenchmarkRow> benchmarks,
-            CurateConfig cfg) {
+            CurateConfig cfg,
+            List<Dataset<Row>> held) {
         SparkSession spark = hna.sparkSession();
         List<IndicatorDefinition> defs = new ArrayList<>();
         for (String id : INDICATORS) {
@@ -178,7 +180,10 @@ final class InequalitiesTable {
                         col("breakdown_code"),
                         col("_m.numerator").as("numerator"),
                         col("_m.denominator").as("denominator"),
-                        col("_m.excluded").as("excluded"));
+                        col("_m.excluded").as("excluded"))
+                // the grid, the unknown-residence counts and the rows all read it: aggregated once, not four times
+                .cache();
+        held.add(sums);
 
         Dataset<Row> grid = grid(sums, quintiles, areaMap, areaList);
         Column counted = not(
@@ -250,6 +255,9 @@ final class InequalitiesTable {
                 .withColumn("significance", compare().apply(col("lower_ci95"), col("upper_ci95"), col("area_value")))
                 .withColumn("note", notes(defs, cfg));
 
+        // the groups and the Q1 - Q5 gaps are both made from these rows: computed once
+        rows = rows.cache();
+        held.add(rows);
         Dataset<Row> gaps = gaps(rows, mult);
         return rows.select(columns())
                 .unionByName(gaps.select(columns()))
