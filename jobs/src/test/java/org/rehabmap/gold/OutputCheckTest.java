@@ -122,8 +122,20 @@ class OutputCheckTest {
         assertTrue(all.contains("GOLD_T_PCT_RANGE: 1 row(s): pct < 0.0"), all);
         assertTrue(all.contains("GOLD_T_CODE_PATTERN: 1 row(s)"), all);
         assertTrue(all.contains("GOLD_T_LOWER_BELOW_VALUE: 1 row(s)"), all);
-        assertTrue(all.contains("GOLD_T_KEY_UNIQUE: 1 key(s)"), all);
+        assertTrue(all.contains("GOLD_T_KEY_UNIQUE: 1 row(s): surplus row(s) repeat a key"), all);
         assertEquals(7, v.size(), all);
+    }
+
+    @Test
+    void aKeyThreeTimesIsTwoSurplusRowsAndNullKeyPartsCount() throws IOException {
+        List<String> v = OutputCheck.violations(
+                contract(),
+                frame(
+                        RowFactory.create("E09000001", "better", 50.0, 40.0),
+                        RowFactory.create("E09000001", "better", 50.0, 40.0),
+                        RowFactory.create("E09000001", "better", 50.0, 40.0),
+                        RowFactory.create("E09000002", "better", 50.0, 40.0)));
+        assertEquals(List.of("GOLD_T_KEY_UNIQUE: 2 row(s): surplus row(s) repeat a key [code]"), v);
     }
 
     @Test
