@@ -136,6 +136,23 @@ final class InequalitiesTable {
         for (Dataset<Row> u : units.subList(1, units.size())) {
             all = all.unionByName(u);
         }
+        // every count is a sum of per-row flags, so the rows are first summed to one per residence and
+        // group: the breakdowns (x5) and the area levels (x4) then multiply thousands of rows, not millions
+        List<Column> unitSums = new ArrayList<>();
+        for (int i = 0; i < defs.size(); i++) {
+            for (String k : List.of("_n", "_d", "_e")) {
+                unitSums.add(sum(k + i).as(k + i));
+            }
+        }
+        all = all.groupBy(
+                        col(SOURCE),
+                        col(Positions.PERIOD),
+                        col(Apportionment.LA_CODE),
+                        col("sex"),
+                        col("age_band"),
+                        col("tumour_group"),
+                        col("pathway_point"))
+                .agg(unitSums.get(0), unitSums.subList(1, unitSums.size()).toArray(Column[]::new));
         all = all.join(quintiles, Positions.usingColumns(Apportionment.LA_CODE), "left")
                 .withColumn(
                         "_b",
