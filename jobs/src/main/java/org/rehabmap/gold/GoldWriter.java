@@ -8,6 +8,7 @@ import org.rehabmap.contracts.Contracts;
 import org.rehabmap.contracts.GoldContract;
 import org.rehabmap.contracts.OutputCheck;
 import org.rehabmap.lake.Lake;
+import org.rehabmap.lake.Parallel;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
@@ -86,15 +88,28 @@ public final class GoldWriter {
         List<String> problems = new ArrayList<>();
         Map<String, List<String>> partitionBy = new LinkedHashMap<>();
         Contracts contracts = Contracts.load(contractsDir);
+        List<Callable<List<String>>> checks = new ArrayList<>();
         for (GoldTable t : tables) {
             GoldContract contract = contracts.gold(t.name());
             partitionBy.put(t.name(), contract.partitionBy());
             // held in memory so the rows checked are the rows written
             Dataset<Row> rows = t.rows().coalesce(1).cache();
             held.add(new GoldTable(t.name(), rows));
-            for (String v : OutputCheck.violations(contract, rows)) {
-                problems.add(t.name() + " " + v);
-            }
+            checks.add(() -> OutputCheck.violations(contract, rows).stream()
+                    .map(v -> t.name() + " " + v)
+                    .toList());
+        }
+        // The check is what computes each table (it fills the cache the write then reads), and the tables
+        // are independent: computed side by side, one table's planning and code generation on the driver
+        // overlaps another's tasks. Problems are listed in table order whatever finished first.
+        try (Parallel pool = new Parallel("gold-check", Parallel.cores())) {
+            pool.all(checks).forEach(problems::addAll);
+        } catch (RuntimeException e) {
+            held.forEach(t -> t.rows().unpersist());
+            throw e;
+        } catch (Exception e) {
+            held.forEach(t -> t.rows().unpersist());
+            throw new IllegalStateException(e);
         }
         if (!problems.isEmpty()) {
             held.forEach(t -> t.rows().unpersist());

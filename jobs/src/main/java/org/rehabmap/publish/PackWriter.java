@@ -1,5 +1,7 @@
 package org.rehabmap.publish;
 
+import org.rehabmap.lake.Parallel;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,6 +8,7 @@ import org.rehabmap.contracts.DisclosureSpec;
 import org.rehabmap.contracts.GoldContract;
 import org.rehabmap.gold.Geography;
 import org.rehabmap.lake.Lake;
+import org.rehabmap.lake.Parallel;
 import org.rehabmap.pipeline.RunContext;
 import org.rehabmap.pipeline.Step;
 import org.rehabmap.pipeline.StepResult;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rehabmap.config.Settings;
+import org.rehabmap.lake.Parallel;
 import org.rehabmap.testing.SharedSpark;
 import org.rehabmap.testing.TestServices;
 

@@ -1,4 +1,4 @@
-package org.rehabmap.publish;
+package org.rehabmap.lake;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,35 +10,37 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A bounded pool of driver threads for the publish step's independent pieces of work (reading gold
- * tables, building packs, loading the warehouse). Results come back in the order the work was
- * given, whatever order it finished in, so what is printed and written does not depend on timing.
+ * A bounded pool of driver threads for a step's independent pieces of work: checking the gold tables
+ * of a run against their contracts, reading gold tables, building packs, loading the warehouse. Spark
+ * runs jobs from several driver threads at once, so one piece's planning and code generation (driver
+ * CPU) overlaps another's tasks. Results come back in the order the work was given, whatever order it
+ * finished in, so what is printed and written does not depend on timing.
  */
-final class Parallel implements AutoCloseable {
+public final class Parallel implements AutoCloseable {
     private final ExecutorService pool;
 
     /** @param threads at most this many pieces run at once (1: one after another) */
-    Parallel(String name, int threads) {
+    public Parallel(String name, int threads) {
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "publish-" + name + "-" + n.incrementAndGet());
+            Thread t = new Thread(r, "rehabmap-" + name + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
     }
 
-    /** The machine's cores: publish work is CPU (rendering, Spark's driver) and waiting (disk, PostgreSQL). */
-    static int cores() {
+    /** The machine's cores: the work is CPU (rendering, Spark's driver) and waiting (disk, PostgreSQL). */
+    public static int cores() {
         return Runtime.getRuntime().availableProcessors();
     }
 
     /** Starts one piece of work now; {@link #join} waits for it. */
-    <T> Future<T> submit(Callable<T> work) {
+    public <T> Future<T> submit(Callable<T> work) {
         return pool.submit(work);
     }
 
     /** Runs every piece, at most the pool's size at once, and returns their results in the given order. */
-    <T> List<T> all(List<Callable<T>> work) throws Exception {
+    public <T> List<T> all(List<Callable<T>> work) throws Exception {
         List<Future<T>> started = new ArrayList<>();
         for (Callable<T> w : work) {
             started.add(pool.submit(w));
@@ -62,7 +64,7 @@ final class Parallel implements AutoCloseable {
     }
 
     /** The piece's result, or the exception it threw (not wrapped). */
-    static <T> T join(Future<T> f) throws Exception {
+    public static <T> T join(Future<T> f) throws Exception {
         try {
             return f.get();
         } catch (ExecutionException e) {
