@@ -1,5 +1,6 @@
 package org.rehabmap.publish;
 
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -10,6 +11,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
@@ -48,32 +50,49 @@ public final class WorkbookWriter {
 
     /** @return data rows written over all sheets */
     public long write(Pack pack, List<PublishedTable> tables, String runId, String date, Path file) throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            Styles st = new Styles(wb);
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            Styles st = new Styles(book);
             List<Sheet> sheets = plan(tables);
-            XSSFSheet contents = wb.createSheet("Contents");
-            long rows = 0;
-            for (Sheet s : sheets) {
-                data(wb.createSheet(s.name()), s.table(), st);
-                rows += s.table().rows().size();
+            // Contents and Notes are small and richly formatted: built in memory (the contents list needs
+            // only the plan). The data sheets hold most of the cells, so they are streamed
+            // (SXSSF): rows go to a temporary file as they are made instead of living as XML objects
+            // until the end, which is what made a pack's workbook the slowest part of publish.
+            contents(book.createSheet("Contents"), pack, sheets, runId, date, st);
+            SXSSFWorkbook wb = new SXSSFWorkbook(book, ROWS_IN_MEMORY);
+            // Zip64 headers only where an entry needs them: with them always on, the local headers carry
+            // size 0, which java.util.zip (StableZip, and many readers) refuses
+            wb.setZip64Mode(Zip64Mode.AsNeeded);
+            try {
+                long rows = 0;
+                for (Sheet s : sheets) {
+                    data(wb.createSheet(s.name()), s.table(), st);
+                    rows += s.table().rows().size();
+                }
+                // made on the in-memory workbook after the streamed sheets, so it is last (a sheet the stream
+                // does not know is written as it is)
+                Notes.write(book.createSheet("Notes"), ctx, st.wrap, st.heading);
+                book.getProperties()
+                        .getCoreProperties()
+                        .setTitle("Cancer rehabilitation benchmark pack: " + pack.name());
+                book.getProperties().getCoreProperties().setCreator("rehabmap " + runId);
+                // the as-of date, not the clock: the same pack content gives the same bytes (StableZip)
+                long asOf = java.time.LocalDate.parse(date)
+                        .atStartOfDay(java.time.ZoneOffset.UTC)
+                        .toInstant()
+                        .toEpochMilli();
+                book.getProperties().getCoreProperties().setCreated(java.util.Optional.of(new java.util.Date(asOf)));
+                java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+                wb.write(buf);
+                StableZip.write(buf.toByteArray(), asOf, file);
+                return rows;
+            } finally {
+                wb.dispose();
             }
-            XSSFSheet notes = wb.createSheet("Notes");
-            contents(contents, pack, sheets, runId, date, st);
-            Notes.write(notes, ctx, st.wrap, st.heading);
-            wb.getProperties().getCoreProperties().setTitle("Cancer rehabilitation benchmark pack: " + pack.name());
-            wb.getProperties().getCoreProperties().setCreator("rehabmap " + runId);
-            // the as-of date, not the clock: the same pack content gives the same bytes (StableZip)
-            long asOf = java.time.LocalDate.parse(date)
-                    .atStartOfDay(java.time.ZoneOffset.UTC)
-                    .toInstant()
-                    .toEpochMilli();
-            wb.getProperties().getCoreProperties().setCreated(java.util.Optional.of(new java.util.Date(asOf)));
-            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-            wb.write(buf);
-            StableZip.write(buf.toByteArray(), asOf, file);
-            return rows;
         }
     }
+
+    /** Rows of a data sheet kept in memory before they are flushed to the sheet's temporary file. */
+    private static final int ROWS_IN_MEMORY = 200;
 
     List<Sheet> plan(List<PublishedTable> tables) {
         List<Sheet> out = new ArrayList<>();
@@ -168,7 +187,7 @@ public final class WorkbookWriter {
         sh.setColumnWidth(2, 10 * 256);
     }
 
-    private void data(XSSFSheet sh, PublishedTable t, Styles st) {
+    private void data(org.apache.poi.ss.usermodel.Sheet sh, PublishedTable t, Styles st) {
         boolean withTitle = t.has("indicator_id") && !ctx.catalogue().isEmpty();
         List<String> headers = new ArrayList<>();
         if (withTitle) {
