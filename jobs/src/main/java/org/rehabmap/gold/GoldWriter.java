@@ -104,12 +104,9 @@ public final class GoldWriter {
         // overlaps another's tasks. Problems are listed in table order whatever finished first.
         try (Parallel pool = new Parallel("gold-check", Parallel.cores())) {
             pool.all(checks).forEach(problems::addAll);
-        } catch (RuntimeException e) {
-            held.forEach(t -> t.rows().unpersist());
-            throw e;
         } catch (Exception e) {
             held.forEach(t -> t.rows().unpersist());
-            throw new IllegalStateException(e);
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }
         if (!problems.isEmpty()) {
             held.forEach(t -> t.rows().unpersist());
