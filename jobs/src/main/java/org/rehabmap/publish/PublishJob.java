@@ -71,7 +71,12 @@ public final class PublishJob implements Step {
         Outcome packs;
         Timings took = new Timings();
         try (Parallel work = new Parallel("work", Parallel.cores());
-                Parallel loader = new Parallel("warehouse", 1)) {
+                Parallel loader = new Parallel("warehouse", 1);
+                Parallel supplier = new Parallel("feedback", 1)) {
+            // the supplier feedback reads the lineage tables, not gold: it needs nothing the packs make, and
+            // on its own after them it was the longest serial part of the step
+            Future<SupplierFeedback.Written> feedback =
+                    supplier.submit(() -> took.time("feedback", () -> writeFeedback(ctx)));
             List<PublishedTable> published = took.time("read", () -> readAll(work, ctx.lake(), chosen, in));
             Future<Outcome> loading = warehouse.configured()
                     ? loader.submit(
@@ -81,6 +86,7 @@ public final class PublishJob implements Step {
             if (loading != null) {
                 loaded = Parallel.join(loading);
             }
+            sayFeedback(ctx, Parallel.join(feedback));
         }
         ctx.console().progress("  publish: took " + took);
         return result(loaded, packs, chosen.withheld());
@@ -172,22 +178,30 @@ public final class PublishJob implements Step {
                             + (w.written() ? " (" + w.files() + " files)" : " unchanged"));
         }
         int listed = IndexPage.write(extracts);
-        // feedback to each supplier on their own rows, and what no supplier can be given (docs/suppliers.md)
-        SupplierFeedback.Written feedback = SupplierFeedback.write(
-                ctx.lake(),
-                extracts,
-                Contracts.load(Path.of(s.location("paths.contracts"))).sources(),
-                ctx.asOf(),
-                ctx.runId());
-        if (feedback.providers() > 0) {
-            ctx.console()
-                    .progress("  publish: feedback for " + feedback.providers() + " supplier(s) in "
-                            + extracts.relativize(extracts.resolve(SupplierFeedback.DIR)));
-        }
         return new Outcome(
                 changed + " of " + packs.size() + " packs written in " + extracts + " (index lists " + listed + ")",
                 changed > 0,
                 rows);
+    }
+
+    /** Feedback to each supplier on their own rows, and what no supplier can be given (docs/suppliers.md). */
+    private static SupplierFeedback.Written writeFeedback(RunContext ctx) throws Exception {
+        Settings s = ctx.settings();
+        return SupplierFeedback.write(
+                ctx.lake(),
+                Path.of(s.location("paths.extracts")),
+                Contracts.load(Path.of(s.location("paths.contracts"))).sources(),
+                ctx.asOf(),
+                ctx.runId());
+    }
+
+    private static void sayFeedback(RunContext ctx, SupplierFeedback.Written feedback) {
+        if (feedback.providers() > 0) {
+            Path extracts = Path.of(ctx.settings().location("paths.extracts"));
+            ctx.console()
+                    .progress("  publish: feedback for " + feedback.providers() + " supplier(s) in "
+                            + extracts.relativize(extracts.resolve(SupplierFeedback.DIR)));
+        }
     }
 
     private StepResult result(Outcome warehouse, Outcome packs, List<String> withheld) {

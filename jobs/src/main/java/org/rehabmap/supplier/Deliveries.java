@@ -3,7 +3,6 @@ package org.rehabmap.supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.rehabmap.audit.FileLedger;
 import org.rehabmap.audit.Quarantine;
 import org.rehabmap.bronze.BronzeSchema;
@@ -18,11 +17,10 @@ import java.util.Map;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
@@ -144,46 +142,72 @@ public record Deliveries(
                     .withColumn("rule_ids", lit(null).cast("array<string>"))
                     .withColumn("reason", lit(null).cast("string"));
         }
-        // a row without a provider code belongs to its file's provider when the file has only one
-        Column providers = collect_set(col("p")).over(Window.partitionBy("sha"));
-        rows = rows.withColumn(
-                        "provider", coalesce(col("p"), when(size(providers).equalTo(1), element_at(providers, 1))))
-                .cache();
-        try {
-            List<Column> aggs = new ArrayList<>(List.of(
-                    count(lit(1)).as("rows"),
-                    sum(when(col("rule_id").isNotNull(), 1).otherwise(0)).as("quarantined")));
-            for (String o : optional) {
-                aggs.add(sum(when(col("rule_id").isNull(), col("_f_" + o)).otherwise(0))
-                        .as("_f_" + o));
-            }
-            for (Row r : rows.groupBy("provider", "sha")
-                    .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
-                    .orderBy("sha", "provider")
-                    .collectAsList()) {
-                String provider = r.getAs("provider");
-                long n = r.<Long>getAs("rows");
-                if (provider == null) {
-                    unattributed.merge(r.getAs("sha"), n, Long::sum);
-                    continue;
-                }
-                Map<String, Long> filled = new LinkedHashMap<>();
-                for (String o : optional) {
-                    filled.put(o, r.<Long>getAs("_f_" + o));
-                }
-                providerFiles.add(new ProviderFile(provider, r.getAs("sha"), n, r.<Long>getAs("quarantined"), filled));
-            }
-            for (Row r : rows.filter(
-                            col("rule_id").isNotNull().and(col("provider").isNotNull()))
-                    .select("provider", "sha", "rn", "rule_id", "rule_ids", "reason")
-                    .orderBy("provider", "sha", "rn")
-                    .collectAsList()) {
-                bad.add(new BadRow(
-                        r.getString(0), r.getString(1), r.getLong(2), r.getString(3), r.getList(4), r.getString(5)));
-            }
-        } finally {
-            rows.unpersist();
+        // One aggregation per (file, code read), with the file's refused rows gathered beside their counts: the
+        // totals are small (files x providers), so who owns a row without a code is settled here on the driver
+        // rather than by a window over every bronze row.
+        List<Column> aggs = new ArrayList<>(List.of(
+                sum(when(col("rule_id").isNotNull(), 1).otherwise(0)).as("quarantined"),
+                collect_list(when(
+                                col("rule_id").isNotNull(),
+                                struct(col("rn"), col("rule_id"), col("rule_ids"), col("reason"))))
+                        .as("bad")));
+        for (String o : optional) {
+            aggs.add(sum(when(col("rule_id").isNull(), col("_f_" + o)).otherwise(0))
+                    .as("_f_" + o));
         }
+        List<Row> groups = rows.groupBy("sha", "p")
+                .agg(count(lit(1)).as("rows"), aggs.toArray(Column[]::new))
+                .collectAsList();
+        // a row without a provider code belongs to its file's provider when the file has only one
+        Map<String, java.util.Set<String>> named = new java.util.HashMap<>();
+        for (Row r : groups) {
+            String p = r.getAs("p");
+            if (p != null) {
+                named.computeIfAbsent(r.getAs("sha"), k -> new java.util.TreeSet<>())
+                        .add(p);
+            }
+        }
+        Map<List<String>, ProviderFile> owned =
+                new java.util.TreeMap<>(java.util.Comparator.<List<String>, String>comparing(k -> k.get(0))
+                        .thenComparing(k -> k.get(1)));
+        List<BadRow> sourceBad = new ArrayList<>();
+        for (Row r : groups) {
+            String sha = r.getAs("sha");
+            String provider = r.getAs("p");
+            if (provider == null) {
+                java.util.Set<String> only = named.getOrDefault(sha, java.util.Set.of());
+                provider = only.size() == 1 ? only.iterator().next() : null;
+            }
+            long n = r.<Long>getAs("rows");
+            if (provider == null) {
+                unattributed.merge(sha, n, Long::sum);
+                continue;
+            }
+            Map<String, Long> filled = new LinkedHashMap<>();
+            for (String o : optional) {
+                filled.put(o, r.<Long>getAs("_f_" + o));
+            }
+            owned.merge(
+                    List.of(sha, provider),
+                    new ProviderFile(provider, sha, n, r.<Long>getAs("quarantined"), filled),
+                    Deliveries::add);
+            for (Row b : r.<Row>getList(r.fieldIndex("bad"))) {
+                sourceBad.add(new BadRow(provider, sha, b.getLong(0), b.getString(1), b.getList(2), b.getString(3)));
+            }
+        }
+        providerFiles.addAll(owned.values());
+        sourceBad.sort(java.util.Comparator.comparing(BadRow::provider)
+                .thenComparing(BadRow::sha256)
+                .thenComparingLong(BadRow::rowNumber));
+        bad.addAll(sourceBad);
+    }
+
+    /** The same provider's rows of one file, some with its code and some without. */
+    private static ProviderFile add(ProviderFile a, ProviderFile b) {
+        Map<String, Long> filled = new LinkedHashMap<>(a.filled());
+        b.filled().forEach((k, v) -> filled.merge(k, v, Long::sum));
+        return new ProviderFile(
+                a.provider(), a.sha256(), a.rows() + b.rows(), a.quarantined() + b.quarantined(), filled);
     }
 
     /** The providers with at least one row delivered, in code order. */
