@@ -15,7 +15,7 @@ public final class SparkSessions {
                 .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
                 .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
                 .config("spark.sql.shuffle.partitions", s.getInt("spark.shuffle-partitions"))
-                .config("spark.databricks.delta.snapshotPartitions", s.getInt("spark.shuffle-partitions"))
+                .config("spark.databricks.delta.snapshotPartitions", s.getInt("spark.delta-snapshot-partitions"))
                 .config("spark.ui.enabled", uiOverride || s.getBoolean("spark.ui"))
                 .config("spark.ui.showConsoleProgress", false)
                 .config("spark.sql.session.timeZone", "UTC")
