@@ -155,44 +155,70 @@ public record Deliveries(
             aggs.add(sum(when(col("rule_id").isNull(), col("_f_" + o)).otherwise(0))
                     .as("_f_" + o));
         }
-        List<Row> groups = rows.groupBy("sha", "p")
+        List<CodeGroup> groups = new ArrayList<>();
+        for (Row r : rows.groupBy("sha", "p")
                 .agg(count(lit(1)).as("rows"), aggs.toArray(Column[]::new))
-                .collectAsList();
-        // a row without a provider code belongs to its file's provider when the file has only one
+                .collectAsList()) {
+            String sha = r.getAs("sha");
+            String code = r.getAs("p");
+            Map<String, Long> filled = new LinkedHashMap<>();
+            for (String o : optional) {
+                filled.put(o, r.<Long>getAs("_f_" + o));
+            }
+            List<BadRow> refused = new ArrayList<>();
+            for (Row b : r.<Row>getList(r.fieldIndex("bad"))) {
+                refused.add(new BadRow(code, sha, b.getLong(0), b.getString(1), b.getList(2), b.getString(3)));
+            }
+            groups.add(new CodeGroup(sha, code, r.<Long>getAs("rows"), r.<Long>getAs("quarantined"), filled, refused));
+        }
+        attribute(groups, providerFiles, bad, unattributed);
+    }
+
+    /**
+     * One file's rows that read the same provider code (null: no code a provider could have), with their
+     * quarantined rows, whose {@code provider} is that code.
+     */
+    record CodeGroup(
+            String sha256, String code, long rows, long quarantined, Map<String, Long> filled, List<BadRow> bad) {}
+
+    /**
+     * Gives each group its provider: its code, or for a group without one, the file's one provider when the
+     * file names exactly one; a group no provider can be given is counted in {@code unattributed}. Adds one
+     * {@link ProviderFile} per file and provider (by file, then provider) and the bad rows by provider, file
+     * and row number.
+     */
+    static void attribute(
+            List<CodeGroup> groups,
+            List<ProviderFile> providerFiles,
+            List<BadRow> bad,
+            Map<String, Long> unattributed) {
         Map<String, java.util.Set<String>> named = new java.util.HashMap<>();
-        for (Row r : groups) {
-            String p = r.getAs("p");
-            if (p != null) {
-                named.computeIfAbsent(r.getAs("sha"), k -> new java.util.TreeSet<>())
-                        .add(p);
+        for (CodeGroup g : groups) {
+            if (g.code() != null) {
+                named.computeIfAbsent(g.sha256(), k -> new java.util.TreeSet<>())
+                        .add(g.code());
             }
         }
         Map<List<String>, ProviderFile> owned =
                 new java.util.TreeMap<>(java.util.Comparator.<List<String>, String>comparing(k -> k.get(0))
                         .thenComparing(k -> k.get(1)));
         List<BadRow> sourceBad = new ArrayList<>();
-        for (Row r : groups) {
-            String sha = r.getAs("sha");
-            String provider = r.getAs("p");
+        for (CodeGroup g : groups) {
+            String provider = g.code();
             if (provider == null) {
-                java.util.Set<String> only = named.getOrDefault(sha, java.util.Set.of());
+                java.util.Set<String> only = named.getOrDefault(g.sha256(), java.util.Set.of());
                 provider = only.size() == 1 ? only.iterator().next() : null;
             }
-            long n = r.<Long>getAs("rows");
             if (provider == null) {
-                unattributed.merge(sha, n, Long::sum);
+                unattributed.merge(g.sha256(), g.rows(), Long::sum);
                 continue;
             }
-            Map<String, Long> filled = new LinkedHashMap<>();
-            for (String o : optional) {
-                filled.put(o, r.<Long>getAs("_f_" + o));
-            }
             owned.merge(
-                    List.of(sha, provider),
-                    new ProviderFile(provider, sha, n, r.<Long>getAs("quarantined"), filled),
+                    List.of(g.sha256(), provider),
+                    new ProviderFile(provider, g.sha256(), g.rows(), g.quarantined(), g.filled()),
                     Deliveries::add);
-            for (Row b : r.<Row>getList(r.fieldIndex("bad"))) {
-                sourceBad.add(new BadRow(provider, sha, b.getLong(0), b.getString(1), b.getList(2), b.getString(3)));
+            for (BadRow b : g.bad()) {
+                sourceBad.add(new BadRow(provider, b.sha256(), b.rowNumber(), b.ruleId(), b.ruleIds(), b.reason()));
             }
         }
         providerFiles.addAll(owned.values());
