@@ -11,9 +11,14 @@ import org.rehabmap.lake.Lake;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -192,37 +197,36 @@ public record Deliveries(
             List<ProviderFile> providerFiles,
             List<BadRow> bad,
             Map<String, Long> unattributed) {
-        Map<String, java.util.Set<String>> named = new java.util.HashMap<>();
+        Map<String, Set<String>> named = new HashMap<>();
         for (CodeGroup g : groups) {
             if (g.code() != null) {
-                named.computeIfAbsent(g.sha256(), k -> new java.util.TreeSet<>())
-                        .add(g.code());
+                named.computeIfAbsent(g.sha256(), k -> new TreeSet<>()).add(g.code());
             }
         }
-        Map<List<String>, ProviderFile> owned =
-                new java.util.TreeMap<>(java.util.Comparator.<List<String>, String>comparing(k -> k.get(0))
-                        .thenComparing(k -> k.get(1)));
+        // file -> provider -> their rows, both in order
+        Map<String, Map<String, ProviderFile>> owned = new TreeMap<>();
         List<BadRow> sourceBad = new ArrayList<>();
         for (CodeGroup g : groups) {
             String provider = g.code();
             if (provider == null) {
-                java.util.Set<String> only = named.getOrDefault(g.sha256(), java.util.Set.of());
+                Set<String> only = named.getOrDefault(g.sha256(), Set.of());
                 provider = only.size() == 1 ? only.iterator().next() : null;
             }
             if (provider == null) {
                 unattributed.merge(g.sha256(), g.rows(), Long::sum);
                 continue;
             }
-            owned.merge(
-                    List.of(g.sha256(), provider),
-                    new ProviderFile(provider, g.sha256(), g.rows(), g.quarantined(), g.filled()),
-                    Deliveries::add);
+            owned.computeIfAbsent(g.sha256(), k -> new TreeMap<>())
+                    .merge(
+                            provider,
+                            new ProviderFile(provider, g.sha256(), g.rows(), g.quarantined(), g.filled()),
+                            Deliveries::add);
             for (BadRow b : g.bad()) {
                 sourceBad.add(new BadRow(provider, b.sha256(), b.rowNumber(), b.ruleId(), b.ruleIds(), b.reason()));
             }
         }
-        providerFiles.addAll(owned.values());
-        sourceBad.sort(java.util.Comparator.comparing(BadRow::provider)
+        owned.values().forEach(byProvider -> providerFiles.addAll(byProvider.values()));
+        sourceBad.sort(Comparator.comparing(BadRow::provider)
                 .thenComparing(BadRow::sha256)
                 .thenComparingLong(BadRow::rowNumber));
         bad.addAll(sourceBad);
