@@ -14,14 +14,17 @@ import org.rehabmap.gold.GoldInputs;
 import org.rehabmap.gold.GoldWriter;
 import org.rehabmap.gold.Positions;
 import org.rehabmap.gold.SilverInputs;
+import org.rehabmap.lake.Parallel;
 import org.rehabmap.pipeline.RunContext;
 import org.rehabmap.pipeline.Step;
 import org.rehabmap.pipeline.StepResult;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -69,23 +72,69 @@ public final class CurateJob implements Step {
         List<GoldContract> tables = contracts.goldMadeBy(name());
         GoldWriter writer = new GoldWriter(ctx.lake(), dir);
         // gold.data_quality (issue 13; its contract's step is curate-data-quality) is made from audit and
-        // silver on its own terms, apart from the indicator tables built below
-        DataQualityGold.Result quality = DataQualityGold.refresh(ctx, dir, writer);
-        String qualityNote = quality.written() ? "; data_quality " + quality.rows() : "";
+        // silver on its own terms, apart from the indicator tables: made beside them, so its queries and its
+        // commit overlap theirs instead of running first. Both finish before the step reports.
+        try (Parallel side = new Parallel("data-quality", 1)) {
+            Future<DataQualityGold.Result> qualityRun = side.submit(() -> DataQualityGold.refresh(ctx, dir, writer));
+            Rebuilt rebuilt;
+            try {
+                rebuilt = rebuild(ctx, contracts, tables, writer, catalogue, cfg);
+            } catch (RuntimeException e) {
+                try {
+                    Parallel.join(qualityRun);
+                } catch (Exception alsoFailed) {
+                    e.addSuppressed(alsoFailed);
+                }
+                throw e;
+            }
+            DataQualityGold.Result quality = joined(qualityRun);
+            String qualityNote = quality.written() ? "; data_quality " + quality.rows() : "";
+            if (rebuilt == null) {
+                return quality.written()
+                        ? new StepResult(
+                                name(),
+                                true,
+                                quality.rows(),
+                                quality.versions(),
+                                "the other gold tables are up to date" + qualityNote)
+                        : StepResult.skipped(
+                                name(), "silver, configuration and as-of date unchanged: gold is up to date");
+            }
+            Map<String, Long> versions = new LinkedHashMap<>(rebuilt.versions());
+            versions.putAll(quality.versions());
+            return new StepResult(
+                    name(), true, rebuilt.rows() + quality.rows(), versions, rebuilt.message() + qualityNote);
+        }
+    }
+
+    private static DataQualityGold.Result joined(Future<DataQualityGold.Result> run) {
+        try {
+            return Parallel.join(run);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("gold.data_quality: " + e.getMessage(), e);
+        }
+    }
+
+    /** What the indicator tables' rebuild wrote: rows, table → version, and the line for the run report. */
+    private record Rebuilt(long rows, Map<String, Long> versions, String message) {}
+
+    /** Rebuilds the stale indicator tables; null when every one of them is up to date. */
+    private Rebuilt rebuild(
+            RunContext ctx,
+            Contracts contracts,
+            List<GoldContract> tables,
+            GoldWriter writer,
+            IndicatorCatalogue catalogue,
+            CurateConfig cfg) {
         Map<String, String> inputs = inputs(ctx, tables);
         List<String> stale = tables.stream()
                 .map(GoldContract::table)
                 .filter(t -> !writer.upToDate(t, inputs.get(t)))
                 .toList();
         if (stale.isEmpty()) {
-            return quality.written()
-                    ? new StepResult(
-                            name(),
-                            true,
-                            quality.rows(),
-                            quality.versions(),
-                            "the other gold tables are up to date" + qualityNote)
-                    : StepResult.skipped(name(), "silver, configuration and as-of date unchanged: gold is up to date");
+            return null;
         }
         PeerGroupInputs peers = PeerGroupInputs.read(ctx.settings(), ctx.lake());
         SilverInputs in = SilverInputs.read(ctx.lake()).cached();
@@ -116,14 +165,7 @@ public final class CurateJob implements Step {
                 parts.add(e.getKey().substring(5) + " " + e.getValue());
             }
             String keptNote = kept.isEmpty() ? "" : "; kept " + String.join(", ", kept);
-            Map<String, Long> versions = new java.util.LinkedHashMap<>(written.versions());
-            versions.putAll(quality.versions());
-            return new StepResult(
-                    name(),
-                    true,
-                    rows + quality.rows(),
-                    versions,
-                    rows + " gold row(s): " + String.join(", ", parts) + keptNote + qualityNote);
+            return new Rebuilt(rows, written.versions(), rows + " gold row(s): " + String.join(", ", parts) + keptNote);
         } finally {
             if (built != null) {
                 built.held().forEach(Dataset::unpersist);

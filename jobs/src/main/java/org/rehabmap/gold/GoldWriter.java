@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -117,35 +118,52 @@ public final class GoldWriter {
         for (GoldTable t : held) {
             before.put(t.name(), lake.version(t.name()));
         }
-        Map<String, Long> written = new LinkedHashMap<>();
-        Map<String, Long> counts = new LinkedHashMap<>();
-        try {
-            for (GoldTable t : held) {
+        // Tables are written side by side too: a write of a held table is mostly the driver's Delta work
+        // (the target's snapshot, the commit), so one table's commit overlaps another's Parquet file.
+        Map<String, Long> written = new ConcurrentHashMap<>();
+        Map<String, Long> counts = new ConcurrentHashMap<>();
+        List<Callable<Void>> writes = new ArrayList<>();
+        for (GoldTable t : held) {
+            writes.add(() -> {
                 counts.put(t.name(), t.rows().count());
-                DataFrameWriter<Row> w = t.rows()
-                        .write()
-                        .format("delta")
-                        .mode("overwrite")
-                        .option("overwriteSchema", "true")
-                        .option("userMetadata", inputs.get(t.name()));
-                List<String> by = partitionBy.get(t.name());
-                if (!by.isEmpty()) {
-                    w = w.partitionBy(by.toArray(String[]::new));
-                }
-                w.save(lake.path(t.name()));
+                write(t, partitionBy.get(t.name()), inputs.get(t.name()));
                 written.put(t.name(), lake.version(t.name()));
-            }
-        } catch (RuntimeException e) {
-            for (String name : written.keySet()) {
-                long v = before.get(name);
-                if (v >= 0) {
-                    DeltaTable.forPath(lake.spark(), lake.path(name)).restoreToVersion(v);
+                return null;
+            });
+        }
+        try (Parallel pool = new Parallel("gold-write", Parallel.cores())) {
+            pool.all(writes);
+        } catch (Exception e) {
+            // all or nothing: every table already rewritten goes back to the version it had
+            for (GoldTable t : held) {
+                long v = before.get(t.name());
+                if (written.containsKey(t.name()) && v >= 0) {
+                    DeltaTable.forPath(lake.spark(), lake.path(t.name())).restoreToVersion(v);
                 }
             }
-            throw e;
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         } finally {
             held.forEach(t -> t.rows().unpersist());
         }
-        return new Written(written, counts);
+        Map<String, Long> versions = new LinkedHashMap<>();
+        Map<String, Long> rowCounts = new LinkedHashMap<>();
+        for (GoldTable t : held) {
+            versions.put(t.name(), written.get(t.name()));
+            rowCounts.put(t.name(), counts.get(t.name()));
+        }
+        return new Written(versions, rowCounts);
+    }
+
+    private void write(GoldTable t, List<String> by, String inputs) {
+        DataFrameWriter<Row> w = t.rows()
+                .write()
+                .format("delta")
+                .mode("overwrite")
+                .option("overwriteSchema", "true")
+                .option("userMetadata", inputs);
+        if (!by.isEmpty()) {
+            w = w.partitionBy(by.toArray(String[]::new));
+        }
+        w.save(lake.path(t.name()));
     }
 }

@@ -63,6 +63,51 @@ class GoldWriterTest {
         assertTrue(writer.upToDate("gold.t1", "inputs A") && writer.upToDate("gold.t2", "inputs A"));
     }
 
+    /**
+     * Tables are written side by side; when one write fails after another table was rewritten, that one
+     * goes back to its previous version, so the run leaves gold as it found it.
+     */
+    @Test
+    void aFailedWriteRestoresTheTablesAlreadyRewritten() throws Exception {
+        Path ws = SharedSpark.newWorkspace("goldwriterrestore");
+        Path contracts = ws.resolve("contracts");
+        Files.createDirectories(contracts.resolve("gold"));
+        for (String t : List.of("t1", "t2", "t3")) {
+            Files.writeString(
+                    contracts.resolve("gold/" + t + ".odcs.yaml"),
+                    OutputCheckTest.CONTRACT.replace("name: t\n", "name: " + t + "\n"));
+        }
+        Lake lake = new Lake(SharedSpark.session(), ws.resolve("lake").toString());
+        GoldWriter writer = new GoldWriter(lake, contracts);
+        Dataset<Row> good = OutputCheckTest.frame(RowFactory.create("E09000001", "better", 50.0, 40.0));
+        writer.writeAll(
+                List.of(new GoldWriter.GoldTable("gold.t1", good), new GoldWriter.GoldTable("gold.t2", good)),
+                Map.of("gold.t1", "inputs A", "gold.t2", "inputs A"));
+
+        // gold.t3's place is taken by a plain file: its rows pass the check, its write cannot succeed
+        Path blocked = Path.of(lake.path("gold.t3"));
+        Files.createDirectories(blocked.getParent());
+        Files.writeString(blocked, "not a table");
+        Dataset<Row> changed = OutputCheckTest.frame(RowFactory.create("E09000002", "similar", 10.0, 5.0));
+        assertThrows(
+                RuntimeException.class,
+                () -> writer.writeAll(
+                        List.of(
+                                new GoldWriter.GoldTable("gold.t1", changed),
+                                new GoldWriter.GoldTable("gold.t2", changed),
+                                new GoldWriter.GoldTable("gold.t3", changed)),
+                        Map.of("gold.t1", "inputs B", "gold.t2", "inputs B", "gold.t3", "inputs B")));
+        for (String t : List.of("gold.t1", "gold.t2")) {
+            assertEquals(
+                    List.of("E09000001"),
+                    lake.read(t).collectAsList().stream()
+                            .map(r -> r.getString(0))
+                            .toList(),
+                    t);
+            assertFalse(writer.upToDate(t, "inputs B"), t);
+        }
+    }
+
     /** A contract's partitionBy is how the table is laid out: one folder per value, recorded in the Delta log. */
     @Test
     void theContractsPartitionByIsHonoured() throws Exception {
