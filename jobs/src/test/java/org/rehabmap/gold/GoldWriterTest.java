@@ -27,13 +27,7 @@ class GoldWriterTest {
     @Test
     void aBrokenTableWritesNothingAndEveryTableKeepsItsVersion() throws Exception {
         Path ws = SharedSpark.newWorkspace("goldwriter");
-        Path contracts = ws.resolve("contracts");
-        Files.createDirectories(contracts.resolve("gold"));
-        for (String t : List.of("t1", "t2")) {
-            Files.writeString(
-                    contracts.resolve("gold/" + t + ".odcs.yaml"),
-                    OutputCheckTest.CONTRACT.replace("name: t\n", "name: " + t + "\n"));
-        }
+        Path contracts = contracts(ws, "t1", "t2");
         Lake lake = new Lake(SharedSpark.session(), ws.resolve("lake").toString());
         GoldWriter writer = new GoldWriter(lake, contracts);
 
@@ -70,13 +64,7 @@ class GoldWriterTest {
     @Test
     void aFailedWriteRestoresTheTablesAlreadyRewritten() throws Exception {
         Path ws = SharedSpark.newWorkspace("goldwriterrestore");
-        Path contracts = ws.resolve("contracts");
-        Files.createDirectories(contracts.resolve("gold"));
-        for (String t : List.of("t1", "t2", "t3")) {
-            Files.writeString(
-                    contracts.resolve("gold/" + t + ".odcs.yaml"),
-                    OutputCheckTest.CONTRACT.replace("name: t\n", "name: " + t + "\n"));
-        }
+        Path contracts = contracts(ws, "t1", "t2", "t3");
         Lake lake = new Lake(SharedSpark.session(), ws.resolve("lake").toString());
         GoldWriter writer = new GoldWriter(lake, contracts);
         Dataset<Row> good = OutputCheckTest.frame(RowFactory.create("E09000001", "better", 50.0, 40.0));
@@ -137,5 +125,17 @@ class GoldWriterTest {
         assertEquals(List.of("significance"), detail.getList(detail.fieldIndex("partitionColumns")));
         assertTrue(Files.isDirectory(Path.of(lake.path("gold.tp")).resolve("significance=worse")));
         assertEquals(2, lake.read("gold.tp").count());
+    }
+
+    /** A contracts folder with OutputCheckTest's contract under each of these gold table names. */
+    private static Path contracts(Path ws, String... tables) throws java.io.IOException {
+        Path contracts = ws.resolve("contracts");
+        Files.createDirectories(contracts.resolve("gold"));
+        for (String t : tables) {
+            Files.writeString(
+                    contracts.resolve("gold/" + t + ".odcs.yaml"),
+                    OutputCheckTest.CONTRACT.replace("name: t\n", "name: " + t + "\n"));
+        }
+        return contracts;
     }
 }
