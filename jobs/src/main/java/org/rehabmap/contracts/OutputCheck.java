@@ -28,8 +28,22 @@ import static org.apache.spark.sql.functions.when;
 public final class OutputCheck {
     private OutputCheck() {}
 
+    /**
+     * What one pass over a table found: the rules its rows break and how many rows it has (-1 when
+     * its columns do not match the contract, so no row was looked at).
+     */
+    public record Checked(List<String> violations, long rows) {}
+
     /** The rules the rows break, as "RULE_ID: n row(s) (what)"; empty when the table keeps its contract. */
     public static List<String> violations(GoldContract contract, Dataset<Row> df) {
+        return check(contract, df).violations();
+    }
+
+    /**
+     * The rules the rows break and the row count, in the same one aggregation: a writer that reports
+     * how many rows it wrote needs no second query for it.
+     */
+    public static Checked check(GoldContract contract, Dataset<Row> df) {
         String prefix = contract.rulePrefix();
         List<ColumnSpec> columns = contract.columns();
         List<TableRule> rules = contract.rules();
@@ -43,10 +57,12 @@ public final class OutputCheck {
                 columns.stream().map(c -> c.name() + " " + c.physicalType()).toList();
         if (!actual.equals(expected)) {
             out.add(prefix + "_SCHEMA: columns " + actual + " do not match the contract " + expected);
-            return out;
+            return new Checked(out, -1);
         }
         List<Column> checks = new ArrayList<>();
         List<String> labels = new ArrayList<>();
+        // column 0: the rows, counted in the same pass as the rules
+        checks.add(count(lit(1)));
         for (ColumnSpec c : columns) {
             Column v = col(c.name());
             if (c.required()) {
@@ -104,17 +120,15 @@ public final class OutputCheck {
                 labels.add(r.id() + ": surplus row(s) repeat a key " + r.properties());
             }
         }
-        if (!checks.isEmpty()) {
-            Row counts = df.agg(checks.get(0), checks.subList(1, checks.size()).toArray(Column[]::new))
-                    .first();
-            for (int i = 0; i < labels.size(); i++) {
-                long n = counts.isNullAt(i) ? 0 : counts.getLong(i);
-                if (n > 0) {
-                    out.add(labels.get(i).replaceFirst(": ", ": " + n + " row(s): "));
-                }
+        Row counts = df.agg(checks.get(0), checks.subList(1, checks.size()).toArray(Column[]::new))
+                .first();
+        for (int i = 0; i < labels.size(); i++) {
+            long n = counts.isNullAt(i + 1) ? 0 : counts.getLong(i + 1);
+            if (n > 0) {
+                out.add(labels.get(i).replaceFirst(": ", ": " + n + " row(s): "));
             }
         }
-        return out;
+        return new Checked(out, counts.getLong(0));
     }
 
     private static void add(List<Column> checks, List<String> labels, Column broken, String label) {

@@ -37,12 +37,12 @@ final class ActiveServices {
 
     /**
      * @param services     {@link Positions#services} rows
+     * @param latest       their latest return period ({@link Positions#latest}), null when there are none
      * @param workforceNow the rows of the current workforce position (not apportioned)
      * @param concerns     silver.concern (code, domain_code, domain)
      */
     static Dataset<Row> latest(
-            Dataset<Row> services, Dataset<Row> workforceNow, Dataset<Row> concerns, CurateConfig cfg) {
-        String latest = Positions.latest(services);
+            Dataset<Row> services, String latest, Dataset<Row> workforceNow, Dataset<Row> concerns, CurateConfig cfg) {
         Dataset<Row> active = services.filter(
                 lit(latest).isNotNull().and(col(Positions.PERIOD).equalTo(lit(latest))));
 

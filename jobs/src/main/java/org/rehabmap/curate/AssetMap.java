@@ -46,17 +46,19 @@ final class AssetMap {
     /**
      * @param hna      {@link Positions#hna} rows
      * @param concerns silver.concern (code, domain_code, domain)
+     * @param year     the latest HNA financial year ({@link Positions#latest}), null when there is none
      * @param active   {@link ActiveServices#latest}
+     * @param returns  the return period of {@code active}: the services' latest
      */
     static Dataset<Row> build(
             Dataset<Row> hna,
+            String year,
             Dataset<Row> concerns,
             Dataset<Row> active,
+            String returns,
             Dataset<Row> areaMap,
             Dataset<Row> areaList,
             CurateConfig cfg) {
-        String year = Positions.latest(hna);
-        String returns = Positions.latest(active);
         Dataset<Row> domains = concerns.select(col("domain_code"), col("domain"))
                 .distinct()
                 .filter(col("domain_code").isNotNull());

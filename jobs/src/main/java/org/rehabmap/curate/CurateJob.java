@@ -203,15 +203,18 @@ public final class CurateJob implements Step {
         Dataset<Row> areaList = geo.areaList(spark);
 
         Dataset<Row> comorbidity = Positions.comorbidity(in.comorbidity());
-        Denominators denominators = Denominators.build(geo, comorbidity);
-        Dataset<Row> denominatorFrame = denominators.frame(spark, geo);
         Dataset<Row> positions = Positions.workforce(in.workforce()).cache();
-        String currentPosition = Positions.latest(positions);
+        Dataset<Row> hna = Positions.hna(in.hnaConcern());
+        Dataset<Row> services = Positions.services(in.service());
+        // the latest period of each source, asked once for every builder that needs it
+        Map<String, String> latest = Positions.latest(
+                Map.of("comorbidity", comorbidity, "workforce", positions, "hna", hna, "services", services));
+        String currentPosition = latest.get("workforce");
+        Denominators denominators = Denominators.build(geo, comorbidity, latest.get("comorbidity"));
+        Dataset<Row> denominatorFrame = denominators.frame(spark, geo);
         Dataset<Row> apportioned = Apportionment.apportion(
                         positions, "borough_codes", geo.population(), cfg.apportion())
                 .cache();
-        Dataset<Row> hna = Positions.hna(in.hnaConcern());
-        Dataset<Row> services = Positions.services(in.service());
 
         List<Measure> collected = new IndicatorMeasures(positions, apportioned, hna, comorbidity, services)
                 .collect(catalogue, cfg, geo, denominators, areaMap);
@@ -237,7 +240,9 @@ public final class CurateJob implements Step {
                 new GoldWriter.GoldTable(
                         UNMET_NEED,
                         UnmetNeedTable.build(hna, in.concern(), in.profession(), areaMap, areaList, bench, cfg)),
-                new GoldWriter.GoldTable(SERVICE_MAP, ServiceMap.build(services, workforceNow, areaMap, areaList, cfg)),
+                new GoldWriter.GoldTable(
+                        SERVICE_MAP,
+                        ServiceMap.build(services, latest.get("services"), workforceNow, areaMap, areaList, cfg)),
                 new GoldWriter.GoldTable(
                         COMORBIDITY_BURDEN,
                         ComorbidityBurden.build(comorbidity, in.ltcCondition(), areaMap, areaList, cfg))));
@@ -245,10 +250,12 @@ public final class CurateJob implements Step {
                 INEQUALITIES,
                 InequalitiesTable.build(
                         catalogue, hna, comorbidity, in.imd(), geo, areaMap, areaList, bench.rows(), cfg, held)));
-        Dataset<Row> active = ActiveServices.latest(services, workforceNow, in.concern(), cfg);
+        Dataset<Row> active = ActiveServices.latest(services, latest.get("services"), workforceNow, in.concern(), cfg);
         tables.add(new GoldWriter.GoldTable(SERVICE_DIRECTORY, ServiceDirectory.build(active, cfg)));
-        tables.add(
-                new GoldWriter.GoldTable(ASSET_MAP, AssetMap.build(hna, in.concern(), active, areaMap, areaList, cfg)));
+        tables.add(new GoldWriter.GoldTable(
+                ASSET_MAP,
+                AssetMap.build(
+                        hna, latest.get("hna"), in.concern(), active, latest.get("services"), areaMap, areaList, cfg)));
         if (peerInputs != null) {
             tables.add(
                     new GoldWriter.GoldTable(PEER_GROUPS, PeerGroups.frame(spark, contracts.gold(PEER_GROUPS), peers)));

@@ -41,16 +41,17 @@ final class ServiceMap {
 
     /**
      * @param services       {@link Positions#services} rows
+     * @param latest         their latest return period ({@link Positions#latest}), null when there are none
      * @param workforceNow   the rows of the current workforce position (not apportioned)
      */
     static Dataset<Row> build(
             Dataset<Row> services,
+            String latest,
             Dataset<Row> workforceNow,
             Dataset<Row> areaMap,
             Dataset<Row> areaList,
             CurateConfig cfg) {
         SparkSession spark = services.sparkSession();
-        String latest = Positions.latest(services);
         Dataset<Row> active = latest == null
                 ? services
                 : services.filter(col(Positions.PERIOD).equalTo(latest));

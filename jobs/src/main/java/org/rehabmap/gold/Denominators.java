@@ -31,7 +31,11 @@ public record Denominators(
     public static final String LIVING_WITH_CANCER = "living_with_cancer";
 
     public static Denominators build(Geography geo, Dataset<Row> comorbidityLabelled) {
-        String latest = Positions.latest(comorbidityLabelled);
+        return build(geo, comorbidityLabelled, Positions.latest(comorbidityLabelled));
+    }
+
+    /** @param latest the latest comorbidity extract's period ({@link Positions#latest}), null when none */
+    public static Denominators build(Geography geo, Dataset<Row> comorbidityLabelled, String latest) {
         Map<String, Long> lwc = new TreeMap<>();
         Map<String, Long> leftOut = new TreeMap<>();
         if (latest != null) {

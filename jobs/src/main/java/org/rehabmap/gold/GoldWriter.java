@@ -89,22 +89,26 @@ public final class GoldWriter {
         List<String> problems = new ArrayList<>();
         Map<String, List<String>> partitionBy = new LinkedHashMap<>();
         Contracts contracts = Contracts.load(contractsDir);
-        List<Callable<List<String>>> checks = new ArrayList<>();
+        List<Callable<OutputCheck.Checked>> checks = new ArrayList<>();
         for (GoldTable t : tables) {
             GoldContract contract = contracts.gold(t.name());
             partitionBy.put(t.name(), contract.partitionBy());
             // held in memory so the rows checked are the rows written
             Dataset<Row> rows = t.rows().coalesce(1).cache();
             held.add(new GoldTable(t.name(), rows));
-            checks.add(() -> OutputCheck.violations(contract, rows).stream()
-                    .map(v -> t.name() + " " + v)
-                    .toList());
+            checks.add(() -> OutputCheck.check(contract, rows));
         }
+        Map<String, Long> counts = new LinkedHashMap<>();
         // The check is what computes each table (it fills the cache the write then reads), and the tables
         // are independent: computed side by side, one table's planning and code generation on the driver
         // overlaps another's tasks. Problems are listed in table order whatever finished first.
         try (Parallel pool = new Parallel("gold-check", Parallel.cores())) {
-            pool.all(checks).forEach(problems::addAll);
+            List<OutputCheck.Checked> checked = pool.all(checks);
+            for (int i = 0; i < held.size(); i++) {
+                String name = held.get(i).name();
+                checked.get(i).violations().forEach(v -> problems.add(name + " " + v));
+                counts.put(name, checked.get(i).rows());
+            }
         } catch (Exception e) {
             held.forEach(t -> t.rows().unpersist());
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
@@ -121,11 +125,9 @@ public final class GoldWriter {
         // Tables are written side by side too: a write of a held table is mostly the driver's Delta work
         // (the target's snapshot, the commit), so one table's commit overlaps another's Parquet file.
         Map<String, Long> written = new ConcurrentHashMap<>();
-        Map<String, Long> counts = new ConcurrentHashMap<>();
         List<Callable<Void>> writes = new ArrayList<>();
         for (GoldTable t : held) {
             writes.add(() -> {
-                counts.put(t.name(), t.rows().count());
                 write(t, partitionBy.get(t.name()), inputs.get(t.name()));
                 written.put(t.name(), lake.version(t.name()));
                 return null;

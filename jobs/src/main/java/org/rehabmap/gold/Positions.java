@@ -3,6 +3,9 @@ package org.rehabmap.gold;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -60,6 +63,27 @@ public final class Positions {
     /** Comorbidity rows labelled by their extract date (YYYY-MM-DD). */
     public static Dataset<Row> comorbidity(Dataset<Row> comorbidity) {
         return comorbidity.withColumn(PERIOD, date_format(col("extract_date"), "yyyy-MM-dd"));
+    }
+
+    /**
+     * The latest period label of each labelled frame, all in one query: name → label, null where
+     * a frame is empty. A builder handed its period here is one query fewer than asking each frame
+     * on its own, and every such query is a round of planning and code generation on the driver.
+     */
+    public static Map<String, String> latest(Map<String, Dataset<Row>> labelled) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Dataset<Row> periods = null;
+        for (Map.Entry<String, Dataset<Row>> e : labelled.entrySet()) {
+            out.put(e.getKey(), null);
+            Dataset<Row> p = e.getValue().select(lit(e.getKey()).as("_frame"), col(PERIOD));
+            periods = periods == null ? p : periods.union(p);
+        }
+        if (periods != null) {
+            for (Row r : periods.groupBy("_frame").agg(max(col(PERIOD))).collectAsList()) {
+                out.put(r.getString(0), r.isNullAt(1) ? null : r.getString(1));
+            }
+        }
+        return out;
     }
 
     /** The latest period label of a labelled frame, or null when it is empty. */

@@ -68,11 +68,13 @@ public final class ModelRun {
      * @param geo the geography of {@code in} ({@link Geography#from}), checked by the caller
      */
     public ModelInputs inputs(SilverInputs in, Geography geo, CurateConfig cfg) {
-        Denominators denominators = Denominators.build(geo, Positions.comorbidity(in.comorbidity()));
+        Dataset<Row> comorbidity = Positions.comorbidity(in.comorbidity());
         Dataset<Row> positions = Positions.workforce(in.workforce()).cache();
         Dataset<Row> apportioned = null;
         try {
-            String current = Positions.latest(positions);
+            Map<String, String> latest = Positions.latest(Map.of("comorbidity", comorbidity, "workforce", positions));
+            Denominators denominators = Denominators.build(geo, comorbidity, latest.get("comorbidity"));
+            String current = latest.get("workforce");
             apportioned = Apportionment.apportion(positions, "borough_codes", geo.population(), cfg.apportion())
                     .cache();
             return inputs(geo, denominators, apportioned, current, in.profession(), cfg);

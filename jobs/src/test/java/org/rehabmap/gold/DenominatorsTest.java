@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rehabmap.gold.GoldFixtures.A;
 import static org.rehabmap.gold.GoldFixtures.B;
 import static org.rehabmap.gold.GoldFixtures.C;
@@ -57,5 +58,19 @@ class DenominatorsTest {
         assertNull(d.of(Denominators.LIVING_WITH_CANCER, LONDON));
         assertEquals(30L, d.of(Denominators.LIVING_WITH_CANCER, SOUTH)); // D, E, F all known
         assertEquals(200_000L, d.of(Denominators.POPULATION, LONDON));
+    }
+
+    @Test
+    void theLatestPeriodOfEveryFrameComesFromOneQueryAndAnEmptyFrameHasNone() {
+        var spark = SharedSpark.session();
+        var comorbidity = Positions.comorbidity(spark.createDataFrame(
+                List.of(row("2024-03-31", A, "ANY1", "female", 10), row("2025-03-31", A, "ANY1", "female", 10)),
+                SilverInputs.COMORBIDITY));
+        var none = Positions.comorbidity(spark.createDataFrame(List.<Row>of(), SilverInputs.COMORBIDITY));
+        var latest = Positions.latest(java.util.Map.of("comorbidity", comorbidity, "empty", none));
+        assertEquals("2025-03-31", latest.get("comorbidity"));
+        assertTrue(latest.containsKey("empty"));
+        assertNull(latest.get("empty"));
+        assertEquals(Positions.latest(comorbidity), latest.get("comorbidity"));
     }
 }

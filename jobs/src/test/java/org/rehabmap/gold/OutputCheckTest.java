@@ -127,6 +127,19 @@ class OutputCheckTest {
     }
 
     @Test
+    void theCheckCountsTheRowsInTheSamePass() throws IOException {
+        OutputCheck.Checked c = OutputCheck.check(
+                contract(),
+                frame(
+                        RowFactory.create("E09000001", "better", 50.0, 40.0),
+                        RowFactory.create("E09000002", "not_compared", null, null),
+                        RowFactory.create("E09000003", "similar", 10.0, 1.0)));
+        assertEquals(List.of(), c.violations());
+        assertEquals(3L, c.rows());
+        assertEquals(0L, OutputCheck.check(contract(), frame()).rows());
+    }
+
+    @Test
     void aKeyThreeTimesIsTwoSurplusRowsAndNullKeyPartsCount() throws IOException {
         List<String> v = OutputCheck.violations(
                 contract(),
