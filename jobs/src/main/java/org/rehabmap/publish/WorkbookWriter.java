@@ -231,7 +231,7 @@ public final class WorkbookWriter {
                 } else if (v[i] instanceof Boolean b) {
                     c.setCellValue(b);
                 } else {
-                    String s = CellText.of(v[i], false);
+                    String s = CellText.forExcel(CellText.of(v[i], false), t.name() + ".csv in this pack");
                     c.setCellValue(s);
                     c.setCellStyle(sigCols.contains(i) ? st.significance.get(Significance.of(v[i])) : st.text);
                     width[i + off] = Math.max(width[i + off], Math.min(50, s.length() + 2));
@@ -260,7 +260,7 @@ public final class WorkbookWriter {
 
     static Cell cell(Row row, int i, String text, CellStyle style) {
         Cell c = row.createCell(i);
-        c.setCellValue(text);
+        c.setCellValue(CellText.forExcel(text, "this pack's CSV and HTML files"));
         if (style != null) {
             c.setCellStyle(style);
         }

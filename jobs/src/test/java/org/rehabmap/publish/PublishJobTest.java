@@ -368,6 +368,69 @@ class PublishJobTest {
         assertEquals(sequential, digests(ws.resolve("parallel")));
     }
 
+    @Test
+    void aValueLongerThanAnExcelCellIsCutInTheWorkbookWithANoteNotAFailedPublish() throws Exception {
+        PublishJob.Inputs in = PublishJob.inputs(settings);
+        List<String> gold =
+                run.lake().tables().stream().filter(t -> t.startsWith("gold.")).toList();
+        List<PublishedTable> tables = new ArrayList<>();
+        PublishJob.select(gold, in.contracts())
+                .publish()
+                .forEach((q, c) -> tables.add(
+                        PublishJob.read(run.lake(), q, c, in.catalogue(), in.geography(), in.disclosure(), 100_000)));
+        // the first shown text cell of a table other than benchmarks, made longer than a cell holds (as the
+        // asset map's London list of service keys is at ten times the sample)
+        String longText = "K".repeat(CellText.EXCEL_MAX + 5_000);
+        String changed = null;
+        for (int k = 0; k < tables.size() && changed == null; k++) {
+            PublishedTable t = tables.get(k);
+            if (t.name().equals("benchmarks") || t.rows().isEmpty()) {
+                continue;
+            }
+            for (int i = 0; i < t.columns().size() && changed == null; i++) {
+                if (t.types().get(i).equals(org.apache.spark.sql.types.DataTypes.StringType)
+                        && t.rows().get(0)[i] != null
+                        && !t.masked().get(0)[i]) {
+                    List<Object[]> rows = new ArrayList<>(t.rows());
+                    Object[] first = rows.get(0).clone();
+                    first[i] = longText;
+                    rows.set(0, first);
+                    tables.set(
+                            k,
+                            new PublishedTable(
+                                    t.name(), t.version(), t.contract(), t.columns(), t.types(), rows, t.masked()));
+                    changed = t.name();
+                }
+            }
+        }
+        assertNotNull(changed, "no published table with a text cell to lengthen");
+        Pack london = Pack.all(in.geography()).stream()
+                .filter(Pack::london)
+                .findFirst()
+                .orElseThrow();
+        Path file = SharedSpark.newWorkspace("long-cell").resolve("pack.xlsx");
+        new WorkbookWriter(ReportContext.from(settings, in.geography(), in.catalogue(), in.disclosure()))
+                .write(london, tables, "run-x", AS_OF.toString(), file);
+        String found = null;
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
+            for (Sheet sh : wb) {
+                for (Row r : sh) {
+                    for (Cell c : r) {
+                        if (c.getCellType() == CellType.STRING
+                                && c.getStringCellValue().startsWith("KKKKKKKKKK")) {
+                            found = c.getStringCellValue();
+                        }
+                    }
+                }
+            }
+        }
+        assertNotNull(found, "the lengthened cell is not in the workbook");
+        assertEquals(CellText.EXCEL_MAX, found.length());
+        assertTrue(
+                found.endsWith("37,767 in all: the whole value is in " + changed + ".csv in this pack]"),
+                found.substring(found.length() - 200));
+    }
+
     /** Every file under a folder: its relative path → SHA-256 of its bytes. */
     static java.util.Map<String, String> digests(Path root) throws IOException {
         java.util.Map<String, String> out = new java.util.TreeMap<>();
