@@ -10,6 +10,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.rehabmap.lake.Lake;
+import org.rehabmap.lake.Parallel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -190,23 +191,55 @@ public record SilverInputs(
     public static final StructType LTC_CONDITION =
             schema("code", DataTypes.StringType, "description", DataTypes.StringType);
 
+    /**
+     * Opening a Delta table is a small Spark job (its snapshot) and so is planning a scan of it: one table after
+     * another, the ten were the first ~15 s of a sample curate, most of it waiting. They are opened side by side.
+     */
+    static final int OPENING_THREADS = 4;
+
     public static SilverInputs read(Lake lake) {
+        record Opened(Dataset<Row> rows, boolean missing) {}
+        List<StructType> schemas = List.of(
+                SERVICE,
+                WORKFORCE,
+                HNA_CONCERN,
+                COMORBIDITY,
+                BOROUGH,
+                POPULATION,
+                IMD,
+                PROFESSION,
+                CONCERN,
+                LTC_CONDITION);
+        List<Integer> index =
+                java.util.stream.IntStream.range(0, TABLES.size()).boxed().toList();
+        List<Opened> opened = Parallel.map("silver-open", OPENING_THREADS, index, i -> {
+            String table = TABLES.get(i);
+            boolean isEntity = i < 4; // service, workforce, HNA, comorbidity: the rest are reference tables
+            if (isEntity && !lake.exists(table)) {
+                return new Opened(empty(lake.spark(), schemas.get(i)), true);
+            }
+            return new Opened(
+                    isEntity ? typed(lake.read(table), schemas.get(i), table) : reference(lake, table, schemas.get(i)),
+                    false);
+        });
         List<String> missing = new ArrayList<>();
-        Dataset<Row> service = entity(lake, "silver.service", SERVICE, missing);
-        Dataset<Row> workforce = entity(lake, "silver.workforce", WORKFORCE, missing);
-        Dataset<Row> hna = entity(lake, "silver.hna_concern", HNA_CONCERN, missing);
-        Dataset<Row> comorbidity = entity(lake, "silver.comorbidity", COMORBIDITY, missing);
+        for (int i = 0; i < TABLES.size(); i++) {
+            if (opened.get(i).missing()) {
+                missing.add(TABLES.get(i));
+            }
+        }
+        List<Dataset<Row>> d = opened.stream().map(Opened::rows).toList();
         return new SilverInputs(
-                service,
-                workforce,
-                hna,
-                comorbidity,
-                reference(lake, "silver.borough", BOROUGH),
-                reference(lake, "silver.population", POPULATION),
-                reference(lake, "silver.imd", IMD),
-                reference(lake, "silver.profession", PROFESSION),
-                reference(lake, "silver.concern", CONCERN),
-                reference(lake, "silver.ltc_condition", LTC_CONDITION),
+                d.get(0),
+                d.get(1),
+                d.get(2),
+                d.get(3),
+                d.get(4),
+                d.get(5),
+                d.get(6),
+                d.get(7),
+                d.get(8),
+                d.get(9),
                 List.copyOf(missing));
     }
 
@@ -220,25 +253,25 @@ public record SilverInputs(
         return false;
     }
 
-    /** The same inputs with every table held in memory for the run (each is read by several builders). */
+    /**
+     * The same inputs with every table held in memory for the run (each is read by several builders). Marking a
+     * frame for caching plans its scan, a Spark job of Delta's each: done side by side, as in {@link #read}.
+     */
     public SilverInputs cached() {
+        List<Dataset<Row>> d = Parallel.map("silver-cache", OPENING_THREADS, frames(), Dataset::cache);
         return new SilverInputs(
-                service.cache(),
-                workforce.cache(),
-                hnaConcern.cache(),
-                comorbidity.cache(),
-                borough.cache(),
-                population.cache(),
-                imd.cache(),
-                profession.cache(),
-                concern.cache(),
-                ltcCondition.cache(),
+                d.get(0), d.get(1), d.get(2), d.get(3), d.get(4), d.get(5), d.get(6), d.get(7), d.get(8), d.get(9),
                 missing);
     }
 
     /** Releases what {@link #cached} held. */
     public void unpersist() {
-        for (Dataset<Row> d : List.of(
+        frames().forEach(Dataset::unpersist);
+    }
+
+    /** The frames in the order of {@link #TABLES}. */
+    private List<Dataset<Row>> frames() {
+        return List.of(
                 service,
                 workforce,
                 hnaConcern,
@@ -248,17 +281,7 @@ public record SilverInputs(
                 imd,
                 profession,
                 concern,
-                ltcCondition)) {
-            d.unpersist();
-        }
-    }
-
-    private static Dataset<Row> entity(Lake lake, String table, StructType schema, List<String> missing) {
-        if (!lake.exists(table)) {
-            missing.add(table);
-            return empty(lake.spark(), schema);
-        }
-        return typed(lake.read(table), schema, table);
+                ltcCondition);
     }
 
     private static Dataset<Row> reference(Lake lake, String table, StructType schema) {

@@ -63,6 +63,25 @@ public final class Parallel implements AutoCloseable {
         return out;
     }
 
+    /**
+     * {@code f} of every item, at most {@code threads} at once, results in the items' order. For work that is
+     * mostly waiting on Spark's small jobs (opening Delta tables, planning a cache): a RuntimeException of a
+     * piece is rethrown as it is.
+     */
+    public static <A, B> List<B> map(String name, int threads, List<A> items, java.util.function.Function<A, B> f) {
+        List<Callable<B>> work = new ArrayList<>();
+        for (A item : items) {
+            work.add(() -> f.apply(item));
+        }
+        try (Parallel pool = new Parallel(name, Math.min(threads, Math.max(1, items.size())))) {
+            return pool.all(work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(name + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The piece's result, or the exception it threw (not wrapped). */
     public static <T> T join(Future<T> f) throws Exception {
         try {
