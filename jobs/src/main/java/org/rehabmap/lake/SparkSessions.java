@@ -25,7 +25,14 @@ public final class SparkSessions {
                 .config("spark.sql.ansi.enabled", "false")
                 .config("spark.sql.warehouse.dir", s.location("paths.lake") + "/_warehouse")
                 // Delta's optimistic commits retry on conflict; the local lake has one writer at a time.
-                .config("spark.databricks.delta.schema.autoMerge.enabled", "false");
+                .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
+                // Spark 4 gives every session its own artifact class loader on the executors (for Spark
+                // Connect's many users). rehabmap is one application with one session and no added artifacts,
+                // and the isolation cost it a second compile of every generated class in the tasks, with class
+                // look-ups over RPC to the driver: a profile of a sample curate had Janino at 21% of the CPU.
+                // Off, curate on that lake took 60.1 s instead of 68.8 s (docs/benchmarks.md). PySpark sets
+                // the same default. spark.conf in the configuration can still turn it back on.
+                .config("spark.sql.artifact.isolation.enabled", "false");
         // Only when a crash point is armed (tests, drills): stop a process between any two Delta commits.
         if (org.rehabmap.crash.CrashPoints.enabled()) {
             b = b.config("spark.delta.logStore.file.impl", org.rehabmap.crash.CrashPointLogStore.class.getName());
