@@ -27,7 +27,7 @@ REHABMAP_CP="$REHABMAP_JAR:$REHABMAP_LIB/*"
 pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$REHABMAP_HOME/pom.xml"; }
 # the module flags Spark's own launcher would add (a plain java launch must pass them itself)
 SPARK_JVM_FLAGS="$(pom_property spark.jvm.flags)"
-# C1 only and a larger code cache (why: the comment on the property in pom.xml)
+# the JIT options of a product JVM (why: the comment on the property in pom.xml)
 JIT_FLAGS="$(pom_property rehabmap.jit.flags)"
 
 # java_opts HEAP: the heap size and JIT options of a rehabmap JVM; REHABMAP_JAVA_OPTS replaces both.
