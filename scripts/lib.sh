@@ -50,4 +50,7 @@ build_if_stale() {
     echo "$1: the build failed (see the Maven output above)" >&2
     return 2
   fi
+  # Maven leaves an unchanged jar's date alone: after a change to a pom alone the jar would stay older than
+  # the pom, and every later start would build again.
+  touch "$REHABMAP_JAR"
 }
