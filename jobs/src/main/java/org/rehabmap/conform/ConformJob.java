@@ -9,6 +9,7 @@ import org.rehabmap.bronze.BronzeSchema;
 import org.rehabmap.contracts.Contract;
 import org.rehabmap.contracts.Contracts;
 import org.rehabmap.contracts.ReferenceData;
+import org.rehabmap.lake.Parallel;
 import org.rehabmap.pipeline.RunContext;
 import org.rehabmap.pipeline.Step;
 import org.rehabmap.pipeline.StepResult;
@@ -73,49 +74,50 @@ public final class ConformJob implements Step {
                 sheetBySha.put(r.getString(1), r.getString(2));
             }
         }
+        for (String source : pendingBySource.keySet()) {
+            if (!contracts.containsKey(source)) {
+                throw new org.rehabmap.config.ConfigError(
+                        "no contract for source '" + source + "' in data-contracts/sources");
+            }
+        }
         Map<String, FileLedger.Counts> counts = new LinkedHashMap<>();
-        List<Dataset<Row>> validatedSources = new ArrayList<>();
+        List<Dataset<Row>> validatedSources = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Dataset<Row>> quarantine = new ArrayList<>();
         List<String> shasConformed = new ArrayList<>();
         long accepted = 0;
         long quarantined = 0;
         try {
-            for (Map.Entry<String, List<String>> e : pendingBySource.entrySet()) {
-                Contract contract = contracts.get(e.getKey());
-                if (contract == null) {
-                    throw new org.rehabmap.config.ConfigError(
-                            "no contract for source '" + e.getKey() + "' in data-contracts/sources");
+            // Sources are independent up to the quarantine and the ledger, which are written once for all
+            // of them after: each source's validation and MERGE into its own silver table runs beside the
+            // others', so one's planning on the driver overlaps another's tasks. Results are taken in the
+            // ledger's order whatever finished first; the first failure, in that order, is the one reported.
+            // (two sources merging into one silver table would conflict: those go one after the other)
+            long tables = pendingBySource.keySet().stream()
+                    .map(k -> contracts.get(k).silverTable())
+                    .distinct()
+                    .count();
+            List<Conformed> done = Parallel.map(
+                    "conform",
+                    tables == pendingBySource.size() ? Parallel.cores() : 1,
+                    new ArrayList<>(pendingBySource.entrySet()),
+                    e -> conform(
+                            ctx,
+                            contracts.get(e.getKey()),
+                            books.get(e.getKey()),
+                            e.getValue(),
+                            sheetBySha,
+                            validatedSources));
+            for (Conformed c : done) {
+                counts.putAll(c.counts());
+                for (FileLedger.Counts n : c.counts().values()) {
+                    accepted += n.accepted();
+                    quarantined += n.quarantined();
                 }
-                List<String> shas = e.getValue();
-                Dataset<Row> bronze = ctx.lake()
-                        .read(BronzeSchema.table(contract))
-                        .filter(col(BronzeSchema.FILE_SHA).isin(shas.toArray()));
-                Dataset<Row> validated = ValidatedRows.validate(bronze, contract, books.get(contract.name()))
-                        .persist(StorageLevel.MEMORY_AND_DISK());
-                validatedSources.add(validated);
-                for (Row c : validated
-                        .groupBy(BronzeSchema.FILE_SHA)
-                        .agg(
-                                count(lit(1)),
-                                sum(when(size(col(ValidatedRows.FAILURES)).gt(0), 1)
-                                        .otherwise(0)))
-                        .collectAsList()) {
-                    long read = c.getLong(1);
-                    long bad = c.getLong(2);
-                    counts.put(c.getString(0), new FileLedger.Counts(read, read - bad, bad));
-                    accepted += read - bad;
-                    quarantined += bad;
-                }
-                for (String sha : shas) {
-                    counts.putIfAbsent(sha, new FileLedger.Counts(0, 0, 0));
-                }
-                quarantine.add(QuarantineWriter.toQuarantine(validated, contract, ctx.runId(), sheetBySha));
-                shasConformed.addAll(shas);
-                Dataset<Row> good = validated
-                        .filter(size(col(ValidatedRows.FAILURES)).equalTo(0))
-                        .select(silverColumns(contract));
-                versions.put("silver." + contract.silverTable(), SilverWriter.merge(ctx.lake(), contract, good));
-                ctx.console().progress("  " + contract.name() + ": " + shas.size() + " file(s) conformed");
+                quarantine.add(c.quarantine());
+                shasConformed.addAll(c.shas());
+                versions.put("silver." + c.contract().silverTable(), c.silverVersion());
+                ctx.console()
+                        .progress("  " + c.contract().name() + ": " + c.shas().size() + " file(s) conformed");
             }
             if (!quarantine.isEmpty()) {
                 QuarantineWriter.write(
@@ -136,6 +138,49 @@ public final class ConformJob implements Step {
                 ? "no new files" + (versions.isEmpty() ? "" : ", reference tables refreshed")
                 : counts.size() + " file(s): " + accepted + " rows accepted, " + quarantined + " quarantined";
         return new StepResult(name(), changed, accepted, versions, summary);
+    }
+
+    /** One source's pending files, validated and merged into its silver table; its quarantine rows still to write. */
+    private record Conformed(
+            Contract contract,
+            List<String> shas,
+            Map<String, FileLedger.Counts> counts,
+            Dataset<Row> quarantine,
+            long silverVersion) {}
+
+    private static Conformed conform(
+            RunContext ctx,
+            Contract contract,
+            RuleBook book,
+            List<String> shas,
+            Map<String, String> sheetBySha,
+            List<Dataset<Row>> held) {
+        Dataset<Row> bronze = ctx.lake()
+                .read(BronzeSchema.table(contract))
+                .filter(col(BronzeSchema.FILE_SHA).isin(shas.toArray()));
+        Dataset<Row> validated = ValidatedRows.validate(bronze, contract, book).persist(StorageLevel.MEMORY_AND_DISK());
+        held.add(validated);
+        Map<String, FileLedger.Counts> counts = new LinkedHashMap<>();
+        for (Row c : validated
+                .groupBy(BronzeSchema.FILE_SHA)
+                .agg(
+                        count(lit(1)),
+                        sum(when(size(col(ValidatedRows.FAILURES)).gt(0), 1).otherwise(0)))
+                .collectAsList()) {
+            long read = c.getLong(1);
+            long bad = c.getLong(2);
+            counts.put(c.getString(0), new FileLedger.Counts(read, read - bad, bad));
+        }
+        // in the ledger's order, a file that reached bronze with no rows counted as empty
+        Map<String, FileLedger.Counts> ordered = new LinkedHashMap<>();
+        for (String sha : shas) {
+            ordered.put(sha, counts.getOrDefault(sha, new FileLedger.Counts(0, 0, 0)));
+        }
+        Dataset<Row> quarantine = QuarantineWriter.toQuarantine(validated, contract, ctx.runId(), sheetBySha);
+        Dataset<Row> good =
+                validated.filter(size(col(ValidatedRows.FAILURES)).equalTo(0)).select(silverColumns(contract));
+        long version = SilverWriter.merge(ctx.lake(), contract, good);
+        return new Conformed(contract, shas, ordered, quarantine, version);
     }
 
     static org.apache.spark.sql.Column[] silverColumns(Contract contract) {
