@@ -89,7 +89,7 @@ else
   BENCH_CP="$PRODUCT_CP:$REHABMAP_HOME/bench/target/rehabmap-bench.jar:$REHABMAP_HOME/bench/target/lib/*"
 fi
 # the launcher's own command line (scripts/rehabmap): the module flags of pom.xml and its JVM options
-JAVA_OPTS="$(java_opts -Xmx8g)"
+JAVA_OPTS="$(java_opts -Xmx4g)"
 if [ "$EVENT_LOGS" = 1 ]; then
   mkdir -p "$OUT/spark-events"
   export REHABMAP_SPARK_EVENTLOG="$OUT/spark-events"
