@@ -16,6 +16,8 @@ public final class SparkSessions {
                 .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
                 .config("spark.sql.shuffle.partitions", s.getInt("spark.shuffle-partitions"))
                 .config("spark.databricks.delta.snapshotPartitions", s.getInt("spark.delta-snapshot-partitions"))
+                // a static setting: it must be there when the session is made, and reaches executors with the conf
+                .config("spark.sql.codegen.cache.maxEntries", s.getInt("spark.codegen-cache-entries"))
                 .config("spark.ui.enabled", uiOverride || s.getBoolean("spark.ui"))
                 .config("spark.ui.showConsoleProgress", false)
                 .config("spark.sql.session.timeZone", "UTC")
