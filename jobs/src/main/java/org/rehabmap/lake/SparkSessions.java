@@ -51,6 +51,7 @@ public final class SparkSessions {
         }
         SparkSession spark = b.getOrCreate();
         spark.sparkContext().setLogLevel(s.getString("spark.log-level"));
+        SharedClassLoader.share(spark);
         return spark;
     }
 }
