@@ -14,7 +14,7 @@ import java.util.List;
  * are other JVMs and nothing changes.
  */
 public final class SharedClassLoader {
-    /** Set by a task of {@link #share}: in local mode the task runs in this JVM. */
+    /** Set by the one task of {@link #share}: in local mode the task runs in this JVM. */
     private static volatile ClassLoader executors;
 
     private SharedClassLoader() {}
@@ -27,11 +27,12 @@ public final class SharedClassLoader {
         if (!spark.sparkContext().isLocal()) {
             return false;
         }
-        if (executors == null) {
-            JavaSparkContext.fromSparkContext(spark.sparkContext())
-                    .parallelize(List.of(0), 1)
-                    .foreach(x -> executors = Thread.currentThread().getContextClassLoader());
-        }
+        // asked of this session's executor every time: a loader kept from an earlier, stopped context would
+        // match no task of this one
+        executors = null;
+        JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(List.of(0), 1)
+                .foreach(x -> executors = Thread.currentThread().getContextClassLoader());
         ClassLoader loader = executors;
         if (loader == null) {
             return false;
