@@ -7,6 +7,7 @@ import org.apache.spark.sql.Row;
 import org.rehabmap.contracts.Contracts;
 import org.rehabmap.contracts.GoldContract;
 import org.rehabmap.contracts.OutputCheck;
+import org.rehabmap.lake.JobDescription;
 import org.rehabmap.lake.Lake;
 import org.rehabmap.lake.Parallel;
 
@@ -96,7 +97,8 @@ public final class GoldWriter {
             // held in memory so the rows checked are the rows written
             Dataset<Row> rows = t.rows().coalesce(1).cache();
             held.add(new GoldTable(t.name(), rows));
-            checks.add(() -> OutputCheck.check(contract, rows));
+            checks.add(() ->
+                    JobDescription.during(lake.spark(), "check " + t.name(), () -> OutputCheck.check(contract, rows)));
         }
         Map<String, Long> counts = new LinkedHashMap<>();
         // The check is what computes each table (it fills the cache the write then reads), and the tables
@@ -127,11 +129,11 @@ public final class GoldWriter {
         Map<String, Long> written = new ConcurrentHashMap<>();
         List<Callable<Void>> writes = new ArrayList<>();
         for (GoldTable t : held) {
-            writes.add(() -> {
+            writes.add(() -> JobDescription.during(lake.spark(), "write " + t.name(), () -> {
                 write(t, partitionBy.get(t.name()), inputs.get(t.name()));
                 written.put(t.name(), lake.version(t.name()));
                 return null;
-            });
+            }));
         }
         try (Parallel pool = new Parallel("gold-write", Parallel.cores())) {
             pool.all(writes);

@@ -7,6 +7,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
+import org.rehabmap.lake.JobDescription;
 
 import java.util.List;
 
@@ -31,12 +32,12 @@ final class LandingTasks {
 
     /** Runs body with a job description, so the UI (and a listener) can tell ingest's jobs apart. */
     static <T> T described(SparkSession spark, String description, java.util.function.Supplier<T> body) {
-        String before = spark.sparkContext().getLocalProperty("spark.job.description");
-        spark.sparkContext().setJobDescription(description);
         try {
-            return body.get();
-        } finally {
-            spark.sparkContext().setJobDescription(before);
+            return JobDescription.during(spark, description, body::get);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }

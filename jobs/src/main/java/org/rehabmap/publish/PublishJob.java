@@ -7,6 +7,7 @@ import org.rehabmap.contracts.Contracts;
 import org.rehabmap.contracts.DisclosureSpec;
 import org.rehabmap.contracts.GoldContract;
 import org.rehabmap.gold.Geography;
+import org.rehabmap.lake.JobDescription;
 import org.rehabmap.lake.Lake;
 import org.rehabmap.lake.Parallel;
 import org.rehabmap.pipeline.RunContext;
@@ -136,8 +137,10 @@ public final class PublishJob implements Step {
             throws Exception {
         List<Callable<PublishedTable>> reads = new ArrayList<>();
         chosen.publish()
-                .forEach((q, contract) -> reads.add(
-                        () -> read(lake, q, contract, in.catalogue(), in.geography(), in.disclosure(), in.maxRows())));
+                .forEach((q, contract) -> reads.add(() -> JobDescription.during(
+                        lake.spark(),
+                        "publish " + q,
+                        () -> read(lake, q, contract, in.catalogue(), in.geography(), in.disclosure(), in.maxRows()))));
         return work.all(reads);
     }
 
