@@ -170,7 +170,17 @@ class CurateJobTest {
 
         // determinism: building again from the same silver and as-of date gives the written rows, in order
         var settings = SharedSpark.settings(ws.resolve("lake"), ws.resolve("landing"));
-        SilverInputs silver = SilverInputs.read(lake);
+        // held in memory as the step holds it: eleven tables are built from it, and each would plan every
+        // silver scan again (Delta's file-listing jobs)
+        SilverInputs silver = SilverInputs.read(lake).cached();
+        try {
+            assertRebuildsRowForRow(settings, silver);
+        } finally {
+            silver.unpersist();
+        }
+    }
+
+    private static void assertRebuildsRowForRow(org.rehabmap.config.Settings settings, SilverInputs silver) {
         // (with the peer groups, as the step runs it: gold.peer_groups and gold.benchmarks' peer values included)
         CurateConfig cfg = CurateConfig.from(settings, LocalDate.of(2025, 6, 30));
         Contracts contracts = Contracts.load(Path.of(settings.location("paths.contracts")));
