@@ -51,9 +51,13 @@ final class Disclosure {
             flag.put(c, "_s_" + c);
         }
         Column gate = rowGate == null ? lit(false) : small(col(rowGate));
+        // One projection per stage, not one per column: each withColumn analyses the whole plan again,
+        // and these come at the end of the widest plans (most of curate's driver time before any job ran).
+        Map<String, Column> flags = new LinkedHashMap<>();
         for (String c : counts) {
-            df = df.withColumn(flag.get(c), small(col(c)).or(gate));
+            flags.put(flag.get(c), small(col(c)).or(gate));
         }
+        df = df.withColumns(flags);
         List<SecondarySuppression.Protected> protect = new ArrayList<>();
         for (String c : counts) {
             protect.add(
@@ -64,17 +68,22 @@ final class Disclosure {
         for (String c : counts) {
             any = any.or(col(flag.get(c)));
         }
+        // every rate and count is withheld by the flags alone, so they are one projection
+        Map<String, Column> withheld = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : dependants.entrySet()) {
             Column hit = lit(false);
             for (String c : e.getValue()) {
                 hit = hit.or(col(flag.get(c)));
             }
-            df = df.withColumn(e.getKey(), when(not(hit), col(e.getKey())));
+            withheld.put(e.getKey(), when(not(hit), col(e.getKey())));
         }
         for (String c : counts) {
-            df = df.withColumn(c, when(not(col(flag.get(c))), col(c)));
+            // a count that is also a rate's key is withheld by both, as one after the other would
+            Column value = withheld.getOrDefault(c, col(c));
+            withheld.put(c, when(not(col(flag.get(c))), value));
         }
-        df = df.withColumn("suppressed", any);
+        withheld.put("suppressed", any);
+        df = df.withColumns(withheld);
         return df.drop(flag.values().toArray(String[]::new));
     }
 

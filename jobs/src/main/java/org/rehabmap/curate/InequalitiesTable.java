@@ -225,26 +225,33 @@ final class InequalitiesTable {
                         areaValues(spark, benchmarks, defs),
                         Positions.usingColumns("indicator_id", Positions.PERIOD, Geography.AREA_CODE),
                         "left")
-                .withColumn("numerator", coalesce(col("numerator"), lit(0L)))
-                .withColumn("denominator", coalesce(col("denominator"), lit(0L)))
-                .withColumn("excluded", coalesce(col("excluded"), lit(0L)))
-                .withColumn("_area_withheld", coalesce(col("_area_withheld"), lit(false)));
+                .withColumns(ordered(
+                        "numerator", coalesce(col("numerator"), lit(0L)),
+                        "denominator", coalesce(col("denominator"), lit(0L)),
+                        "excluded", coalesce(col("excluded"), lit(0L)),
+                        "_area_withheld", coalesce(col("_area_withheld"), lit(false))));
 
         Column mult = element_at(byIndicator(defs, d -> lit(d.multiplier())), col("indicator_id"));
         Column has = col("denominator").gt(0);
-        rows = rows.withColumn(
-                        "value",
-                        when(
-                                has,
-                                col("numerator")
-                                        .cast("double")
-                                        .divide(col("denominator"))
-                                        .multiply(mult)))
-                .withColumn("lower_ci95", wilson(true, true).apply(col("numerator"), col("denominator"), mult))
-                .withColumn("upper_ci95", wilson(false, true).apply(col("numerator"), col("denominator"), mult))
-                .withColumn("lower_ci998", wilson(true, false).apply(col("numerator"), col("denominator"), mult))
-                .withColumn("upper_ci998", wilson(false, false).apply(col("numerator"), col("denominator"), mult))
-                .withColumn("_primary", small(col("numerator"), cfg).or(small(col("denominator"), cfg)));
+        // each stage one projection: a withColumn analyses the whole (wide) plan again each time
+        rows = rows.withColumns(ordered(
+                "value",
+                when(
+                        has,
+                        col("numerator")
+                                .cast("double")
+                                .divide(col("denominator"))
+                                .multiply(mult)),
+                "lower_ci95",
+                wilson(true, true).apply(col("numerator"), col("denominator"), mult),
+                "upper_ci95",
+                wilson(false, true).apply(col("numerator"), col("denominator"), mult),
+                "lower_ci998",
+                wilson(true, false).apply(col("numerator"), col("denominator"), mult),
+                "upper_ci998",
+                wilson(false, false).apply(col("numerator"), col("denominator"), mult),
+                "_primary",
+                small(col("numerator"), cfg).or(small(col("denominator"), cfg))));
 
         Map<String, List<String>> dependants = new LinkedHashMap<>();
         for (String c : List.of("value", "lower_ci95", "upper_ci95", "lower_ci998", "upper_ci998")) {
@@ -263,14 +270,20 @@ final class InequalitiesTable {
                         List.of("breakdown_code"));
         // an area withheld in gold.benchmarks would be the sum of its groups: they go with it
         Column areaGone = col("_area_withheld");
+        Map<String, Column> gone = new LinkedHashMap<>();
         for (String c : List.of(
                 "numerator", "denominator", "value", "lower_ci95", "upper_ci95", "lower_ci998", "upper_ci998")) {
-            rows = rows.withColumn(c, when(not(areaGone), col(c)));
+            gone.put(c, when(not(areaGone), col(c)));
         }
-        rows = rows.withColumn("suppressed", col("suppressed").or(areaGone))
-                .withColumn("area_value", when(not(areaGone), col("area_value")))
-                .withColumn("significance", compare().apply(col("lower_ci95"), col("upper_ci95"), col("area_value")))
-                .withColumn("note", notes(defs, cfg));
+        gone.put("suppressed", col("suppressed").or(areaGone));
+        gone.put("area_value", when(not(areaGone), col("area_value")));
+        // significance and the note read the withheld values: the next stage
+        rows = rows.withColumns(gone)
+                .withColumns(ordered(
+                        "significance",
+                        compare().apply(col("lower_ci95"), col("upper_ci95"), col("area_value")),
+                        "note",
+                        notes(defs, cfg)));
 
         // the groups and the Q1 - Q5 gaps are both made from these rows: computed once
         rows = rows.cache();
@@ -347,17 +360,16 @@ final class InequalitiesTable {
             List<IndicatorDefinition> defs, List<IndicatorDefinition> mine, Dataset<Row> hna, CurateConfig cfg) {
         Dataset<Row> out = hna.withColumn(Apportionment.LA_CODE, col("residence"))
                 .withColumn(SOURCE, lit(IndicatorCatalogue.HNA_CONCERNS));
+        Map<String, Column> flags = new LinkedHashMap<>();
         for (int i = 0; i < defs.size(); i++) {
             IndicatorDefinition d = defs.get(i);
             Column in = coalesce(expr(cfg.expand(d.input("filter", "true"))), lit(false));
             boolean m = mine.contains(d);
-            out = out.withColumn(
-                            "_n" + i, m ? HnaMeasures.flag(in.and(expr(cfg.expand(d.input("numerator"))))) : lit(0L))
-                    .withColumn(
-                            "_d" + i, m ? HnaMeasures.flag(in.and(expr(cfg.expand(d.input("denominator"))))) : lit(0L))
-                    .withColumn("_e" + i, lit(0L));
+            flags.put("_n" + i, m ? HnaMeasures.flag(in.and(expr(cfg.expand(d.input("numerator"))))) : lit(0L));
+            flags.put("_d" + i, m ? HnaMeasures.flag(in.and(expr(cfg.expand(d.input("denominator"))))) : lit(0L));
+            flags.put("_e" + i, lit(0L));
         }
-        return out.select(unitColumns(defs));
+        return out.withColumns(flags).select(unitColumns(defs));
     }
 
     /** Comorbidity rows as {@link ComorbidityMeasures} sums them: a supplier-suppressed cell left out of both. */
@@ -366,28 +378,34 @@ final class InequalitiesTable {
             List<IndicatorDefinition> mine,
             Dataset<Row> comorbidity,
             CurateConfig cfg) {
-        Dataset<Row> out = comorbidity
-                .withColumn(Apportionment.LA_CODE, col("borough_code"))
-                .withColumn(SOURCE, lit("comorbidity"))
-                .withColumn("tumour_group", lit(null).cast("string"))
-                .withColumn("pathway_point", lit(null).cast("string"));
+        // the indicators' expressions may name the columns added here, so they are a stage of their own
+        Dataset<Row> out = comorbidity.withColumns(ordered(
+                Apportionment.LA_CODE,
+                col("borough_code"),
+                SOURCE,
+                lit("comorbidity"),
+                "tumour_group",
+                lit(null).cast("string"),
+                "pathway_point",
+                lit(null).cast("string")));
+        Map<String, Column> sums = new LinkedHashMap<>();
         for (int i = 0; i < defs.size(); i++) {
             IndicatorDefinition d = defs.get(i);
             if (!mine.contains(d)) {
-                out = out.withColumn("_n" + i, lit(0L))
-                        .withColumn("_d" + i, lit(0L))
-                        .withColumn("_e" + i, lit(0L));
+                sums.put("_n" + i, lit(0L));
+                sums.put("_d" + i, lit(0L));
+                sums.put("_e" + i, lit(0L));
                 continue;
             }
             Column in = coalesce(expr(cfg.expand(d.input("filter", "true"))), lit(false));
             Column num = expr(cfg.expand(d.input("numerator"))).cast("long");
             Column den = expr(cfg.expand(d.input("denominator"))).cast("long");
             Column kept = in.and(num.isNotNull()).and(den.isNotNull());
-            out = out.withColumn("_n" + i, when(kept, num).otherwise(0L))
-                    .withColumn("_d" + i, when(kept, den).otherwise(0L))
-                    .withColumn("_e" + i, when(in.and(not(kept)), 1L).otherwise(0L));
+            sums.put("_n" + i, when(kept, num).otherwise(0L));
+            sums.put("_d" + i, when(kept, den).otherwise(0L));
+            sums.put("_e" + i, when(in.and(not(kept)), 1L).otherwise(0L));
         }
-        return out.select(unitColumns(defs));
+        return out.withColumns(sums).select(unitColumns(defs));
     }
 
     private static Column[] unitColumns(List<IndicatorDefinition> defs) {
@@ -531,11 +549,15 @@ final class InequalitiesTable {
         Column known =
                 not(col("suppressed")).and(col("_n1").gt(0)).and(col("_n5").gt(0));
         Column[] args = {col("_x1"), col("_n1"), col("_x5"), col("_n5")};
-        return pairs.withColumn("breakdown_code", lit(GAP))
-                .withColumn("breakdown_label", lit("Gap: quintile 1 (most deprived) minus quintile 5 (least deprived)"))
-                .withColumn("numerator", lit(null).cast("long"))
-                .withColumn("denominator", lit(null).cast("long"))
-                .withColumn(
+        return pairs.withColumns(ordered(
+                        "breakdown_code",
+                        lit(GAP),
+                        "breakdown_label",
+                        lit("Gap: quintile 1 (most deprived) minus quintile 5 (least deprived)"),
+                        "numerator",
+                        lit(null).cast("long"),
+                        "denominator",
+                        lit(null).cast("long"),
                         "value",
                         when(
                                 known,
@@ -543,28 +565,27 @@ final class InequalitiesTable {
                                         .cast("double")
                                         .divide(col("_n1"))
                                         .minus(col("_x5").cast("double").divide(col("_n5")))
-                                        .multiply(mult)))
-                .withColumn(
+                                        .multiply(mult)),
                         "lower_ci95",
-                        when(known, newcombe(true, true).apply(args).multiply(mult)))
-                .withColumn(
+                        when(known, newcombe(true, true).apply(args).multiply(mult)),
                         "upper_ci95",
-                        when(known, newcombe(false, true).apply(args).multiply(mult)))
-                .withColumn(
+                        when(known, newcombe(false, true).apply(args).multiply(mult)),
                         "lower_ci998",
-                        when(known, newcombe(true, false).apply(args).multiply(mult)))
-                .withColumn(
+                        when(known, newcombe(true, false).apply(args).multiply(mult)),
                         "upper_ci998",
-                        when(known, newcombe(false, false).apply(args).multiply(mult)))
-                .withColumn("area_value", lit(null).cast("double"))
-                // against no difference: 'higher' = quintile 1 above quintile 5
-                .withColumn("significance", compare().apply(col("lower_ci95"), col("upper_ci95"), lit(0.0)))
-                .withColumn(
+                        when(known, newcombe(false, false).apply(args).multiply(mult)),
+                        "area_value",
+                        lit(null).cast("double")))
+                // the significance reads the limits just made: the next stage
+                .withColumns(ordered(
+                        // against no difference: 'higher' = quintile 1 above quintile 5
+                        "significance",
+                        compare().apply(col("lower_ci95"), col("upper_ci95"), lit(0.0)),
                         "note",
                         when(col("suppressed"), lit("suppressed: quintile 1 or 5 is withheld (disclosure control)"))
                                 .when(not(known), lit("no gap: quintile 1 or 5 has no denominator here"))
                                 .otherwise(lit("percentage points; Newcombe's hybrid score interval (method 10); "
-                                        + "area-based quintiles of borough IMD 2019")));
+                                        + "area-based quintiles of borough IMD 2019"))));
     }
 
     private static Column[] columns() {
@@ -685,5 +706,14 @@ final class InequalitiesTable {
                 .add("suppressed", DataTypes.BooleanType, false)
                 .add("note", DataTypes.StringType, true);
         return spark.createDataFrame(List.of(), s);
+    }
+
+    /** name, column, name, column, … as one withColumns map, in the order given. */
+    static Map<String, Column> ordered(Object... nameColumn) {
+        Map<String, Column> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameColumn.length; i += 2) {
+            m.put((String) nameColumn[i], (Column) nameColumn[i + 1]);
+        }
+        return m;
     }
 }

@@ -185,12 +185,14 @@ final class UnmetNeedTable {
                                 "breakdown",
                                 "breakdown_code"),
                         "left");
+        Map<String, Column> zeros = new LinkedHashMap<>();
         for (String c : COUNTS) {
             if (!c.equals("assessments")) {
-                grid = grid.withColumn(c, coalesce(col(c), lit(0L)));
+                zeros.put(c, coalesce(col(c), lit(0L)));
             }
         }
-        return grid;
+        // one projection, not one per count: each withColumn analyses the whole plan again
+        return grid.withColumns(zeros);
     }
 
     /** The area's distinct assessments (its 'all' row) beside every breakdown: a concern may count under several. */
@@ -236,16 +238,18 @@ final class UnmetNeedTable {
 
     /** Every rate as 100 × part ÷ whole, null where the whole is 0; percentages with their Wilson 95% limits. */
     private static Dataset<Row> withRates(Dataset<Row> grid) {
+        Map<String, Column> rates = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> r : rates().entrySet()) {
             Column part = col(r.getValue().get(0));
             Column whole = col(r.getValue().get(1));
-            grid = grid.withColumn(r.getKey(), pct(part, whole));
+            rates.put(r.getKey(), pct(part, whole));
             if (PROPORTIONS.contains(r.getKey())) {
-                grid = grid.withColumn(r.getKey() + "_lower_ci95", WilsonColumns.lower95(part, whole))
-                        .withColumn(r.getKey() + "_upper_ci95", WilsonColumns.upper95(part, whole));
+                rates.put(r.getKey() + "_lower_ci95", WilsonColumns.lower95(part, whole));
+                rates.put(r.getKey() + "_upper_ci95", WilsonColumns.upper95(part, whole));
             }
         }
-        return grid;
+        // every rate is made from the counts alone: one projection
+        return grid.withColumns(rates);
     }
 
     /**
