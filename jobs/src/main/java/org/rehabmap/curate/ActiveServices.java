@@ -66,17 +66,24 @@ final class ActiveServices {
                         array_sort(collect_set(col("domain_code"))).as("domain_codes"));
         Column empty = array().cast(STRINGS);
         return active.join(linked, Positions.usingColumns("provider_code", "service_id"), "left")
-                .withColumn(
-                        "professions", coalesce(transform(col("_professions"), p -> p.getField("profession")), empty))
-                .withColumn(
+                // every column from the joined row alone: one projection
+                .withColumns(Stage.of(
+                        "professions",
+                        coalesce(transform(col("_professions"), p -> p.getField("profession")), empty),
                         "professions_wte_in_post",
-                        coalesce(transform(col("_professions"), p -> p.getField("wte")), array().cast("array<double>")))
-                .withColumn("domain_codes", coalesce(col("domain_codes"), empty))
-                .withColumn("self_referral", coalesce(array_contains(col("referral_routes"), SELF), lit(false)))
-                .withColumn("specialist", coalesce(col("rehab_level").equalTo(SPECIALIST_LEVEL), lit(false)))
-                .withColumn("funding_state", FundingRisk.state(cfg))
-                .withColumn("at_risk", coalesce(FundingRisk.atRisk(cfg), lit(false)))
-                .withColumn("funding_ended", coalesce(FundingRisk.ended(), lit(false)))
+                        coalesce(transform(col("_professions"), p -> p.getField("wte")), array().cast("array<double>")),
+                        "domain_codes",
+                        coalesce(col("domain_codes"), empty),
+                        "self_referral",
+                        coalesce(array_contains(col("referral_routes"), SELF), lit(false)),
+                        "specialist",
+                        coalesce(col("rehab_level").equalTo(SPECIALIST_LEVEL), lit(false)),
+                        "funding_state",
+                        FundingRisk.state(cfg),
+                        "at_risk",
+                        coalesce(FundingRisk.atRisk(cfg), lit(false)),
+                        "funding_ended",
+                        coalesce(FundingRisk.ended(), lit(false))))
                 .drop("_professions");
     }
 
@@ -104,14 +111,15 @@ final class ActiveServices {
 
     /** After {@link Disclosure}: a sum with a withheld part is withheld and the row marked suppressed. */
     static Dataset<Row> withholdParts(Dataset<Row> df) {
+        java.util.Map<String, Column> withheld = new java.util.LinkedHashMap<>();
         Column any = lit(false);
         for (String c : USE) {
             Column part = coalesce(col("_part_" + c), lit(false));
-            df = df.withColumn(
-                    c, org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.not(part), col(c)));
+            withheld.put(c, org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.not(part), col(c)));
             any = any.or(part);
         }
-        return df.withColumn("suppressed", col("suppressed").or(any))
-                .drop(USE.stream().map(c -> "_part_" + c).toArray(String[]::new));
+        // reads only the parts and the old flag: one projection with the sums
+        withheld.put("suppressed", col("suppressed").or(any));
+        return df.withColumns(withheld).drop(USE.stream().map(c -> "_part_" + c).toArray(String[]::new));
     }
 }

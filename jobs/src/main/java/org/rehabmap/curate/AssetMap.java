@@ -102,29 +102,31 @@ final class AssetMap {
         Dataset<Row> rows = areaList.crossJoin(broadcast(domains))
                 .join(need, Positions.usingColumns(Geography.AREA_CODE, "domain_code"), "left")
                 .join(offer, Positions.usingColumns(Geography.AREA_CODE, "domain_code"), "left")
-                .withColumn("high_distress_concerns", coalesce(col("high_distress_concerns"), lit(0L)))
-                .withColumn("high_distress_without_action", coalesce(col("high_distress_without_action"), lit(0L)))
-                .withColumn("service_keys", coalesce(col("service_keys"), empty))
-                .withColumn("services_meeting", size(col("service_keys")).cast("long"))
-                .withColumn("self_referral_services", coalesce(col("self_referral_services"), lit(0L)))
-                .withColumn("specialist_services", coalesce(col("specialist_services"), lit(0L)))
-                .withColumn("services_at_risk", coalesce(col("services_at_risk"), lit(0L)))
-                .withColumn(
+                // the zero-filled counts, then what is made from them: two projections, not one per column
+                .withColumns(Stage.of(
+                        "high_distress_concerns", coalesce(col("high_distress_concerns"), lit(0L)),
+                        "high_distress_without_action", coalesce(col("high_distress_without_action"), lit(0L)),
+                        "service_keys", coalesce(col("service_keys"), empty),
+                        "services_meeting",
+                                size(coalesce(col("service_keys"), empty)).cast("long"),
+                        "self_referral_services", coalesce(col("self_referral_services"), lit(0L)),
+                        "specialist_services", coalesce(col("specialist_services"), lit(0L)),
+                        "services_at_risk", coalesce(col("services_at_risk"), lit(0L))))
+                .withColumns(Stage.of(
                         "unaddressed_high_distress_pct",
                         when(
                                 has,
                                 col("high_distress_without_action")
                                         .cast("double")
                                         .divide(col("high_distress_concerns"))
-                                        .multiply(mult)))
-                .withColumn(
+                                        .multiply(mult)),
                         "lower_ci95",
-                        WilsonColumns.lower95(col("high_distress_without_action"), col("high_distress_concerns")))
-                .withColumn(
+                        WilsonColumns.lower95(col("high_distress_without_action"), col("high_distress_concerns")),
                         "upper_ci95",
-                        WilsonColumns.upper95(col("high_distress_without_action"), col("high_distress_concerns")))
-                // decided before disclosure control: that concerns were raised is not a count
-                .withColumn("gap", has.and(col("services_meeting").equalTo(0)));
+                        WilsonColumns.upper95(col("high_distress_without_action"), col("high_distress_concerns")),
+                        // decided before disclosure control: that concerns were raised is not a count
+                        "gap",
+                        has.and(col("services_meeting").equalTo(0))));
 
         Map<String, List<String>> dependants = new LinkedHashMap<>();
         for (String c : List.of("unaddressed_high_distress_pct", "lower_ci95", "upper_ci95")) {

@@ -51,8 +51,7 @@ final class ComorbidityBurden {
                 .or(col("cancer_register_count").isNull())
                 .or(col("with_condition_count").isNull());
         Dataset<Row> sums = comorbidity
-                .withColumn("_supp", supplierSuppressed)
-                .withColumn(Apportionment.LA_CODE, col("borough_code"))
+                .withColumns(Stage.of("_supp", supplierSuppressed, Apportionment.LA_CODE, col("borough_code")))
                 .join(areaMap, Apportionment.LA_CODE)
                 .groupBy(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE, "condition_code")
                 .agg(
@@ -82,23 +81,25 @@ final class ComorbidityBurden {
                         "left")
                 .join(lwc, Positions.usingColumns(Positions.PERIOD, Geography.AREA_LEVEL, Geography.AREA_CODE), "left")
                 .join(labels, Positions.usingColumns("condition_code"), "left")
-                .withColumn("cells", coalesce(col("cells"), lit(0L)))
-                .withColumn("cells_supplier_suppressed", coalesce(col("cells_supplier_suppressed"), lit(0L)))
-                .withColumn("cancer_register_count", coalesce(col("cancer_register_count"), lit(0L)))
-                .withColumn("with_condition_count", coalesce(col("with_condition_count"), lit(0L)))
-                .withColumn("living_with_cancer", coalesce(col("living_with_cancer"), lit(0L)))
-                .withColumn(
+                // the zero-filled counts, then the rate made from them: two projections, not one per column
+                .withColumns(Stage.of(
+                        "cells", coalesce(col("cells"), lit(0L)),
+                        "cells_supplier_suppressed", coalesce(col("cells_supplier_suppressed"), lit(0L)),
+                        "cancer_register_count", coalesce(col("cancer_register_count"), lit(0L)),
+                        "with_condition_count", coalesce(col("with_condition_count"), lit(0L)),
+                        "living_with_cancer", coalesce(col("living_with_cancer"), lit(0L))))
+                .withColumns(Stage.of(
                         "with_condition_pct",
                         when(
                                 col("cancer_register_count").gt(0),
                                 col("with_condition_count")
                                         .cast("double")
                                         .multiply(100.0)
-                                        .divide(col("cancer_register_count").cast("double"))))
-                .withColumn(
-                        "lower_ci95", WilsonColumns.lower95(col("with_condition_count"), col("cancer_register_count")))
-                .withColumn(
-                        "upper_ci95", WilsonColumns.upper95(col("with_condition_count"), col("cancer_register_count")));
+                                        .divide(col("cancer_register_count").cast("double"))),
+                        "lower_ci95",
+                        WilsonColumns.lower95(col("with_condition_count"), col("cancer_register_count")),
+                        "upper_ci95",
+                        WilsonColumns.upper95(col("with_condition_count"), col("cancer_register_count"))));
 
         Map<String, List<String>> dependants = new LinkedHashMap<>();
         for (String rate : List.of("with_condition_pct", "lower_ci95", "upper_ci95")) {

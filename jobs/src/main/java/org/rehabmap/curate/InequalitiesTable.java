@@ -225,7 +225,7 @@ final class InequalitiesTable {
                         areaValues(spark, benchmarks, defs),
                         Positions.usingColumns("indicator_id", Positions.PERIOD, Geography.AREA_CODE),
                         "left")
-                .withColumns(ordered(
+                .withColumns(Stage.of(
                         "numerator", coalesce(col("numerator"), lit(0L)),
                         "denominator", coalesce(col("denominator"), lit(0L)),
                         "excluded", coalesce(col("excluded"), lit(0L)),
@@ -234,7 +234,7 @@ final class InequalitiesTable {
         Column mult = element_at(byIndicator(defs, d -> lit(d.multiplier())), col("indicator_id"));
         Column has = col("denominator").gt(0);
         // each stage one projection: a withColumn analyses the whole (wide) plan again each time
-        rows = rows.withColumns(ordered(
+        rows = rows.withColumns(Stage.of(
                 "value",
                 when(
                         has,
@@ -279,7 +279,7 @@ final class InequalitiesTable {
         gone.put("area_value", when(not(areaGone), col("area_value")));
         // significance and the note read the withheld values: the next stage
         rows = rows.withColumns(gone)
-                .withColumns(ordered(
+                .withColumns(Stage.of(
                         "significance",
                         compare().apply(col("lower_ci95"), col("upper_ci95"), col("area_value")),
                         "note",
@@ -379,7 +379,7 @@ final class InequalitiesTable {
             Dataset<Row> comorbidity,
             CurateConfig cfg) {
         // the indicators' expressions may name the columns added here, so they are a stage of their own
-        Dataset<Row> out = comorbidity.withColumns(ordered(
+        Dataset<Row> out = comorbidity.withColumns(Stage.of(
                 Apportionment.LA_CODE,
                 col("borough_code"),
                 SOURCE,
@@ -549,7 +549,7 @@ final class InequalitiesTable {
         Column known =
                 not(col("suppressed")).and(col("_n1").gt(0)).and(col("_n5").gt(0));
         Column[] args = {col("_x1"), col("_n1"), col("_x5"), col("_n5")};
-        return pairs.withColumns(ordered(
+        return pairs.withColumns(Stage.of(
                         "breakdown_code",
                         lit(GAP),
                         "breakdown_label",
@@ -577,7 +577,7 @@ final class InequalitiesTable {
                         "area_value",
                         lit(null).cast("double")))
                 // the significance reads the limits just made: the next stage
-                .withColumns(ordered(
+                .withColumns(Stage.of(
                         // against no difference: 'higher' = quintile 1 above quintile 5
                         "significance",
                         compare().apply(col("lower_ci95"), col("upper_ci95"), lit(0.0)),
@@ -706,14 +706,5 @@ final class InequalitiesTable {
                 .add("suppressed", DataTypes.BooleanType, false)
                 .add("note", DataTypes.StringType, true);
         return spark.createDataFrame(List.of(), s);
-    }
-
-    /** name, column, name, column, … as one withColumns map, in the order given. */
-    static Map<String, Column> ordered(Object... nameColumn) {
-        Map<String, Column> m = new LinkedHashMap<>();
-        for (int i = 0; i < nameColumn.length; i += 2) {
-            m.put((String) nameColumn[i], (Column) nameColumn[i + 1]);
-        }
-        return m;
     }
 }

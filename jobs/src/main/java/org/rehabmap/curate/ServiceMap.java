@@ -66,9 +66,8 @@ final class ServiceMap {
         Column stages = literalArray(cfg.pathwayStages());
         Column tumours = literalArray(cfg.tumourGroups());
         Dataset<Row> cells = active.join(linked, Positions.usingColumns("provider_code", "service_id"), "left")
-                .withColumn("_at_risk", FundingRisk.atRisk(cfg))
-                .withColumn("_ended", FundingRisk.ended())
-                .withColumn("_single", single)
+                .withColumns(
+                        Stage.of("_at_risk", FundingRisk.atRisk(cfg), "_ended", FundingRisk.ended(), "_single", single))
                 .withColumn(Apportionment.LA_CODE, explode(array_distinct(col("borough_codes"))))
                 .withColumn("pathway_stage", explode(array_intersect(col("pathway_stages"), stages)))
                 // a service for 'all' tumour groups serves each of them
@@ -93,15 +92,13 @@ final class ServiceMap {
                         median(col("median_wait_days")).as("median_wait_days"),
                         array_sort(collect_set(when(col("_single"), col("service_key"))))
                                 .as("single_handed_service_keys"))
-                .withColumn("active_services", size(col("service_keys")).cast("long"))
-                .withColumn(
-                        "services_at_risk", size(col("at_risk_service_keys")).cast("long"))
-                .withColumn(
+                .withColumns(Stage.of(
+                        "active_services", size(col("service_keys")).cast("long"),
+                        "services_at_risk", size(col("at_risk_service_keys")).cast("long"),
                         "services_funding_ended",
-                        size(col("funding_ended_service_keys")).cast("long"))
-                .withColumn(
+                                size(col("funding_ended_service_keys")).cast("long"),
                         "single_handed_services",
-                        size(col("single_handed_service_keys")).cast("long"));
+                                size(col("single_handed_service_keys")).cast("long")));
 
         Dataset<Row> grid = areaList.crossJoin(
                         spark.range(1).select(explode(stages).as("pathway_stage")))

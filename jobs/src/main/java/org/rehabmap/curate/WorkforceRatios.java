@@ -47,17 +47,22 @@ final class WorkforceRatios {
             CurateConfig cfg) {
         Column share = expr(cfg.cancerCaseloadShare());
         Dataset<Row> rows = apportioned
-                .withColumn("_row_key", WorkforceMeasures.ROW_KEY)
-                .withColumn(
+                // every column from the apportioned row alone: one projection
+                .withColumns(Stage.of(
+                        "_row_key",
+                        WorkforceMeasures.ROW_KEY,
                         "staff_group",
-                        when(col("cancer_specialist"), "specialist").otherwise("generalist"))
-                .withColumn("_in_post", Apportionment.shared(col("wte_in_post")))
-                .withColumn("_funded", Apportionment.shared(col("wte_funded")))
-                .withColumn(
+                        when(col("cancer_specialist"), "specialist").otherwise("generalist"),
+                        "_in_post",
+                        Apportionment.shared(col("wte_in_post")),
+                        "_funded",
+                        Apportionment.shared(col("wte_funded")),
                         "_vacant",
-                        Apportionment.shared(greatest(col("wte_funded").minus(col("wte_in_post")), lit(0.0))))
-                .withColumn("_cancer", Apportionment.shared(col("wte_in_post").multiply(share)))
-                .withColumn("_no_share", share.isNull())
+                        Apportionment.shared(greatest(col("wte_funded").minus(col("wte_in_post")), lit(0.0))),
+                        "_cancer",
+                        Apportionment.shared(col("wte_in_post").multiply(share)),
+                        "_no_share",
+                        share.isNull()))
                 .join(areaMap, Apportionment.LA_CODE);
 
         // each row counts for its profession and for 'all', for its staff group and for 'all'
