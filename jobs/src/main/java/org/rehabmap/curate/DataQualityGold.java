@@ -39,20 +39,24 @@ final class DataQualityGold {
         Contracts all = Contracts.load(contractsDir);
         GoldContract out = all.gold(DataQuality.TABLE);
         Schedule schedule = Schedule.from(ctx.settings(), all.sources());
-        Map<String, Dataset<Row>> silver = new LinkedHashMap<>();
         for (Schedule.Entry e : schedule.sources().values()) {
             String t = "silver." + all.source(e.source()).silverTable();
             if (!out.inputs().contains(t)) {
                 throw new ConfigError("contract " + out.file().getFileName() + ": inputs must list " + t
                         + ", which rehabmap.suppliers.schedule." + e.source() + " reads");
             }
-            if (lake.exists(t)) {
-                silver.put(e.source(), lake.read(t));
-            }
         }
+        // asked before any table is read: an up-to-date table costs no Delta snapshot at all
         String inputs = inputs(ctx, out, schedule);
         if (writer.upToDate(DataQuality.TABLE, inputs)) {
             return new Result(false, 0, Map.of());
+        }
+        Map<String, Dataset<Row>> silver = new LinkedHashMap<>();
+        for (Schedule.Entry e : schedule.sources().values()) {
+            String t = "silver." + all.source(e.source()).silverTable();
+            if (lake.exists(t)) {
+                silver.put(e.source(), lake.read(t));
+            }
         }
         Dataset<Row> rows = DataQuality.build(
                 lake.read(FileLedger.TABLE),
