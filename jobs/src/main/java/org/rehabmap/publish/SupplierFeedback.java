@@ -54,7 +54,7 @@ public final class SupplierFeedback {
 
     public static Written write(Lake lake, Path extracts, Map<String, Contract> sources, LocalDate asOf, String runId)
             throws IOException {
-        Deliveries d = Deliveries.read(lake, sources);
+        Deliveries d = Deliveries.read(lake, sources, runId);
         if (d.files().isEmpty()) {
             return new Written(0, 0);
         }

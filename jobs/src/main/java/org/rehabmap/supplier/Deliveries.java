@@ -33,7 +33,8 @@ import static org.apache.spark.sql.functions.when;
 /**
  * Everything the supplier feedback says about the files delivered, read once from the lake's lineage:
  * the ledger (every file and its outcome), bronze (which provider each row belongs to) and the quarantine
- * (which rows were refused, by which rule). Nothing of a row's values is read but its provider code and
+ * (which rows were refused, by which rule). Bronze and the quarantine are read only for the files not
+ * profiled before ({@link DeliveryProfiles}): a night reads its own new files, not every delivery so far. Nothing of a row's values is read but its provider code and
  * whether each optional column was filled in; identifiers are never read.
  *
  * <p>A row belongs to the provider its provider_code names ({@link Attribution}). A row whose code names no
@@ -74,7 +75,16 @@ public record Deliveries(
     public record BadRow(
             String provider, String sha256, long rowNumber, String ruleId, List<String> ruleIds, String reason) {}
 
+    /** As {@link #read(Lake, Map, String)}, storing nothing: for a look at the lake that must not change it. */
     public static Deliveries read(Lake lake, Map<String, Contract> sources) {
+        return read(lake, sources, null);
+    }
+
+    /**
+     * @param runId the run reading, to store the profiles of newly finished files under ({@link
+     *     DeliveryProfiles}); null stores nothing
+     */
+    public static Deliveries read(Lake lake, Map<String, Contract> sources, String runId) {
         Map<String, FileRecord> files = new LinkedHashMap<>();
         Map<String, List<String>> optional = new LinkedHashMap<>();
         List<ProviderFile> providerFiles = new ArrayList<>();
@@ -101,27 +111,59 @@ public record Deliveries(
                             r.getAs("reason"),
                             r.getAs("rows_read")));
         }
-        Dataset<Row> quarantine = lake.exists(Quarantine.TABLE) ? lake.read(Quarantine.TABLE) : null;
+        Map<String, String> signatures = new LinkedHashMap<>();
         for (Contract c : sources.values()) {
-            String bronze = BronzeSchema.table(c);
-            if (c.column(Attribution.PROVIDER_CODE).isEmpty() || !lake.exists(bronze)) {
-                continue;
+            if (c.column(Attribution.PROVIDER_CODE).isPresent() && lake.exists(BronzeSchema.table(c))) {
+                optional.put(c.name(), DataQuality.optionalColumns(c));
+                signatures.put(c.name(), DeliveryProfiles.signature(optional.get(c.name())));
             }
-            List<String> opt = DataQuality.optionalColumns(c);
-            optional.put(c.name(), opt);
-            readSource(lake.read(bronze), quarantine, c.name(), opt, providerFiles, bad, unattributed);
         }
+        Map<String, Map<String, List<CodeGroup>>> stored = DeliveryProfiles.read(lake, signatures, optional);
+        Dataset<Row> quarantine = lake.exists(Quarantine.TABLE) ? lake.read(Quarantine.TABLE) : null;
+        List<Row> store = new ArrayList<>();
+        for (String source : signatures.keySet()) {
+            Map<String, List<CodeGroup>> have = stored.getOrDefault(source, Map.of());
+            List<CodeGroup> groups = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            Set<String> finished = new TreeSet<>();
+            for (FileRecord f : files.values()) {
+                if (!f.source().equals(source)) {
+                    continue;
+                }
+                if (have.containsKey(f.sha256())) {
+                    groups.addAll(have.get(f.sha256()));
+                    continue;
+                }
+                missing.add(f.sha256());
+                if (f.status().equals(FileLedger.CONFORMED) || f.status().equals(FileLedger.REJECTED)) {
+                    finished.add(f.sha256());
+                }
+            }
+            if (!missing.isEmpty()) {
+                Contract c = sources.values().stream()
+                        .filter(x -> x.name().equals(source))
+                        .findFirst()
+                        .orElseThrow();
+                List<CodeGroup> fresh =
+                        readSource(lake.read(BronzeSchema.table(c)), quarantine, source, optional.get(source), missing);
+                groups.addAll(fresh);
+                if (runId != null) {
+                    store.addAll(DeliveryProfiles.rows(source, signatures.get(source), finished, fresh, runId));
+                }
+            }
+            // in file and code order, whichever were stored and whichever read now
+            groups.sort(Comparator.comparing(CodeGroup::sha256)
+                    .thenComparing(CodeGroup::code, Comparator.nullsFirst(Comparator.naturalOrder())));
+            attribute(groups, providerFiles, bad, unattributed);
+        }
+        DeliveryProfiles.append(lake, store);
         return new Deliveries(files, providerFiles, bad, unattributed, optional);
     }
 
-    private static void readSource(
-            Dataset<Row> bronze,
-            Dataset<Row> quarantine,
-            String source,
-            List<String> optional,
-            List<ProviderFile> providerFiles,
-            List<BadRow> bad,
-            Map<String, Long> unattributed) {
+    /** The groups of the given files of one source, from bronze and the quarantine. */
+    private static List<CodeGroup> readSource(
+            Dataset<Row> bronze, Dataset<Row> quarantine, String source, List<String> optional, List<String> shas) {
+        Column mine = col(BronzeSchema.FILE_SHA).isin(shas.toArray());
         List<Column> sel = new ArrayList<>(List.of(
                 col(BronzeSchema.FILE_SHA).as("sha"),
                 col(BronzeSchema.ROW_NUMBER).as("rn"),
@@ -131,10 +173,12 @@ public record Deliveries(
                     .otherwise(0)
                     .as("_f_" + o));
         }
-        Dataset<Row> rows = bronze.select(sel.toArray(Column[]::new));
+        // bronze holds every file ever delivered and a night's new files are a few of them: each bronze file is one
+        // landing file's rows, so Delta's statistics on the sha256 leave the others unread
+        Dataset<Row> rows = bronze.filter(mine).select(sel.toArray(Column[]::new));
         if (quarantine != null) {
             Dataset<Row> q = quarantine
-                    .filter(col("source").equalTo(source))
+                    .filter(col("source").equalTo(source).and(col("file_sha256").isin(shas.toArray())))
                     .select(
                             col("file_sha256").as("sha"),
                             col("row_number").as("rn"),
@@ -143,9 +187,10 @@ public record Deliveries(
                             col("reason"));
             rows = rows.join(q, List.of("sha", "rn").toArray(String[]::new), "left");
         } else {
-            rows = rows.withColumn("rule_id", lit(null).cast("string"))
-                    .withColumn("rule_ids", lit(null).cast("array<string>"))
-                    .withColumn("reason", lit(null).cast("string"));
+            rows = rows.withColumns(Map.of(
+                    "rule_id", lit(null).cast("string"),
+                    "rule_ids", lit(null).cast("array<string>"),
+                    "reason", lit(null).cast("string")));
         }
         // One aggregation per (file, code read), with the file's refused rows gathered beside their counts: the
         // totals are small (files x providers), so who owns a row without a code is settled here on the driver
@@ -176,7 +221,7 @@ public record Deliveries(
             }
             groups.add(new CodeGroup(sha, code, r.<Long>getAs("rows"), r.<Long>getAs("quarantined"), filled, refused));
         }
-        attribute(groups, providerFiles, bad, unattributed);
+        return groups;
     }
 
     /**

@@ -243,4 +243,34 @@ class SupplierFeedbackTest {
                                 .and(col("rows_quarantined").equalTo(1)))
                         .count());
     }
+
+    @Test
+    void aLaterReadTakesTheStoredProfilesAndFindsWhatAFreshReadFinds() throws IOException {
+        Lake lake = TestRuns.lake(ws);
+        var sources = org.rehabmap.contracts.Contracts.load(
+                        SharedSpark.projectHome().resolve("data-contracts"))
+                .sources();
+        // the run's publish stored the finished files: both delivered files with provider codes, one row per code
+        var stored = lake.read(DeliveryProfiles.TABLE);
+        assertEquals(
+                Set.of("hna_concerns", "provider_returns"),
+                new TreeSet<>(stored.select("source")
+                        .distinct()
+                        .as(org.apache.spark.sql.Encoders.STRING())
+                        .collectAsList()));
+        long version = lake.version(DeliveryProfiles.TABLE);
+
+        Deliveries again = Deliveries.read(lake, sources, "a-later-run");
+        assertEquals(version, lake.version(DeliveryProfiles.TABLE), "nothing new to store, so no commit");
+
+        // the same lake without the stored profiles: everything read from bronze and the quarantine
+        Path fresh = ws.resolve("fresh-lake");
+        org.apache.commons.io.FileUtils.copyDirectory(Path.of(lake.root()).toFile(), fresh.toFile());
+        org.apache.commons.io.FileUtils.deleteDirectory(
+                fresh.resolve("audit").resolve("delivery_profile").toFile());
+        Deliveries read = Deliveries.read(new Lake(SharedSpark.session(), fresh.toString()), sources);
+        assertFalse(again.providerFiles().isEmpty());
+        assertFalse(again.badRows().isEmpty(), "the bad rows come back from the store too");
+        assertEquals(read, again);
+    }
 }
