@@ -34,8 +34,9 @@ import static org.apache.spark.sql.functions.when;
  * Everything the supplier feedback says about the files delivered, read once from the lake's lineage:
  * the ledger (every file and its outcome), bronze (which provider each row belongs to) and the quarantine
  * (which rows were refused, by which rule). Bronze and the quarantine are read only for the files not
- * profiled before ({@link DeliveryProfiles}): a night reads its own new files, not every delivery so far. Nothing of a row's values is read but its provider code and
- * whether each optional column was filled in; identifiers are never read.
+ * profiled before ({@link DeliveryProfiles}): a night reads its own new files, not every delivery so far.
+ * Nothing of a row's values is read but its provider code and whether each optional column was filled in;
+ * identifiers are never read.
  *
  * <p>A row belongs to the provider its provider_code names ({@link Attribution}). A row whose code names no
  * provider belongs to the file's one provider when the file has exactly one; in a file of several

@@ -104,8 +104,7 @@ final class DeliveryProfiles {
             }
             seen.add(g.sha256());
             List<Row> bad = new ArrayList<>();
-            // in row order: Spark gathers them in whatever order its tasks ran, and a stored row should not depend on
-            // it
+            // in row order: Spark gathers them in whatever order its tasks ran; a stored row must not depend on that
             List<Deliveries.BadRow> ordered = new ArrayList<>(g.bad());
             ordered.sort(java.util.Comparator.comparingLong(Deliveries.BadRow::rowNumber)
                     .thenComparing(Deliveries.BadRow::ruleId, java.util.Comparator.nullsFirst(String::compareTo)));
