@@ -123,15 +123,7 @@ public final class FileLedger {
         if (entries.isEmpty()) {
             return;
         }
-        List<Row> rows = entries.stream().map(Entry::toRow).toList();
-        lake.spark()
-                .createDataFrame(rows, SCHEMA)
-                .coalesce(1)
-                .write()
-                .format("delta")
-                .mode("append")
-                .option("mergeSchema", "true")
-                .save(lake.path(TABLE));
+        lake.appendRows(TABLE, entries.stream().map(Entry::toRow).toList(), SCHEMA);
     }
 
     /** The whole ledger with every column of {@link #SCHEMA}; one written before a column was added reads it as null. */

@@ -76,12 +76,6 @@ public final class RunAudit {
                         .toSeq(),
                 scala.jdk.javaapi.CollectionConverters.asScala(versions),
                 message);
-        lake.spark()
-                .createDataFrame(List.of(row), SCHEMA)
-                .coalesce(1)
-                .write()
-                .format("delta")
-                .mode("append")
-                .save(lake.path(TABLE));
+        lake.appendRows(TABLE, List.of(row), SCHEMA);
     }
 }

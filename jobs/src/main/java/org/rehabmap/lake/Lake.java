@@ -7,6 +7,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,6 +60,20 @@ public final class Lake {
 
     public Dataset<Row> read(String qualifiedName) {
         return spark.read().format("delta").load(path(qualifiedName));
+    }
+
+    /**
+     * Appends a few rows made on the driver (a run, ledger entries, feedback profiles) as one file in one
+     * commit. A table written before a column was added to {@code schema} gains it (older rows read null).
+     */
+    public void appendRows(String qualifiedName, List<Row> rows, StructType schema) {
+        spark.createDataFrame(rows, schema)
+                .coalesce(1)
+                .write()
+                .format("delta")
+                .mode("append")
+                .option("mergeSchema", "true")
+                .save(path(qualifiedName));
     }
 
     public DeltaTable table(String qualifiedName) {

@@ -128,12 +128,6 @@ final class DeliveryProfiles {
         if (rows.isEmpty()) {
             return;
         }
-        lake.spark()
-                .createDataFrame(rows, SCHEMA)
-                .coalesce(1)
-                .write()
-                .format("delta")
-                .mode("append")
-                .save(lake.path(TABLE));
+        lake.appendRows(TABLE, rows, SCHEMA);
     }
 }
