@@ -39,12 +39,14 @@ final class DataQualityGold {
         Contracts all = Contracts.load(contractsDir);
         GoldContract out = all.gold(DataQuality.TABLE);
         Schedule schedule = Schedule.from(ctx.settings(), all.sources());
+        Map<String, String> tables = new LinkedHashMap<>();
         for (Schedule.Entry e : schedule.sources().values()) {
             String t = "silver." + all.source(e.source()).silverTable();
             if (!out.inputs().contains(t)) {
                 throw new ConfigError("contract " + out.file().getFileName() + ": inputs must list " + t
                         + ", which rehabmap.suppliers.schedule." + e.source() + " reads");
             }
+            tables.put(e.source(), t);
         }
         // asked before any table is read: an up-to-date table costs no Delta snapshot at all
         String inputs = inputs(ctx, out, schedule);
@@ -52,12 +54,11 @@ final class DataQualityGold {
             return new Result(false, 0, Map.of());
         }
         Map<String, Dataset<Row>> silver = new LinkedHashMap<>();
-        for (Schedule.Entry e : schedule.sources().values()) {
-            String t = "silver." + all.source(e.source()).silverTable();
+        tables.forEach((source, t) -> {
             if (lake.exists(t)) {
-                silver.put(e.source(), lake.read(t));
+                silver.put(source, lake.read(t));
             }
-        }
+        });
         Dataset<Row> rows = DataQuality.build(
                 lake.read(FileLedger.TABLE),
                 lake.exists(Quarantine.TABLE) ? lake.read(Quarantine.TABLE) : null,

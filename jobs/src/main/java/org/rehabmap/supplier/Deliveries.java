@@ -76,11 +76,6 @@ public record Deliveries(
     public record BadRow(
             String provider, String sha256, long rowNumber, String ruleId, List<String> ruleIds, String reason) {}
 
-    /** As {@link #read(Lake, Map, String)}, storing nothing: for a look at the lake that must not change it. */
-    public static Deliveries read(Lake lake, Map<String, Contract> sources) {
-        return read(lake, sources, null);
-    }
-
     /**
      * @param runId the run reading, to store the profiles of newly finished files under ({@link
      *     DeliveryProfiles}); null stores nothing
@@ -113,10 +108,12 @@ public record Deliveries(
                             r.getAs("rows_read")));
         }
         Map<String, String> signatures = new LinkedHashMap<>();
+        Map<String, String> bronzeOf = new LinkedHashMap<>();
         for (Contract c : sources.values()) {
             if (c.column(Attribution.PROVIDER_CODE).isPresent() && lake.exists(BronzeSchema.table(c))) {
                 optional.put(c.name(), DataQuality.optionalColumns(c));
                 signatures.put(c.name(), DeliveryProfiles.signature(optional.get(c.name())));
+                bronzeOf.put(c.name(), BronzeSchema.table(c));
             }
         }
         Map<String, Map<String, List<CodeGroup>>> stored = DeliveryProfiles.read(lake, signatures, optional);
@@ -141,12 +138,8 @@ public record Deliveries(
                 }
             }
             if (!missing.isEmpty()) {
-                Contract c = sources.values().stream()
-                        .filter(x -> x.name().equals(source))
-                        .findFirst()
-                        .orElseThrow();
                 List<CodeGroup> fresh =
-                        readSource(lake.read(BronzeSchema.table(c)), quarantine, source, optional.get(source), missing);
+                        readSource(lake.read(bronzeOf.get(source)), quarantine, source, optional.get(source), missing);
                 groups.addAll(fresh);
                 if (runId != null) {
                     store.addAll(DeliveryProfiles.rows(source, signatures.get(source), finished, fresh, runId));

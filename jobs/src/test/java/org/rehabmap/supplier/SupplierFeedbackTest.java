@@ -100,6 +100,13 @@ class SupplierFeedbackTest {
         return Files.readString(p, StandardCharsets.UTF_8);
     }
 
+    static Set<String> distinct(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows, String column) {
+        return new TreeSet<>(rows.select(column)
+                .distinct()
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList());
+    }
+
     static List<CSVRecord> csv(Path p) throws IOException {
         String text = read(p);
         assertTrue(text.startsWith("\uFEFF"), "UTF-8 with a BOM for Excel");
@@ -226,12 +233,7 @@ class SupplierFeedbackTest {
     void goldDataQualityIsWrittenByTheRun() {
         Lake lake = TestRuns.lake(ws);
         var rows = lake.read(DataQuality.TABLE);
-        assertEquals(
-                Set.of("AAA1", "BBB2"),
-                new TreeSet<>(rows.select("provider_code")
-                        .distinct()
-                        .as(org.apache.spark.sql.Encoders.STRING())
-                        .collectAsList()));
+        assertEquals(Set.of("AAA1", "BBB2"), distinct(rows, "provider_code"));
         assertEquals(
                 1,
                 rows.filter(col("provider_code")
@@ -252,12 +254,7 @@ class SupplierFeedbackTest {
                 .sources();
         // the run's publish stored the finished files: both delivered files with provider codes, one row per code
         var stored = lake.read(DeliveryProfiles.TABLE);
-        assertEquals(
-                Set.of("hna_concerns", "provider_returns"),
-                new TreeSet<>(stored.select("source")
-                        .distinct()
-                        .as(org.apache.spark.sql.Encoders.STRING())
-                        .collectAsList()));
+        assertEquals(Set.of("hna_concerns", "provider_returns"), distinct(stored, "source"));
         long version = lake.version(DeliveryProfiles.TABLE);
 
         Deliveries again = Deliveries.read(lake, sources, "a-later-run");
@@ -268,7 +265,7 @@ class SupplierFeedbackTest {
         org.apache.commons.io.FileUtils.copyDirectory(Path.of(lake.root()).toFile(), fresh.toFile());
         org.apache.commons.io.FileUtils.deleteDirectory(
                 fresh.resolve("audit").resolve("delivery_profile").toFile());
-        Deliveries read = Deliveries.read(new Lake(SharedSpark.session(), fresh.toString()), sources);
+        Deliveries read = Deliveries.read(new Lake(SharedSpark.session(), fresh.toString()), sources, null);
         assertFalse(again.providerFiles().isEmpty());
         assertFalse(again.badRows().isEmpty(), "the bad rows come back from the store too");
         assertEquals(read, again);
